@@ -1,0 +1,83 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  serial,
+  smallint,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+import { timestamps, tsvector } from "./columns";
+
+export const productStatus = pgEnum("product_status", ["draft", "active", "archived"]);
+
+export const categories = pgTable("categories", {
+  id: serial("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  description: text("description").notNull().default(""),
+  sortOrder: smallint("sort_order").notNull().default(0),
+  ...timestamps,
+});
+
+export const products = pgTable(
+  "products",
+  {
+    id: serial("id").primaryKey(),
+    /** The merchant's stock code, upper-cased (the source data has case variants of one code). */
+    sku: text("sku").notNull().unique(),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    /** Money is kept in integer minor units (pence). */
+    pricePence: integer("price_pence").notNull(),
+    compareAtPence: integer("compare_at_pence"),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => categories.id),
+    colors: text("colors").array().notNull().default(sql`'{}'::text[]`),
+    materials: text("materials").array().notNull().default(sql`'{}'::text[]`),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    /** Extra words that search should match (category, colours, materials), kept by the writer. */
+    searchText: text("search_text").notNull().default(""),
+    stock: integer("stock").notNull().default(0),
+    lowStockThreshold: integer("low_stock_threshold").notNull().default(5),
+    status: productStatus("status").notNull().default("active"),
+    /** Units sold, denormalised for "popular" sorting and bestsellers; refreshed by the importer and orders. */
+    unitsSold: integer("units_sold").notNull().default(0),
+    /** When the product first went on sale: drives "New in". */
+    launchedAt: timestamp("launched_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    search: tsvector("search").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(search_text, '')), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')`,
+    ),
+    ...timestamps,
+  },
+  (t) => [
+    index("products_category_idx").on(t.categoryId, t.status),
+    index("products_status_launched_idx").on(t.status, t.launchedAt),
+    index("products_status_units_idx").on(t.status, t.unitsSold),
+    index("products_price_idx").on(t.pricePence),
+    index("products_colors_idx").using("gin", t.colors),
+    index("products_search_idx").using("gin", t.search),
+    index("products_title_trgm_idx").using("gin", sql`lower(${t.title}) gin_trgm_ops`),
+    check("products_price_nonneg", sql`${t.pricePence} >= 0`),
+    check("products_stock_nonneg", sql`${t.stock} >= 0`),
+  ],
+);
+
+/** Distinct lexemes of active product text: the vocabulary that typo correction maps queries onto. */
+export const searchLexicon = pgTable(
+  "search_lexicon",
+  {
+    word: text("word").primaryKey(),
+    documents: integer("documents").notNull(),
+  },
+  (t) => [index("search_lexicon_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`)],
+);
+
+export type Category = typeof categories.$inferSelect;
+export type Product = typeof products.$inferSelect;
+export type NewProduct = typeof products.$inferInsert;

@@ -1,0 +1,4 @@
+export * from "./catalog";
+export * from "./imports";
+export * from "./orders";
+export * from "./users";

@@ -1,0 +1,97 @@
+import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import type { Pool } from "pg";
+import * as schema from "@/db/schema";
+import { acquireDirLock } from "./lock";
+
+/**
+ * The one database client. PGlite (embedded, under ./data) by default; PostgreSQL when
+ * DATABASE_URL is set. Both speak the same SQL, so everything above this file has one code path.
+ * Both drivers return `{ rows }` from `execute`, so the node-postgres type stands for both.
+ */
+export type Db = NodePgDatabase<typeof schema>;
+
+type Holder = { db: Db; driver: "pglite" | "postgres"; close: () => Promise<void> };
+type GlobalWithDb = typeof globalThis & { __hearthDb?: Promise<Holder> };
+
+export function databaseUrl(): string | undefined {
+  const url = process.env.DATABASE_URL?.trim();
+  return url ? url : undefined;
+}
+
+export function pgliteDir(): string {
+  return process.env.PGLITE_DIR?.trim() || path.join(process.cwd(), "data", "pglite");
+}
+
+async function openPglite(): Promise<Holder> {
+  const dir = pgliteDir();
+  const inMemory = dir.startsWith("memory://");
+  // PGlite has no cross-process lock of its own: two writers on one directory corrupt it.
+  const release = inMemory ? () => {} : acquireDirLock(dir);
+  const [{ PGlite }, { pg_trgm }, { drizzle }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("@electric-sql/pglite/contrib/pg_trgm"),
+    import("drizzle-orm/pglite"),
+  ]);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(inMemory ? undefined : dir, { extensions: { pg_trgm } });
+  } catch (err) {
+    release();
+    throw err;
+  }
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return {
+    db,
+    driver: "pglite",
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Holder> {
+  const [{ default: pg }, { drizzle }] = await Promise.all([
+    import("pg"),
+    import("drizzle-orm/node-postgres"),
+  ]);
+  const pool: Pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+    idleTimeoutMillis: 30_000,
+  });
+  const db = drizzle(pool, { schema });
+  return { db, driver: "postgres", close: () => pool.end() };
+}
+
+/** Opens the database on first use (never at import time, so `next build` touches nothing). */
+function holder(): Promise<Holder> {
+  const g = globalThis as GlobalWithDb;
+  if (!g.__hearthDb) {
+    const url = databaseUrl();
+    g.__hearthDb = (url ? openPostgres(url) : openPglite()).catch((err) => {
+      g.__hearthDb = undefined;
+      throw err;
+    });
+  }
+  return g.__hearthDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await holder()).db;
+}
+
+export async function dbDriver(): Promise<Holder["driver"]> {
+  return (await holder()).driver;
+}
+
+export async function closeDb(): Promise<void> {
+  const g = globalThis as GlobalWithDb;
+  const h = g.__hearthDb;
+  g.__hearthDb = undefined;
+  if (h) await (await h).close();
+}
+
+export { schema };

@@ -1,0 +1,51 @@
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { getDb, databaseUrl } from "@/lib/db";
+import { runMigrations } from "@/lib/db/migrate";
+import { readOrderHistory } from "@/lib/import/read";
+import { writeImport } from "@/lib/import/write";
+import { runCli, UsageError } from "./cli";
+
+const DEFAULT_FILE = path.resolve(process.cwd(), "..", "shared", "data", "online-retail-train.csv.gz");
+const USAGE = "usage: npm run db:seed -- [file.csv[.gz]] [--if-empty]";
+
+void runCli(async () => {
+  const args = process.argv.slice(2);
+  const unknown = args.filter((a) => a.startsWith("--") && a !== "--if-empty");
+  if (unknown.length) throw new UsageError(`unknown option ${unknown.join(" ")}\n${USAGE}`);
+  const files = args.filter((a) => !a.startsWith("--"));
+  if (files.length > 1) throw new UsageError(USAGE);
+  const file = path.resolve(files[0] ?? DEFAULT_FILE);
+
+  await runMigrations();
+  const db = await getDb();
+  if (args.includes("--if-empty")) {
+    const { rows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from orders`);
+    if ((rows[0]?.n ?? 0) > 0) {
+      console.log("seed: database already has orders; skipping (--if-empty)");
+      return;
+    }
+  }
+  const started = Date.now();
+  const log = (m: string) => console.log(`seed: ${m}`);
+  log(`importing ${file} into ${databaseUrl() ? "PostgreSQL" : "PGlite"}`);
+  const analysis = await readOrderHistory(file, log);
+  const report = await writeImport(db, analysis, path.basename(file), log);
+  log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    [
+      `  rows read        ${report.rowsRead}`,
+      `  products         ${report.products.created} new / ${report.products.inFile} in file`,
+      `  customers        ${report.customers.created} new / ${report.customers.inFile} in file`,
+      `  orders           ${report.orders.created} new / ${report.orders.inFile} in file (${report.orders.refunds} refunds)`,
+      `  order lines      ${report.lines.created} new`,
+      `  rows by reason (kept unless marked skipped):`,
+      ...Object.entries(report.dirty)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => `    ${k.padEnd(28)} ${v}${SKIPPED.has(k) ? "  (skipped)" : ""}`),
+      ...report.rejected.slice(0, 5).map((r) => `    rejected row ${r.row}: ${r.reason}`),
+    ].join("\n"),
+  );
+});
+
+const SKIPPED = new Set(["malformed_row", "duplicate_line", "stock_adjustment", "bad_debt_adjustment"]);
