@@ -44,6 +44,7 @@ CREATE TABLE "products" (
 --> statement-breakpoint
 CREATE TABLE "search_lexicon" (
 	"word" text PRIMARY KEY NOT NULL,
+	"stem" text NOT NULL,
 	"documents" integer NOT NULL
 );
 --> statement-breakpoint
@@ -114,6 +115,7 @@ CREATE INDEX "products_colors_idx" ON "products" USING gin ("colors");--> statem
 CREATE INDEX "products_search_idx" ON "products" USING gin ("search");--> statement-breakpoint
 CREATE INDEX "products_title_trgm_idx" ON "products" USING gin (lower("title") gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "search_lexicon_trgm_idx" ON "search_lexicon" USING gin ("word" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "search_lexicon_stem_idx" ON "search_lexicon" USING btree ("stem");--> statement-breakpoint
 CREATE INDEX "order_lines_product_idx" ON "order_lines" USING btree ("product_id");--> statement-breakpoint
 CREATE INDEX "orders_user_placed_idx" ON "orders" USING btree ("user_id","placed_at");--> statement-breakpoint
 CREATE INDEX "orders_placed_idx" ON "orders" USING btree ("placed_at");--> statement-breakpoint

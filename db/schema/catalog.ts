@@ -68,14 +68,18 @@ export const products = pgTable(
   ],
 );
 
-/** Distinct lexemes of active product text: the vocabulary that typo correction maps queries onto. */
+/** Distinct words of active product text (with their stems): the vocabulary that typo correction maps queries onto. */
 export const searchLexicon = pgTable(
   "search_lexicon",
   {
     word: text("word").primaryKey(),
+    stem: text("stem").notNull(),
     documents: integer("documents").notNull(),
   },
-  (t) => [index("search_lexicon_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`)],
+  (t) => [
+    index("search_lexicon_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`),
+    index("search_lexicon_stem_idx").on(t.stem),
+  ],
 );
 
 export type Category = typeof categories.$inferSelect;

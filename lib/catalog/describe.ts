@@ -14,8 +14,10 @@ export function describeProduct(p: { title: string; categorySlug: string; colors
 }
 
 /** The words search should also match for a product, beyond its title. */
-export function searchTextOf(p: { categorySlug: string; colors: string[]; materials: string[] }): string {
-  return [categoryName(p.categorySlug), ...p.colors, ...p.materials].join(" ");
+export function searchTextOf(p: { title: string; categorySlug: string; colors: string[]; materials: string[] }): string {
+  // Shoppers type "tea light" for the trade's "T-LIGHT".
+  const synonyms = /\bt-?lights?\b/i.test(p.title) ? ["tealight", "tea light"] : [];
+  return [categoryName(p.categorySlug), ...p.colors, ...p.materials, ...synonyms].join(" ");
 }
 
 /**

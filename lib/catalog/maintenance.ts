@@ -35,8 +35,10 @@ export async function refreshSearchLexicon(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`delete from search_lexicon`);
     await tx.execute(sql`
-      insert into search_lexicon (word, documents)
-      select word, ndoc from ts_stat($$select search from products where status = 'active'$$)
-       where length(word) >= 2`);
+      insert into search_lexicon (word, stem, documents)
+      select w, coalesce((select lexeme from unnest(to_tsvector('english', w)) limit 1), w), count(distinct p.id)::int
+        from products p, regexp_split_to_table(lower(p.title || ' ' || p.search_text), '[^a-z0-9]+') as w
+       where p.status = 'active' and length(w) >= 3
+       group by w`);
   });
 }

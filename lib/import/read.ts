@@ -30,9 +30,8 @@ async function isGzip(file: string): Promise<boolean> {
 export async function readOrderHistory(file: string, onProgress: Progress = () => {}): Promise<Analysis> {
   if (!fs.existsSync(file)) throw new ImportFileError(`File not found: ${file}`);
   const size = fs.statSync(file).size;
+  const gzip = await isGzip(file);
   const source = fs.createReadStream(file);
-  let bytes = 0;
-  source.on("data", (chunk) => (bytes += chunk.length));
   const parser = parse({
     columns: (header: string[]) => {
       const names = header.map((h) => h.replace(/^\uFEFF/, "").trim());
@@ -49,9 +48,12 @@ export async function readOrderHistory(file: string, onProgress: Progress = () =
     relax_quotes: true,
     bom: true,
   });
-  const input = (await isGzip(file)) ? source.pipe(createGunzip()) : source;
-  input.on("error", (err) => parser.destroy(err));
+  const input = gzip ? source.pipe(createGunzip()) : source;
+  source.on("error", (err: Error) => parser.destroy(err));
+  input.on("error", (err: Error) => parser.destroy(err));
   input.pipe(parser);
+  let bytes = 0;
+  source.on("data", (chunk: Buffer | string) => (bytes += chunk.length));
 
   const analyzer = new OrderHistoryAnalyzer();
   let row = 1; // the header is row 1
