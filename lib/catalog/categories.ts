@@ -46,7 +46,7 @@ export const CATEGORIES: readonly CategoryDef[] = [
     slug: "kitchen-dining",
     name: "Kitchen & dining",
     description: "Mugs, plates, bowls, baking and tableware.",
-    rule: /\b(mugs?|cups?|saucers?|plates?|bowls?|cake|baking|teapot|tea|coffee|spoons?|cutlery|kitchen|jug|glass(es)?|napkins?|trays?|egg|biscuit|cookie|lunch box|bottle|recipe|jelly|cake stand|chopsticks?|beaker|tumbler|placemats?|coasters?|straws?)\b/i,
+    rule: /\b(mugs?|cups?|saucers?|plates?|bowls?|cake|baking|teapot|tea|coffee|spoons?|cutlery|kitchen|jug|glass(es)?|napkins?|trays?|egg|biscuit|cookie|lunch box|bottle|recipe|jelly|jam|cake stand|chopsticks?|beaker|tumbler|placemats?|coasters?|straws?)\b/i,
   },
   {
     slug: "storage",

@@ -35,7 +35,8 @@ const ORDER_BY: Record<ListingParams["sort"], SQL[]> = {
   new: [desc(products.launchedAt), asc(products.id)],
   "price-asc": [asc(products.pricePence), asc(products.id)],
   "price-desc": [desc(products.pricePence), asc(products.id)],
-  name: [asc(products.title), asc(products.id)],
+  // Case-insensitive, and the same on every server whatever its locale.
+  name: [sql`lower(${products.title}) collate "C"`, asc(products.id)],
 };
 
 export type Facets = {

@@ -38,9 +38,9 @@ export function editDistance(a: string, b: string): number {
 
 type Candidate = { word: string; documents: number };
 
-/** The closest catalogue word within 1 edit (short words) or 2 edits; ties go to the commoner word. */
+/** The closest catalogue word within 1 edit (2 for words of 7+ letters); ties go to the commoner word. */
 export function pickCorrection(word: string, candidates: Candidate[]): string | null {
-  const budget = word.length <= 4 ? 1 : 2;
+  const budget = word.length >= 7 ? 2 : 1;
   let best: { word: string; distance: number; documents: number } | null = null;
   for (const c of candidates) {
     const distance = editDistance(word, c.word);

@@ -15,7 +15,7 @@ export function cleanTitle(raw: string): string {
       if (KEEP_UPPER.test(word)) return word.toUpperCase();
       if (i > 0 && SMALL_WORDS.has(lower)) return lower;
       // Capitalise each part of hyphenated and slashed words: "t-light" → "T-Light".
-      return lower.replace(/(^|[-/(&+])([a-z])/g, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+      return lower.replace(/(^|[-/(&+"])([a-z])/g, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
     })
     .join(" ");
 }

@@ -114,7 +114,7 @@ export class OrderHistoryAnalyzer {
     if (line.kind === "refund") this.count("cancellation_line");
     if (!line.customerId) this.count("blank_customer");
     if (kind !== "product") this.count("non_product_code");
-    if (line.code !== line.sku && /[a-z]/.test(line.code)) this.count("lower_case_code");
+    if (kind === "product" && line.code !== line.sku) this.count("lower_case_code");
     if (!line.description) this.count("blank_description");
     if (line.subPenny) this.count("sub_penny_price");
 

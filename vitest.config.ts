@@ -1,0 +1,21 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(__dirname),
+      // `server-only` throws outside React Server Components; tests import server modules directly.
+      "server-only": path.resolve(__dirname, "lib/testing/empty.ts"),
+    },
+  },
+  test: {
+    include: ["**/*.test.ts"],
+    exclude: ["node_modules/**", "e2e/**", ".next/**", "data/**"],
+    environment: "node",
+    pool: "forks",
+    // Generous: PGlite boots a WASM Postgres per test file, and machines here are shared.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+  },
+});
