@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every test, on both database drivers.
+ *   1. type check
+ *   2. unit + integration tests (vitest) on embedded PGlite, then on PostgreSQL
+ *   3. production build
+ *   4. end-to-end tests (Playwright, phone and desktop projects, Debian Chromium) against the built
+ *      store seeded from the real order history: once on PGlite, once on PostgreSQL
+ * PostgreSQL comes from TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
+ * Chromium comes from CHROMIUM_PATH (default /usr/bin/chromium) and is installed with apt when missing.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+process.chdir(root);
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const PG_ADMIN = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const only = process.argv[2]; // optional: "unit" or "e2e"
+const results = [];
+const started = Date.now();
+
+function step(name, cmd, args, env = {}) {
+  console.log(`\n━━ ${name}`);
+  const t = Date.now();
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  const ok = r.status === 0;
+  results.push({ name, ok, seconds: (Date.now() - t) / 1000 });
+  if (!ok) finish(`${name} failed (exit ${r.status ?? r.signal})`);
+}
+
+function finish(error) {
+  console.log("\n━━ summary");
+  for (const r of results) console.log(`  ${r.ok ? "ok  " : "FAIL"} ${r.name} (${r.seconds.toFixed(0)} s)`);
+  const passed = results.filter((r) => r.ok).length;
+  console.log(`\ntotal time ${((Date.now() - started) / 60000).toFixed(1)} min`);
+  console.log(`steps: ${passed} passed, ${results.length - passed} failed`);
+  if (error) console.error(`\nnpm test: ${error}`);
+  process.exit(error ? 1 : 0);
+}
+
+function ensureChromium() {
+  if (fs.existsSync(CHROMIUM)) return;
+  const root = typeof process.getuid === "function" && process.getuid() === 0;
+  const apt = fs.existsSync("/usr/bin/apt-get");
+  if (!root || !apt) {
+    finish(`Chromium not found at ${CHROMIUM}. Install Debian's "chromium" package (apt-get install chromium) or set CHROMIUM_PATH.`);
+  }
+  console.log("━━ installing Debian chromium (not found at /usr/bin/chromium)");
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
+  const r = spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env });
+  if (r.status !== 0 || !fs.existsSync(CHROMIUM)) finish("could not install chromium with apt-get; install it by hand or set CHROMIUM_PATH.");
+}
+
+async function pgDatabase(name) {
+  // A fresh database for the e2e run on PostgreSQL.
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: PG_ADMIN });
+  try {
+    await client.connect();
+  } catch (err) {
+    finish(`PostgreSQL is not reachable at ${PG_ADMIN} (${err.message}). Start it, or point TEST_DATABASE_URL at one.`);
+  }
+  await client.query(`drop database if exists ${name} with (force)`);
+  await client.query(`create database ${name}`);
+  await client.end();
+  const url = new URL(PG_ADMIN);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+if (only !== "e2e") {
+  step("type check", bin("tsc"), ["--noEmit"]);
+  step("unit + integration tests on PGlite", bin("vitest"), ["run"], { TEST_DATABASE_URL: "" });
+  await pgDatabase("hearth_test_probe"); // fail early and clearly if PostgreSQL is down
+  step("unit + integration tests on PostgreSQL", bin("vitest"), ["run"], { TEST_DATABASE_URL: PG_ADMIN });
+}
+
+if (only !== "unit") {
+  ensureChromium();
+  step("production build", bin("next"), ["build"]);
+
+  const e2eData = path.join(root, "data", "e2e-pglite");
+  fs.rmSync(e2eData, { recursive: true, force: true });
+  fs.rmSync(`${e2eData}.lock`, { force: true });
+  const pgliteEnv = { PGLITE_DIR: e2eData, DATABASE_URL: "" };
+  step("seed the e2e store (PGlite)", bin("tsx"), ["scripts/seed.ts"], pgliteEnv);
+  step("end-to-end tests on PGlite", bin("playwright"), ["test"], { ...pgliteEnv, E2E_OUTPUT: "test-results/pglite", E2E_REPORT: "playwright-report/pglite" });
+
+  const pgEnv = { DATABASE_URL: await pgDatabase("hearth_e2e") };
+  step("seed the e2e store (PostgreSQL)", bin("tsx"), ["scripts/seed.ts"], pgEnv);
+  step("end-to-end tests on PostgreSQL", bin("playwright"), ["test"], { ...pgEnv, E2E_OUTPUT: "test-results/postgres", E2E_REPORT: "playwright-report/postgres" });
+}
+
+finish();
