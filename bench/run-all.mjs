@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+/**
+ * npm run bench: builds if needed, seeds throw-away stores on PGlite and PostgreSQL, then runs
+ * (a) page throughput vs a static route, (b) Lighthouse mobile vs the shop shell, and
+ * (c, d) import time and search latency. Writes bench/RESULTS.md.
+ * BENCH_ONLY=http|data runs half; BENCH_DURATION sets autocannon seconds (default 10).
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { lighthouseScores } from "./lighthouse.mjs";
+import { startServer } from "./server.mjs";
+import { throughput } from "./throughput.mjs";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+process.chdir(root);
+const bin = (n) => path.join(root, "node_modules", ".bin", n);
+const PG_ADMIN = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const only = process.env.BENCH_ONLY;
+const duration = Number(process.env.BENCH_DURATION ?? 10);
+const sections = [];
+
+function sh(cmd, args, env = {}) {
+  const r = spawnSync(cmd, args, { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env }, encoding: "utf8", maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed`);
+  return r.stdout;
+}
+
+async function pgDb(name) {
+  const c = new pg.Client({ connectionString: PG_ADMIN });
+  await c.connect();
+  await c.query(`drop database if exists ${name} with (force)`);
+  await c.query(`create database ${name}`);
+  await c.end();
+  const u = new URL(PG_ADMIN);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+if (only !== "data") {
+  sh(bin("next"), ["build"]);
+  const pgliteDir = path.join(root, "bench", "out", "pglite");
+  fs.rmSync(pgliteDir, { recursive: true, force: true });
+  fs.rmSync(`${pgliteDir}.lock`, { force: true });
+  const stores = [
+    ["PGlite", { PGLITE_DIR: pgliteDir, DATABASE_URL: "" }],
+    ["PostgreSQL", { DATABASE_URL: await pgDb("hearth_bench_http") }],
+  ];
+  const tp = [];
+  let lh;
+  for (const [label, env] of stores) {
+    console.error(`bench: seeding ${label}`);
+    sh(bin("tsx"), ["scripts/seed.ts"], env);
+    const server = await startServer(3200, env);
+    try {
+      console.error(`bench: throughput on ${label}`);
+      tp.push([label, await throughput(server.url, { duration })]);
+      if (label === "PGlite") {
+        console.error("bench: lighthouse");
+        lh = await lighthouseScores(server.url);
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+  const a = [`### (a) Page throughput (autocannon, 10 connections, ${duration} s per route)`, "", "Baseline: the prerendered `/manifest.webmanifest` from the same server in the same run.", ""];
+  for (const [label, rows] of tp) {
+    a.push(`**${label}**`, "", "| route | req/s | p50 | p99 | non-2xx | ratio to static |", "| --- | --- | --- | --- | --- | --- |");
+    for (const r of rows) a.push(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} ms | ${r.p99} ms | ${r.non2xx} | ${r.ratio.toFixed(3)}× |`);
+    a.push("");
+  }
+  sections.push(a.join("\n"));
+  const b = ["### (b) Lighthouse, mobile (phone emulation, simulated slow 4G), PGlite store", "", "Baseline: `/account`, the shop shell with almost no content, in the same run.", "", "| page | performance | accessibility | best practices | SEO | LCP | CLS | TBT | performance ratio to shell |", "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"];
+  for (const r of lh) b.push(`| ${r.name} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${(r.lcp / 1000).toFixed(2)} s | ${r.cls.toFixed(3)} | ${r.tbt.toFixed(0)} ms | ${r.ratio.toFixed(2)}× |`);
+  sections.push(b.join("\n"));
+}
+
+if (only !== "http") {
+  console.error("bench: import and search");
+  sections.push(sh(bin("tsx"), ["bench/import-and-search.ts"]).trim());
+}
+
+const header = [
+  "# Benchmark results",
+  "",
+  `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC by \`npm run bench\` on ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
+  "Machines here are shared and noisy: compare the ratios (each against a baseline from the same run), not absolute numbers across runs.",
+  "",
+].join("\n");
+const md = `${header}\n${sections.join("\n\n")}\n`;
+fs.writeFileSync(path.join(root, "bench", "RESULTS.md"), md);
+console.log(md);
