@@ -12,7 +12,6 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "sharp", "@node-rs/argon2"],
   poweredByHeader: false,
   reactStrictMode: true,
-  typedRoutes: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

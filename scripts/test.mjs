@@ -55,8 +55,7 @@ function ensureChromium() {
   if (r.status !== 0 || !fs.existsSync(CHROMIUM)) finish("could not install chromium with apt-get; install it by hand or set CHROMIUM_PATH.");
 }
 
-async function pgDatabase(name) {
-  // A fresh database for the e2e run on PostgreSQL.
+async function pgConnect() {
   const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: PG_ADMIN });
   try {
@@ -64,6 +63,12 @@ async function pgDatabase(name) {
   } catch (err) {
     finish(`PostgreSQL is not reachable at ${PG_ADMIN} (${err.message}). Start it, or point TEST_DATABASE_URL at one.`);
   }
+  return client;
+}
+
+async function pgDatabase(name) {
+  // A fresh database for the e2e run on PostgreSQL.
+  const client = await pgConnect();
   await client.query(`drop database if exists ${name} with (force)`);
   await client.query(`create database ${name}`);
   await client.end();
@@ -75,7 +80,7 @@ async function pgDatabase(name) {
 if (only !== "e2e") {
   step("type check", bin("tsc"), ["--noEmit"]);
   step("unit + integration tests on PGlite", bin("vitest"), ["run"], { TEST_DATABASE_URL: "" });
-  await pgDatabase("hearth_test_probe"); // fail early and clearly if PostgreSQL is down
+  await (await pgConnect()).end(); // fail early and clearly if PostgreSQL is down
   step("unit + integration tests on PostgreSQL", bin("vitest"), ["run"], { TEST_DATABASE_URL: PG_ADMIN });
 }
 

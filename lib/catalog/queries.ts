@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { cache } from "react";
-import { getDb } from "@/lib/db";
+import { databaseIdentity, getDb } from "@/lib/db";
 import {
   findBestsellers,
   findCategories,
@@ -18,7 +18,7 @@ import { CATALOG_REVALIDATE, CATALOG_TAGS } from "./tags";
 
 /** Cached catalog reads for server components. Results are plain JSON (no Date objects). */
 const cached = <A extends unknown[], R>(key: string, fn: (...args: A) => Promise<R>, tags: string[] = []) =>
-  unstable_cache(fn, [key], { tags: [CATALOG_TAGS.all, ...tags], revalidate: CATALOG_REVALIDATE });
+  unstable_cache(fn, [key, databaseIdentity()], { tags: [CATALOG_TAGS.all, ...tags], revalidate: CATALOG_REVALIDATE });
 
 export const getCategories = cached(
   "categories",

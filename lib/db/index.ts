@@ -20,6 +20,17 @@ export function databaseUrl(): string | undefined {
   return url ? url : undefined;
 }
 
+/**
+ * Which database this process talks to, as a short stable string: part of every cache key, so a
+ * build that is pointed at another database never serves the first one's cached reads.
+ */
+export function databaseIdentity(): string {
+  const url = databaseUrl();
+  if (!url) return `pglite:${pgliteDir()}`;
+  const u = new URL(url);
+  return `pg:${u.hostname}:${u.port || 5432}${u.pathname}`;
+}
+
 export function pgliteDir(): string {
   return process.env.PGLITE_DIR?.trim() || path.join(process.cwd(), "data", "pglite");
 }
