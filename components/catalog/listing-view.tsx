@@ -31,6 +31,7 @@ export function ListingView({ listing, params, basePath, showCategory }: {
           </p>
           <SortSelect value={params.sort} form={formId} />
         </div>
+        <h2 className="sr-only">Products</h2>
         {listing.items.length ? (
           <ProductGrid products={listing.items} priorityCount={4} />
         ) : (

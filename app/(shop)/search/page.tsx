@@ -44,6 +44,7 @@ export default async function SearchPage({ searchParams }: Props) {
             {result.total.toLocaleString("en-GB")} {result.total === 1 ? "product" : "products"}
             {result.mode === "any-word" ? " matching some of your words" : result.mode === "similar" ? " with similar names" : ""}
           </p>
+          <h2 className="sr-only">Results</h2>
           <ProductGrid products={result.items} priorityCount={4} />
           <Pagination page={result.page} pageCount={result.pageCount} href={(p) => href(q, p)} />
         </>
