@@ -13,6 +13,7 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", "data/**"],
     environment: "node",
+    env: { AUTH_SECRET: "test-secret-for-signing-cookies-only", RATE_LIMIT_SIGNIN_PER_ACCOUNT: "5" },
     pool: "forks",
     // Generous: PGlite boots a WASM Postgres per test file, and machines here are shared.
     testTimeout: 120_000,

@@ -2,6 +2,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { getDb, databaseUrl } from "@/lib/db";
 import { runMigrations } from "@/lib/db/migrate";
+import { ensureFirstAdmin } from "@/lib/auth/accounts";
 import { readOrderHistory } from "@/lib/import/read";
 import { writeImport } from "@/lib/import/write";
 import { runCli, UsageError } from "./cli";
@@ -19,6 +20,14 @@ void runCli(async () => {
 
   await runMigrations();
   const db = await getDb();
+  const admin = await ensureFirstAdmin(db);
+  if (admin) {
+    console.log(
+      admin.password
+        ? `\n  First admin account: ${admin.email}  password: ${admin.password}\n  (shown once; set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own)\n`
+        : `first admin account: ${admin.email} (password from ADMIN_PASSWORD)`,
+    );
+  }
   if (args.includes("--if-empty")) {
     const { rows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from orders`);
     if ((rows[0]?.n ?? 0) > 0) {

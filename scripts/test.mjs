@@ -10,6 +10,7 @@
  * Chromium comes from CHROMIUM_PATH (default /usr/bin/chromium) and is installed with apt when missing.
  */
 import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -20,6 +21,8 @@ const PG_ADMIN = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const only = process.argv[2]; // optional: "unit" or "e2e"
 const results = [];
+// A throw-away secret for signing sessions and cart cookies in this run.
+process.env.AUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
 const started = Date.now();
 
 function step(name, cmd, args, env = {}) {

@@ -1,18 +1,23 @@
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCartCount } from "@/lib/cart/queries";
+import { CartSync } from "@/components/cart/cart-sync";
 import { BottomTabBar } from "./bottom-tab-bar";
 import { SiteFooter } from "./site-footer";
 import { SiteHeader } from "./site-header";
 
-/** Header, footer and the phone tab bar around a storefront page. */
-export function ShopChrome({ children }: { children: React.ReactNode }) {
+/** Header, footer and the phone tab bar around a storefront page; reads the shopper's cart count. */
+export async function ShopChrome({ children }: { children: React.ReactNode }) {
+  const [cartCount, user] = await Promise.all([getCartCount(), getCurrentUser()]);
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:p-3">
         Skip to content
       </a>
-      <SiteHeader />
+      <SiteHeader cartCount={cartCount} signedIn={Boolean(user)} />
       <main id="main" className="mx-auto max-w-6xl px-4 pb-8 pt-4">{children}</main>
       <SiteFooter />
       <BottomTabBar />
+      <CartSync count={cartCount} signedIn={Boolean(user)} />
     </>
   );
 }

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { Logo } from "@/components/ui/logo";
-import { BagIcon, SearchIcon } from "@/components/ui/icons";
+import { BagIcon, SearchIcon, UserIcon } from "@/components/ui/icons";
 import { CATEGORIES } from "@/lib/catalog/categories";
 
 /** Sticky header: logo, search and cart on every size; the category nav on desktop only. */
-export function SiteHeader({ cartCount = 0 }: { cartCount?: number }) {
+export function SiteHeader({ cartCount = 0, signedIn = false }: { cartCount?: number; signedIn?: boolean }) {
   return (
     <header className="sticky top-0 z-30 border-b border-line bg-canvas/95 backdrop-blur supports-[backdrop-filter]:bg-canvas/80">
       <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-2">
@@ -24,6 +24,13 @@ export function SiteHeader({ cartCount = 0 }: { cartCount?: number }) {
             <SearchIcon className="h-5 w-5" />
           </button>
         </form>
+        <Link
+          href={signedIn ? "/account" : "/sign-in"}
+          className="tap hidden items-center justify-center rounded-full text-ink md:inline-flex"
+          aria-label={signedIn ? "Your account" : "Sign in"}
+        >
+          <UserIcon className="h-6 w-6" />
+        </Link>
         <Link href="/cart" className="tap relative inline-flex items-center justify-center rounded-full text-ink" aria-label={`Cart, ${cartCount} item${cartCount === 1 ? "" : "s"}`}>
           <BagIcon className="h-6 w-6" />
           <span data-testid="cart-count" aria-hidden="true" className="absolute right-0.5 top-0.5 min-w-5 rounded-full bg-accent px-1 text-center text-xs font-bold leading-5 text-accent-ink">

@@ -1,18 +1,47 @@
-/**
- * The buy button. It posts to /cart; the cart and its server action arrive with the accounts & cart
- * work (issue 4), so until then the form only carries the product and quantity.
- */
-export function AddToCartButton({ productId, inStock }: { productId: number; inStock: boolean }) {
+"use client";
+
+import Link from "next/link";
+import { useActionState, useEffect, useState } from "react";
+import { addToCart } from "@/lib/cart/actions";
+
+/** Adds to the cart on the server (stock checked there); on phones a sheet confirms with a way to the cart. */
+export function AddToCartButton({ productId, inStock, title, compact = false }: { productId: number; inStock: boolean; title: string; compact?: boolean }) {
+  const [state, action, pending] = useActionState(addToCart, null);
+  const [sheet, setSheet] = useState(false);
+  useEffect(() => {
+    if (state?.ok) setSheet(true);
+  }, [state]);
+
   return (
-    <form action="/cart" method="get" className="flex gap-3">
-      <input type="hidden" name="add" value={productId} />
-      <button
-        type="submit"
-        disabled={!inStock}
-        className="tap flex-1 rounded-full bg-accent px-6 text-base font-semibold text-accent-ink disabled:cursor-not-allowed disabled:opacity-50"
-      >
-        {inStock ? "Add to cart" : "Sold out"}
-      </button>
-    </form>
+    <div>
+      <form action={action} className="flex gap-3">
+        <input type="hidden" name="productId" value={productId} />
+        {compact ? null : (
+          <label className="flex items-center gap-2 text-sm">
+            <span className="sr-only">Quantity</span>
+            <input name="quantity" type="number" inputMode="numeric" min={1} max={99} defaultValue={1} className="tap w-16 rounded-md border border-line bg-surface px-2 text-center text-base" />
+          </label>
+        )}
+        <button
+          type="submit"
+          disabled={!inStock || pending}
+          aria-label={compact ? `Add ${title} to cart` : undefined}
+          className={`tap rounded-full bg-accent font-semibold text-accent-ink disabled:cursor-not-allowed disabled:opacity-50 ${compact ? "px-3 text-sm" : "flex-1 px-6 text-base"}`}
+        >
+          {!inStock ? "Sold out" : pending ? "Adding…" : compact ? "Add" : "Add to cart"}
+        </button>
+      </form>
+      {state && !state.ok ? <p role="alert" className="mt-2 text-sm text-danger">{state.error}</p> : null}
+      {sheet && state?.ok ? (
+        <div role="status" className="fixed inset-x-0 bottom-0 z-40 border-t border-line bg-surface p-4 pb-[calc(env(safe-area-inset-bottom)+1rem)] shadow-card md:inset-x-auto md:bottom-6 md:right-6 md:w-96 md:rounded-lg md:border">
+          <p className="font-medium">Added to your cart</p>
+          <p className="text-sm text-muted">{title} · {state.data.count} item{state.data.count === 1 ? "" : "s"} in cart</p>
+          <div className="mt-3 flex gap-3">
+            <Link href="/cart" className="tap inline-flex flex-1 items-center justify-center rounded-full bg-accent px-4 text-sm font-semibold text-accent-ink">View cart</Link>
+            <button type="button" onClick={() => setSheet(false)} className="tap flex-1 rounded-full border border-line px-4 text-sm">Keep shopping</button>
+          </div>
+        </div>
+      ) : null}
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ProductCard as Card } from "@/lib/catalog/listing";
+import { AddToCartButton } from "./add-to-cart-button";
 import { Price } from "./price";
 import { ProductImage } from "./product-image";
 
@@ -17,7 +18,13 @@ export function ProductCard({ product, priority = false }: { product: Card; prio
           {product.title}
         </Link>
       </h3>
-      <Price pence={product.pricePence} compareAtPence={product.compareAtPence} />
+      <div className="flex items-center justify-between gap-2">
+        <Price pence={product.pricePence} compareAtPence={product.compareAtPence} />
+        {/* Above the card's link overlay so it can be tapped on its own. */}
+        <div className="relative z-10">
+          <AddToCartButton productId={product.id} inStock={!out} title={product.title} compact />
+        </div>
+      </div>
     </article>
   );
 }

@@ -1,4 +1,6 @@
+export * from "./cart";
 export * from "./catalog";
 export * from "./imports";
 export * from "./orders";
+export * from "./security";
 export * from "./users";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { timestamps } from "./columns";
 
 export const userRole = pgEnum("user_role", ["customer", "merchandiser", "admin"]);
@@ -16,6 +16,8 @@ export const users = pgTable(
     externalId: text("external_id").unique(),
     country: text("country"),
     firstOrderAt: timestamp("first_order_at", { withTimezone: true, mode: "date" }),
+    /** Bumped on password change/reset: sessions issued before it stop working. */
+    sessionVersion: integer("session_version").notNull().default(0),
     ...timestamps,
   },
   (t) => [
@@ -25,3 +27,27 @@ export const users = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
+
+/** A customer's saved delivery addresses (UK-style; country as ISO 3166 alpha-2). */
+export const addresses = pgTable(
+  "addresses",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    label: text("label").notNull().default("Home"),
+    name: text("name").notNull(),
+    line1: text("line1").notNull(),
+    line2: text("line2").notNull().default(""),
+    city: text("city").notNull(),
+    postcode: text("postcode").notNull(),
+    country: text("country").notNull().default("GB"),
+    phone: text("phone").notNull().default(""),
+    isDefault: boolean("is_default").notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [index("addresses_user_idx").on(t.userId)],
+);
+
+export type Address = typeof addresses.$inferSelect;

@@ -1,16 +1,34 @@
 import type { Metadata } from "next";
-import { ButtonLink } from "@/components/ui/button-link";
+import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { ProfileForm } from "@/components/account/profile-form";
+import { SignOutButton } from "@/components/account/sign-out-button";
+import { requireUser } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
-// Sign-in, orders and addresses come with issue 4 (Auth.js); imported customers already have
-// demo logins in the database for it.
-export default function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
+  const user = await requireUser("/account");
+  const sp = await searchParams;
   return (
-    <section className="mx-auto max-w-md py-10 text-center">
-      <h1 className="text-2xl font-semibold">Your account</h1>
-      <p className="mt-3 text-muted">Signing in is not open yet. You can browse and search the whole shop meanwhile.</p>
-      <div className="mt-6"><ButtonLink href="/shop">Browse the shop</ButtonLink></div>
+    <section className="mx-auto max-w-2xl py-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">Hello, {user.name ?? "there"}</h1>
+          <p className="text-sm text-muted" data-testid="account-email">{user.email}</p>
+        </div>
+        <SignOutButton />
+      </div>
+      {sp.password === "changed" ? <p role="status" className="mt-4 rounded-md bg-sunken p-3 text-sm text-success">Password changed. Other devices have been signed out.</p> : null}
+      <div className="mt-8 grid gap-8 md:grid-cols-2">
+        <section aria-labelledby="profile">
+          <h2 id="profile" className="text-lg font-semibold">Profile</h2>
+          <div className="mt-3"><ProfileForm name={user.name ?? ""} /></div>
+        </section>
+        <section aria-labelledby="password">
+          <h2 id="password" className="text-lg font-semibold">Password</h2>
+          <div className="mt-3"><ChangePasswordForm /></div>
+        </section>
+      </div>
     </section>
   );
 }

@@ -50,7 +50,7 @@ export default async function ProductPage({ params }: Props) {
           <h1 className="text-2xl font-semibold leading-tight md:text-3xl">{product.title}</h1>
           <Price pence={product.pricePence} compareAtPence={product.compareAtPence} size="lg" />
           <StockBadge stock={product.stock} threshold={product.lowStockThreshold} />
-          <AddToCartButton productId={product.id} inStock={product.stock > 0} />
+          <AddToCartButton productId={product.id} inStock={product.stock > 0} title={product.title} />
           <section aria-labelledby="about" className="border-t border-line pt-4">
             <h2 id="about" className="text-lg font-semibold">About this piece</h2>
             <p className="mt-2 text-muted">{product.description}</p>

@@ -1,0 +1,123 @@
+import crypto from "node:crypto";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { passwordResetTokens, users } from "@/db/schema";
+import type { Db } from "@/lib/db";
+import { sendMail } from "@/lib/mail";
+import { UserError } from "@/lib/result";
+import { siteUrl } from "@/lib/site";
+import { emailSchema, passwordSchema } from "./credentials";
+import { hashPassword, verifyPassword } from "./password";
+
+export const signUpSchema = z.object({
+  name: z.string().trim().min(1, "Tell us your name").max(100, "Use at most 100 characters"),
+  email: emailSchema,
+  password: passwordSchema,
+});
+
+/**
+ * Creates a customer account. An address that already has an account gets the same neutral error
+ * as other failures would, plus an email to its owner, so the form is no oracle for who shops here.
+ */
+export async function createAccount(db: Db, input: z.infer<typeof signUpSchema>) {
+  const passwordHash = await hashPassword(input.password);
+  const [row] = await db
+    .insert(users)
+    .values({ email: input.email, name: input.name, passwordHash, role: "customer" })
+    .onConflictDoNothing()
+    .returning({ id: users.id, email: users.email });
+  if (!row) {
+    await sendMail({
+      to: input.email,
+      subject: "Someone tried to create a Hearth account with your email",
+      text: `Someone (maybe you) tried to sign up to Hearth with this address, which already has an account.\nIf it was you, sign in or reset your password: ${siteUrl()}/forgot-password\nIf not, you can ignore this email.`,
+      meta: { kind: "signup-existing" },
+    });
+    throw new UserError("We couldn't create an account with these details. If you already have one, sign in or reset your password.");
+  }
+  return row;
+}
+
+export async function upsertOAuthUser(db: Db, p: { email: string; name: string | null }) {
+  const email = p.email.trim().toLowerCase();
+  await db.insert(users).values({ email, name: p.name, role: "customer" }).onConflictDoNothing();
+  const [row] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
+  return row!;
+}
+
+const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
+export const RESET_TTL_MINUTES = 60;
+
+/** Emails a single-use reset link if the account exists; says nothing either way. */
+export async function requestPasswordReset(db: Db, rawEmail: string): Promise<void> {
+  const email = emailSchema.parse(rawEmail);
+  const [user] = await db.select({ id: users.id, email: users.email }).from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
+  if (!user) return;
+  const token = crypto.randomBytes(32).toString("base64url");
+  await db.insert(passwordResetTokens).values({
+    tokenHash: sha256(token),
+    userId: user.id,
+    expiresAt: new Date(Date.now() + RESET_TTL_MINUTES * 60_000),
+  });
+  const link = `${siteUrl()}/reset-password?token=${token}`;
+  await sendMail({
+    to: user.email,
+    subject: "Reset your Hearth password",
+    text: `Use this link within ${RESET_TTL_MINUTES} minutes to choose a new password:\n${link}\n\nIf you didn't ask for this, ignore this email: your password stays the same.`,
+    meta: { kind: "password-reset", link },
+  });
+}
+
+/** Sets a new password from a valid, unused, unexpired token; signs out every other session. */
+export async function resetPassword(db: Db, token: string, newPassword: string): Promise<void> {
+  const password = passwordSchema.parse(newPassword);
+  const hash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const [used] = await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordResetTokens.tokenHash, sha256(token)), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, new Date())))
+      .returning({ userId: passwordResetTokens.userId });
+    if (!used) throw new UserError("This reset link is invalid or has expired. Ask for a new one.");
+    await tx
+      .update(users)
+      .set({ passwordHash: hash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, used.userId));
+  });
+}
+
+export const changePasswordSchema = z.object({ current: z.string().min(1, "Enter your current password").max(200), next: passwordSchema });
+
+export async function changePassword(db: Db, userId: number, input: z.infer<typeof changePasswordSchema>): Promise<number> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  if (!user || !(await verifyPassword(user.passwordHash, input.current))) throw new UserError("Your current password is not right.");
+  const [row] = await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(input.next), sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .returning({ sessionVersion: users.sessionVersion });
+  return row!.sessionVersion;
+}
+
+export const profileSchema = z.object({ name: z.string().trim().min(1, "Tell us your name").max(100) });
+
+export async function updateProfile(db: Db, userId: number, input: z.infer<typeof profileSchema>) {
+  await db.update(users).set({ name: input.name }).where(eq(users.id, userId));
+}
+
+/**
+ * The first admin: from ADMIN_EMAIL/ADMIN_PASSWORD, or generated and returned once (the caller
+ * prints it). Does nothing when an admin exists.
+ */
+export async function ensureFirstAdmin(db: Db): Promise<{ email: string; password: string | null } | null> {
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.role, "admin")).limit(1);
+  if (existing) return null;
+  const email = emailSchema.parse(process.env.ADMIN_EMAIL ?? "admin@hearth.example");
+  const fromEnv = process.env.ADMIN_PASSWORD;
+  const password = fromEnv ?? crypto.randomBytes(12).toString("base64url");
+  const passwordHash = await hashPassword(password);
+  const [same] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
+  if (same) await db.update(users).set({ role: "admin", passwordHash }).where(eq(users.id, same.id));
+  else await db.insert(users).values({ email, name: "Admin", passwordHash, role: "admin" });
+  return { email, password: fromEnv ? null : password };
+}

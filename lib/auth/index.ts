@@ -1,0 +1,54 @@
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { cookies } from "next/headers";
+import { getDb } from "@/lib/db";
+import { clientIp } from "@/lib/security/rate-limit";
+import { mergeGuestCartOnSignIn } from "@/lib/cart/merge-on-sign-in";
+import { upsertOAuthUser } from "./accounts";
+import { authConfig } from "./auth.config";
+import { verifyCredentials } from "./credentials";
+
+/** OAuth providers appear only when their keys are set. */
+export function oauthProviders() {
+  const list: NonNullable<NextAuthConfig["providers"]> = [];
+  if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) list.push(GitHub);
+  if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) list.push(Google);
+  return list;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  logger: {
+    // A wrong password is routine, not a server error worth a stack trace.
+    error(error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      authorize: async (credentials, request) => verifyCredentials(await getDb(), credentials, clientIp(request.headers)),
+    }),
+    ...oauthProviders(),
+  ],
+  callbacks: {
+    ...authConfig.callbacks,
+    async signIn({ user, account }) {
+      // OAuth sign-ins get (or find) a customer row, so they have carts and orders like everyone.
+      if (account && account.type !== "credentials") {
+        if (!user.email) return false;
+        const row = await upsertOAuthUser(await getDb(), { email: user.email, name: user.name ?? null });
+        Object.assign(user, { id: String(row.id), role: row.role, sessionVersion: row.sessionVersion });
+      }
+      return true;
+    },
+  },
+  events: {
+    async signIn({ user }) {
+      if (user.id) await mergeGuestCartOnSignIn(await cookies(), Number(user.id));
+    },
+  },
+});

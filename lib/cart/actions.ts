@@ -1,0 +1,51 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { fail, fieldErrorsOf, ok, UserError, type ActionResult } from "@/lib/result";
+import { currentCartId } from "./session";
+import { addItem, productIdSchema, quantitySchema, readCart, removeItem, setItemQuantity } from "./store";
+
+type CartSummary = { count: number };
+
+// Only ids and quantities come from the client; prices and stock are always read on the server.
+const addSchema = z.object({ productId: productIdSchema, quantity: quantitySchema.default(1) });
+const setSchema = z.object({ productId: productIdSchema, quantity: z.coerce.number({ error: "Quantity must be a number" }) });
+
+async function run(fn: (cartId: string) => Promise<void>): Promise<ActionResult<CartSummary>> {
+  try {
+    const cartId = await currentCartId({ create: true });
+    const db = await getDb();
+    await fn(cartId);
+    revalidatePath("/", "layout");
+    return ok({ count: (await readCart(db, cartId)).count });
+  } catch (err) {
+    if (err instanceof UserError) return fail(err.message);
+    if (err instanceof z.ZodError) return fail(err.issues[0]?.message ?? "Check the quantity", fieldErrorsOf(err));
+    throw err;
+  }
+}
+
+function parse<T extends z.ZodTypeAny>(schema: T, data: FormData): z.infer<T> | ActionResult<never> {
+  const r = schema.safeParse(Object.fromEntries(data));
+  return r.success ? r.data : fail(r.error.issues[0]?.message ?? "Invalid input", fieldErrorsOf(r.error));
+}
+
+export async function addToCart(_prev: ActionResult<CartSummary> | null, data: FormData): Promise<ActionResult<CartSummary>> {
+  const input = parse(addSchema, data);
+  if ("ok" in input) return input;
+  return run(async (cartId) => addItem(await getDb(), cartId, input.productId, input.quantity));
+}
+
+export async function updateCartLine(_prev: ActionResult<CartSummary> | null, data: FormData): Promise<ActionResult<CartSummary>> {
+  const input = parse(setSchema, data);
+  if ("ok" in input) return input;
+  return run(async (cartId) => setItemQuantity(await getDb(), cartId, input.productId, input.quantity));
+}
+
+export async function removeCartLine(_prev: ActionResult<CartSummary> | null, data: FormData): Promise<ActionResult<CartSummary>> {
+  const input = parse(z.object({ productId: productIdSchema }), data);
+  if ("ok" in input) return input;
+  return run(async (cartId) => removeItem(await getDb(), cartId, input.productId));
+}

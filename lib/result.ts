@@ -1,0 +1,37 @@
+import type { z } from "zod";
+
+/** The one result type every server action returns. */
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string> };
+
+export const ok = <T>(data: T): ActionResult<T> => ({ ok: true, data });
+export const fail = (error: string, fieldErrors?: Record<string, string[]>): ActionResult<never> => ({ ok: false, error, fieldErrors });
+
+/**
+ * React resets a form after its action runs; a failed submit hands back what the shopper typed in
+ * the named fields so they need not type it again. Never list a password field here.
+ */
+export function keep<R extends ActionResult<unknown>>(result: R, data: FormData, fields: string[]): R {
+  if (result.ok) return result;
+  const values = Object.fromEntries(fields.map((f) => [f, String(data.get(f) ?? "").slice(0, 300)]));
+  return { ...result, values };
+}
+
+/** zod issues → per-field messages (passwords are never echoed back: only messages are returned). */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/** An error whose message is safe to show to the user. */
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UserError";
+  }
+}

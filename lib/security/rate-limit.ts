@@ -1,0 +1,43 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+
+export type Limit = { limit: number; windowSeconds: number };
+export type LimitResult = { allowed: boolean; count: number; retryAfterSeconds: number };
+
+/**
+ * Counts one hit against `key` in a fixed window, atomically in the database, so every app
+ * instance shares the same counters.
+ */
+export async function hitRateLimit(db: Db, key: string, { limit, windowSeconds }: Limit): Promise<LimitResult> {
+  const { rows } = await db.execute<{ count: number; retry: number }>(sql`
+    insert into rate_limits as r (key, window_start, count) values (${key}, now(), 1)
+    on conflict (key) do update set
+      count = case when r.window_start <= now() - make_interval(secs => ${windowSeconds}) then 1 else r.count + 1 end,
+      window_start = case when r.window_start <= now() - make_interval(secs => ${windowSeconds}) then now() else r.window_start end
+    returning count, greatest(0, ceil(extract(epoch from (window_start + make_interval(secs => ${windowSeconds}) - now()))))::int as retry`);
+  const row = rows[0]!;
+  return { allowed: row.count <= limit, count: row.count, retryAfterSeconds: row.retry };
+}
+
+export async function resetRateLimit(db: Db, key: string): Promise<void> {
+  await db.execute(sql`delete from rate_limits where key = ${key}`);
+}
+
+const num = (name: string, fallback: number) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+
+/** Sign-in limits, per client address and per account (env-tunable for load tests). */
+export const SIGNIN_LIMITS = {
+  perIp: { limit: num("RATE_LIMIT_SIGNIN_PER_IP", 30), windowSeconds: 15 * 60 },
+  perAccount: { limit: num("RATE_LIMIT_SIGNIN_PER_ACCOUNT", 8), windowSeconds: 15 * 60 },
+  signUpPerIp: { limit: num("RATE_LIMIT_SIGNUP_PER_IP", 20), windowSeconds: 60 * 60 },
+  resetPerIp: { limit: num("RATE_LIMIT_RESET_PER_IP", 10), windowSeconds: 60 * 60 },
+} as const;
+
+/** The client address from the proxy in front (x-forwarded-for's first entry), or "unknown". */
+export function clientIp(headers: Headers): string {
+  const fwd = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return fwd || headers.get("x-real-ip")?.trim() || "unknown";
+}
