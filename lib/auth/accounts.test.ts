@@ -1,0 +1,122 @@
+import { desc, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { outbox, passwordResetTokens, rateLimits, users } from "@/db/schema";
+import type { Db } from "@/lib/db";
+import { createTestDb, dropTestDb } from "@/lib/testing/db";
+import { changePassword, createAccount, ensureFirstAdmin, requestPasswordReset, resetPassword } from "./accounts";
+import { RateLimitedSignin, verifyCredentials } from "./credentials";
+import { verifyPassword } from "./password";
+
+let db: Db;
+const lastMailTo = async (to: string) => (await db.select().from(outbox).where(eq(outbox.to, to)).orderBy(desc(outbox.id)).limit(1))[0];
+
+beforeAll(async () => {
+  db = await createTestDb();
+  await createAccount(db, { name: "Ann", email: "ann@example.com", password: "first-password" });
+});
+afterAll(dropTestDb);
+
+describe("sign-in", () => {
+  it("accepts the right password, case-insensitively on the email", async () => {
+    const u = await verifyCredentials(db, { email: "  ANN@example.com ", password: "first-password" }, "10.0.0.1");
+    expect(u).toMatchObject({ email: "ann@example.com", name: "Ann", role: "customer", sessionVersion: 0 });
+  });
+
+  it("gives the same null for a wrong password, an unknown email and junk input", async () => {
+    expect(await verifyCredentials(db, { email: "ann@example.com", password: "nope-nope" }, "10.0.0.2")).toBeNull();
+    expect(await verifyCredentials(db, { email: "nobody@example.com", password: "first-password" }, "10.0.0.2")).toBeNull();
+    expect(await verifyCredentials(db, { email: "not an email", password: "x" }, "10.0.0.2")).toBeNull();
+    expect(await verifyCredentials(db, null, "10.0.0.2")).toBeNull();
+  });
+
+  it("limits attempts per account, even with the right password, until the window passes", async () => {
+    await createAccount(db, { name: "Bob", email: "bob@example.com", password: "bob-password" });
+    for (let i = 0; i < 5; i++) expect(await verifyCredentials(db, { email: "bob@example.com", password: "guess" + i }, `10.1.0.${i}`)).toBeNull();
+    await expect(verifyCredentials(db, { email: "bob@example.com", password: "bob-password" }, "10.1.0.99")).rejects.toBeInstanceOf(RateLimitedSignin);
+    // The window passes.
+    await db.update(rateLimits).set({ windowStart: sql`now() - interval '1 hour'` }).where(eq(rateLimits.key, "signin:acct:bob@example.com"));
+    expect(await verifyCredentials(db, { email: "bob@example.com", password: "bob-password" }, "10.1.0.99")).not.toBeNull();
+  });
+
+  it("limits attempts per address across accounts", async () => {
+    const ip = "10.2.0.1";
+    let limited = false;
+    for (let i = 0; i < 40 && !limited; i++) {
+      try {
+        await verifyCredentials(db, { email: `user${i}@example.com`, password: "whatever1" }, ip);
+      } catch (err) {
+        limited = err instanceof RateLimitedSignin;
+      }
+    }
+    expect(limited).toBe(true);
+  });
+});
+
+describe("sign-up", () => {
+  it("stores an argon2 hash, never the password", async () => {
+    const [row] = await db.select().from(users).where(eq(users.email, "ann@example.com"));
+    expect(row!.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(row!.passwordHash).not.toContain("first-password");
+  });
+
+  it("refuses a taken email with a neutral message and tells the owner by email", async () => {
+    await expect(createAccount(db, { name: "Mallory", email: "ann@example.com", password: "other-password" })).rejects.toThrow(/couldn't create an account/);
+    expect((await lastMailTo("ann@example.com"))?.subject).toMatch(/tried to create a Hearth account/);
+    const [row] = await db.select().from(users).where(eq(users.email, "ann@example.com"));
+    expect(await verifyPassword(row!.passwordHash, "first-password")).toBe(true);
+  });
+});
+
+describe("password reset by emailed link", () => {
+  it("sends a single-use link that sets a new password and ends old sessions", async () => {
+    await requestPasswordReset(db, "ann@example.com");
+    const mail = await lastMailTo("ann@example.com");
+    const link = String(mail!.meta.link);
+    const token = new URL(link).searchParams.get("token")!;
+    expect(link).toContain("/reset-password?token=");
+    // Only a hash is stored.
+    expect((await db.select().from(passwordResetTokens)).map((t) => t.tokenHash)).not.toContain(token);
+
+    await resetPassword(db, token, "second-password");
+    const [row] = await db.select().from(users).where(eq(users.email, "ann@example.com"));
+    expect(await verifyPassword(row!.passwordHash, "second-password")).toBe(true);
+    expect(row!.sessionVersion).toBe(1);
+    await expect(resetPassword(db, token, "third-password")).rejects.toThrow(/invalid or has expired/);
+  });
+
+  it("refuses an expired or made-up token", async () => {
+    await requestPasswordReset(db, "ann@example.com");
+    const token = new URL(String((await lastMailTo("ann@example.com"))!.meta.link)).searchParams.get("token")!;
+    await db.update(passwordResetTokens).set({ expiresAt: new Date(Date.now() - 1000) });
+    await expect(resetPassword(db, token, "third-password")).rejects.toThrow(/expired/);
+    await expect(resetPassword(db, "made-up-token-123", "third-password")).rejects.toThrow(/invalid/);
+    await expect(resetPassword(db, token, "short")).rejects.toThrow();
+  });
+
+  it("says nothing and sends nothing for an unknown email", async () => {
+    const before = (await db.select().from(outbox)).length;
+    await requestPasswordReset(db, "ghost@example.com");
+    expect((await db.select().from(outbox)).length).toBe(before);
+  });
+});
+
+describe("change password", () => {
+  it("needs the current password and bumps the session version", async () => {
+    const [ann] = await db.select().from(users).where(eq(users.email, "ann@example.com"));
+    await expect(changePassword(db, ann!.id, { current: "wrong-one", next: "fourth-password" })).rejects.toThrow(/current password/);
+    const v = await changePassword(db, ann!.id, { current: "second-password", next: "fourth-password" });
+    expect(v).toBe(ann!.sessionVersion + 1);
+  });
+});
+
+describe("first admin", () => {
+  it("is created once with a printed password, then left alone", async () => {
+    const first = await ensureFirstAdmin(db);
+    expect(first?.email).toBe("admin@hearth.example");
+    expect(first?.password).toMatch(/^[\w-]{12,}$/);
+    const [row] = await db.select().from(users).where(eq(users.email, "admin@hearth.example"));
+    expect(row!.role).toBe("admin");
+    expect(await verifyPassword(row!.passwordHash, first!.password!)).toBe(true);
+    expect(await ensureFirstAdmin(db)).toBeNull();
+  });
+});
