@@ -1,0 +1,115 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const badge = (page: Page) => page.getByTestId("cart-count");
+const unique = () => `shopper-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`;
+
+async function addFromProductPage(page: Page, slug: string) {
+  await page.goto(`/product/${slug}`);
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Added to your cart" })).toBeVisible();
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account/);
+}
+
+test("sign up, fill the cart, sign out and back in: the cart is kept", async ({ page }) => {
+  const email = unique();
+  const password = "a good long password";
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill("Robin Shopper");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account/);
+  await expect(page.getByTestId("account-email")).toHaveText(email);
+
+  await addFromProductPage(page, "white-hanging-heart-t-light-holder-85123a");
+  // The second product from a listing's own button.
+  await page.goto("/category/lighting");
+  await page.getByTestId("product-card").filter({ has: page.getByRole("button", { name: /^Add .* to cart$/ }) }).first().getByRole("button", { name: /^Add .* to cart$/ }).click();
+  await expect(badge(page)).toHaveText("2");
+
+  await page.goto("/account");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(badge(page)).toHaveText("0");
+
+  await signIn(page, email, password);
+  await expect(badge(page)).toHaveText("2");
+  await page.goto("/cart");
+  await expect(page.getByTestId("cart-line")).toHaveCount(2);
+});
+
+test("a guest cart joins the account on sign-in, and the cart page changes quantities", async ({ page, browser }) => {
+  const email = unique();
+  const password = "another long password";
+  // Create the account in a separate session, so this browser stays a guest.
+  const other = await browser.newContext();
+  const p2 = await other.newPage();
+  await p2.goto("/sign-up");
+  await p2.getByLabel("Your name").fill("Guest Later");
+  await p2.getByLabel("Email").fill(email);
+  await p2.getByLabel("Password").fill(password);
+  await p2.getByRole("button", { name: "Create account" }).click();
+  await expect(p2).toHaveURL(/\/account/);
+  await other.close();
+
+  await addFromProductPage(page, "white-hanging-heart-t-light-holder-85123a");
+  await expect(badge(page)).toHaveText("1");
+  await page.goto("/cart");
+  await page.getByRole("button", { name: /^One more/ }).click();
+  await expect(page.getByTestId("line-qty")).toHaveText("2");
+  await expect(badge(page)).toHaveText("2");
+
+  await signIn(page, email, password);
+  await expect(badge(page)).toHaveText("2");
+  await page.goto("/cart");
+  await page.getByRole("button", { name: /^Remove/ }).click();
+  await expect(page.getByTestId("cart-empty")).toBeVisible();
+  await expect(badge(page)).toHaveText("0");
+});
+
+test("the badge is right in a second tab", async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await a.goto("/");
+  await b.goto("/shop");
+  await expect(badge(b)).toHaveText("0");
+  await addFromProductPage(a, "white-hanging-heart-t-light-holder-85123a");
+  await expect(badge(b)).toHaveText("1");
+});
+
+test("sign-in errors never say whether the email exists, and keep what was typed", async ({ page }) => {
+  await page.goto("/sign-in");
+  for (const email of ["customer17850@hearth.example", "no-such-person@example.com"]) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("definitely wrong");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator("form [role=alert]")).toHaveText("That email and password don't match an account.");
+    await expect(page.getByLabel("Email")).toHaveValue(email);
+  }
+});
+
+test("a demo customer signs in with the seeded login", async ({ page }) => {
+  await signIn(page, "customer12583@hearth.example", "hearth-demo");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Customer 12583");
+});
+
+test("a tampered cart cookie is ignored, not an error", async ({ page, context, baseURL }) => {
+  await context.addCookies([{ name: "hearth_cart", value: "0b7f7c1e-3a5d-4c1e-9f3a-2d4b6c8e0f12.forged", url: baseURL! }]);
+  const res = await page.goto("/cart");
+  expect(res?.status()).toBe(200);
+  await expect(page.getByTestId("cart-empty")).toBeVisible();
+  await addFromProductPage(page, "white-hanging-heart-t-light-holder-85123a");
+  await expect(badge(page)).toHaveText("1");
+});
+
+test("account pages need a session", async ({ page }) => {
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Faccount/);
+});
