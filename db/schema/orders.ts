@@ -1,4 +1,5 @@
 import {
+  jsonb,
   index,
   integer,
   pgEnum,
@@ -43,7 +44,17 @@ export const orders = pgTable(
     discountPence: integer("discount_pence").notNull().default(0),
     feesPence: integer("fees_pence").notNull().default(0),
     totalPence: integer("total_pence").notNull().default(0),
+    /** VAT included in the total (UK prices include VAT), shown as its own line. */
+    taxPence: integer("tax_pence").notNull().default(0),
     placedAt: timestamp("placed_at", { withTimezone: true, mode: "date" }).notNull(),
+    email: text("email"),
+    /** The delivery address as it was when the order was placed. */
+    shippingAddress: jsonb("shipping_address").$type<Record<string, string>>(),
+    paymentProvider: text("payment_provider"),
+    paymentStatus: text("payment_status"),
+    /** One per checkout submit: a double tap, retry or back-button resubmit finds this order. */
+    idempotencyKey: text("idempotency_key").unique(),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true, mode: "date" }),
     ...timestamps,
   },
   (t) => [

@@ -18,6 +18,8 @@ export const users = pgTable(
     firstOrderAt: timestamp("first_order_at", { withTimezone: true, mode: "date" }),
     /** Bumped on password change/reset: sessions issued before it stop working. */
     sessionVersion: integer("session_version").notNull().default(0),
+    /** Preselect an eco delivery option (cargo bike or EV) at checkout. */
+    prefersEcoDelivery: boolean("prefers_eco_delivery").notNull().default(false),
     ...timestamps,
   },
   (t) => [

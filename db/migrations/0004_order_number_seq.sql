@@ -1,0 +1,1 @@
+CREATE SEQUENCE IF NOT EXISTS web_order_number_seq START 100001;

@@ -1,0 +1,78 @@
+import { eq, sql } from "drizzle-orm";
+import { orders, shipmentEvents, shipments } from "@/db/schema";
+import type { Db } from "@/lib/db";
+import { UserError } from "@/lib/result";
+
+export type ShipmentStatus = (typeof shipments.$inferSelect)["status"];
+
+/** What may follow each status. */
+export const NEXT: Record<ShipmentStatus, ShipmentStatus[]> = {
+  placed: ["packed", "cancelled"],
+  packed: ["dispatched", "cancelled"],
+  dispatched: ["out_for_delivery"],
+  out_for_delivery: ["delivered", "failed_attempt"],
+  failed_attempt: ["out_for_delivery"],
+  delivered: [],
+  cancelled: [],
+};
+
+const ORDER_STATUS: Record<ShipmentStatus, "placed" | "packed" | "dispatched" | "delivered" | "cancelled"> = {
+  placed: "placed",
+  packed: "packed",
+  dispatched: "dispatched",
+  out_for_delivery: "dispatched",
+  failed_attempt: "dispatched",
+  delivered: "delivered",
+  cancelled: "cancelled",
+};
+
+export const NOTIFY_CHANNEL = "shipment_events";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * The one way a shipment changes status (checkout, cancel, the simulator and admin pages all call
+ * it): checks the transition, records the event, keeps the order in step, stamps delivery and
+ * on-time, and notifies listeners (PostgreSQL NOTIFY, delivered on commit) for live tracking.
+ */
+export async function setShipmentStatus(
+  db: Db | Tx,
+  shipmentId: number,
+  to: ShipmentStatus,
+  opts: { note?: string; at?: Date; progress?: number; etaAt?: Date | null } = {},
+): Promise<void> {
+  const run = async (tx: Tx) => {
+    const [s] = await tx.select().from(shipments).where(eq(shipments.id, shipmentId)).for("update");
+    if (!s) throw new UserError("No such shipment.");
+    if (!NEXT[s.status].includes(to)) throw new UserError(`A shipment that is ${s.status.replace(/_/g, " ")} cannot become ${to.replace(/_/g, " ")}.`);
+    const at = opts.at ?? new Date();
+    await tx
+      .update(shipments)
+      .set({
+        status: to,
+        progress: to === "delivered" ? 1 : (opts.progress ?? s.progress),
+        etaAt: to === "delivered" || to === "cancelled" ? null : opts.etaAt === undefined ? s.etaAt : opts.etaAt,
+        attempts: to === "failed_attempt" ? s.attempts + 1 : s.attempts,
+        ...(to === "delivered" ? { deliveredAt: at, onTime: at <= s.promisedTo } : {}),
+      })
+      .where(eq(shipments.id, shipmentId));
+    await tx.insert(shipmentEvents).values({ shipmentId, status: to, note: opts.note ?? "", at });
+    await tx
+      .update(orders)
+      .set({
+        status: ORDER_STATUS[to],
+        ...(to === "cancelled" ? { cancelledAt: at } : {}),
+        ...(to === "delivered" ? { paymentStatus: sql`case when ${orders.paymentProvider} = 'cod' then 'paid' else ${orders.paymentStatus} end` } : {}),
+      })
+      .where(eq(orders.id, s.orderId));
+    await notifyShipment(tx, shipmentId);
+  };
+  // Join the caller's transaction if there is one; else open our own.
+  if ("rollback" in db) await run(db as Tx);
+  else await (db as Db).transaction(run);
+}
+
+/** Tells live-tracking listeners that a shipment changed (position or status). */
+export async function notifyShipment(db: Db | Tx, shipmentId: number): Promise<void> {
+  await db.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${String(shipmentId)})`);
+}
