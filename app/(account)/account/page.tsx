@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { ProfileForm } from "@/components/account/profile-form";
 import { SignOutButton } from "@/components/account/sign-out-button";
@@ -19,6 +20,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <SignOutButton />
       </div>
       {sp.password === "changed" ? <p role="status" className="mt-4 rounded-md bg-sunken p-3 text-sm text-success">Password changed. Other devices have been signed out.</p> : null}
+      <nav aria-label="Account" className="mt-6 flex flex-wrap gap-3">
+        <Link href="/account/orders" className="tap inline-flex items-center rounded-full bg-accent px-5 text-sm font-semibold text-accent-ink">Your orders</Link>
+      </nav>
       <div className="mt-8 grid gap-8 md:grid-cols-2">
         <section aria-labelledby="profile">
           <h2 id="profile" className="text-lg font-semibold">Profile</h2>

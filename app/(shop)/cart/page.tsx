@@ -51,6 +51,11 @@ export default async function CartPage() {
             <div className="flex justify-between text-base font-semibold"><dt>Subtotal</dt><dd data-testid="cart-subtotal">{formatPrice(cart.subtotalPence)}</dd></div>
           </dl>
           <p className="mt-2 text-xs text-muted">Delivery options, including cargo bike and EV, are chosen at checkout.</p>
+          {cart.problems.length ? (
+            <p className="mt-4 text-sm text-danger">Fix the items above to check out.</p>
+          ) : (
+            <Link href="/checkout" className="tap mt-4 flex w-full items-center justify-center rounded-full bg-accent px-6 font-semibold text-accent-ink">Checkout</Link>
+          )}
         </aside>
       </div>
     </section>

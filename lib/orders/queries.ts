@@ -1,0 +1,27 @@
+import "server-only";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db";
+import { listOrdersForUser, orderByNumber } from "./read";
+import { verifyTrackingToken } from "./tracking-link";
+
+/** The signed-in customer's orders only. Never cached. */
+export async function getMyOrders(page: number) {
+  const user = await getCurrentUser();
+  if (!user) return null;
+  return listOrdersForUser(await getDb(), user.id, page);
+}
+
+export async function getMyOrder(number: string) {
+  const user = await getCurrentUser();
+  if (!user || !/^[A-Z]?\d{5,8}$/.test(number)) return null;
+  return orderByNumber(await getDb(), number, user.id);
+}
+
+/** For tracking: the owner, or anyone holding the signed link. */
+export async function getTrackableOrder(number: string, token: string | undefined) {
+  if (!/^[A-Z]?\d{5,8}$/.test(number)) return null;
+  const db = await getDb();
+  if (verifyTrackingToken(number, token)) return orderByNumber(db, number, null);
+  const user = await getCurrentUser();
+  return user ? orderByNumber(db, number, user.id) : null;
+}

@@ -1,0 +1,63 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { csatResponses, orderLines, orders, products, shipmentEvents, shipments } from "@/db/schema";
+import type { Db } from "@/lib/db";
+
+export const ORDERS_PER_PAGE = 20;
+
+/** A customer's orders, newest first, including the imported history. */
+export async function listOrdersForUser(db: Db, userId: number, page = 1) {
+  const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(orders).where(eq(orders.userId, userId))) as [{ n: number }];
+  const pageCount = Math.max(1, Math.ceil(n / ORDERS_PER_PAGE));
+  const current = Math.min(Math.max(1, page), pageCount);
+  const rows = await db
+    .select({
+      number: orders.number,
+      kind: orders.kind,
+      status: orders.status,
+      totalPence: orders.totalPence,
+      placedAt: orders.placedAt,
+      items: sql<number>`(select coalesce(sum(l.quantity), 0)::int from order_lines l where l.order_id = ${orders.id} and l.kind = 'product')`,
+    })
+    .from(orders)
+    .where(eq(orders.userId, userId))
+    .orderBy(desc(orders.placedAt), desc(orders.id))
+    .limit(ORDERS_PER_PAGE)
+    .offset((current - 1) * ORDERS_PER_PAGE);
+  return { rows, total: n, page: current, pageCount };
+}
+
+export type OrderDetail = NonNullable<Awaited<ReturnType<typeof orderByNumber>>>;
+
+/** One order with lines, shipment, events and CSAT; `userId` null skips the owner check (signed tracking links). */
+export async function orderByNumber(db: Db, number: string, userId: number | null) {
+  const [o] = await db
+    .select()
+    .from(orders)
+    .where(userId === null ? eq(orders.number, number) : and(eq(orders.number, number), eq(orders.userId, userId)))
+    .limit(1);
+  if (!o) return null;
+  const [lines, [shipment], [csat]] = await Promise.all([
+    db
+      .select({
+        lineNo: orderLines.lineNo,
+        kind: orderLines.kind,
+        sku: orderLines.sku,
+        title: orderLines.title,
+        quantity: orderLines.quantity,
+        unitPricePence: orderLines.unitPricePence,
+        productId: orderLines.productId,
+        slug: products.slug,
+        active: sql<boolean>`coalesce(${products.status} = 'active', false)`,
+      })
+      .from(orderLines)
+      .leftJoin(products, eq(products.id, orderLines.productId))
+      .where(eq(orderLines.orderId, o.id))
+      .orderBy(asc(orderLines.lineNo)),
+    db.select().from(shipments).where(eq(shipments.orderId, o.id)),
+    db.select().from(csatResponses).where(eq(csatResponses.orderId, o.id)),
+  ]);
+  const events = shipment
+    ? await db.select().from(shipmentEvents).where(eq(shipmentEvents.shipmentId, shipment.id)).orderBy(asc(shipmentEvents.at), asc(shipmentEvents.id))
+    : [];
+  return { order: o, lines, shipment: shipment ?? null, events, csat: csat ?? null };
+}
