@@ -12,7 +12,14 @@ import { acquireDirLock } from "./lock";
  */
 export type Db = NodePgDatabase<typeof schema>;
 
-type Holder = { db: Db; driver: "pglite" | "postgres"; close: () => Promise<void> };
+type Unlisten = () => Promise<void>;
+type Holder = {
+  db: Db;
+  driver: "pglite" | "postgres";
+  close: () => Promise<void>;
+  /** LISTEN on a channel; PGlite delivers in-process, PostgreSQL over one extra connection per process. */
+  listen: (channel: string, onPayload: (payload: string) => void) => Promise<Unlisten>;
+};
 type GlobalWithDb = typeof globalThis & { __hearthDb?: Promise<Holder> };
 
 export function databaseUrl(): string | undefined {
@@ -60,6 +67,7 @@ async function openPglite(): Promise<Holder> {
       await client.close();
       release();
     },
+    listen: (channel, onPayload) => client.listen(channel, onPayload),
   };
 }
 
@@ -74,7 +82,52 @@ async function openPostgres(url: string): Promise<Holder> {
     idleTimeoutMillis: 30_000,
   });
   const db = drizzle(pool, { schema });
-  return { db, driver: "postgres", close: () => pool.end() };
+  // One LISTEN connection per process, shared by every subscriber; reopened if it drops.
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  let listener: Promise<InstanceType<typeof pg.Client>> | null = null;
+  const connectListener = () => {
+    listener ??= (async () => {
+      const c = new pg.Client({ connectionString: url });
+      c.on("notification", (n) => handlers.get(n.channel)?.forEach((h) => h(n.payload ?? "")));
+      c.on("error", () => {
+        listener = null;
+        setTimeout(() => void resubscribe(), 1000);
+      });
+      await c.connect();
+      return c;
+    })().catch((err) => {
+      listener = null;
+      throw err;
+    });
+    return listener;
+  };
+  const resubscribe = async () => {
+    if (!handlers.size) return;
+    const c = await connectListener();
+    for (const ch of handlers.keys()) await c.query(`LISTEN "${ch}"`);
+  };
+  return {
+    db,
+    driver: "postgres",
+    close: async () => {
+      if (listener) await (await listener).end().catch(() => {});
+      await pool.end();
+    },
+    listen: async (channel, onPayload) => {
+      if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+      const c = await connectListener();
+      let set = handlers.get(channel);
+      if (!set) {
+        set = new Set();
+        handlers.set(channel, set);
+        await c.query(`LISTEN "${channel}"`);
+      }
+      set.add(onPayload);
+      return async () => {
+        set.delete(onPayload);
+      };
+    },
+  };
 }
 
 /** Opens the database on first use (never at import time, so `next build` touches nothing). */
@@ -96,6 +149,10 @@ export async function getDb(): Promise<Db> {
 
 export async function dbDriver(): Promise<Holder["driver"]> {
   return (await holder()).driver;
+}
+
+export async function listen(channel: string, onPayload: (payload: string) => void): Promise<Unlisten> {
+  return (await holder()).listen(channel, onPayload);
 }
 
 export async function closeDb(): Promise<void> {

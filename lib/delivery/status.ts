@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { orders, shipmentEvents, shipments } from "@/db/schema";
 import type { Db } from "@/lib/db";
+import { askForCsat } from "@/lib/csat/store";
 import { UserError } from "@/lib/result";
 
 export type ShipmentStatus = (typeof shipments.$inferSelect)["status"];
@@ -68,8 +69,13 @@ export async function setShipmentStatus(
     await notifyShipment(tx, shipmentId);
   };
   // Join the caller's transaction if there is one; else open our own.
-  if ("rollback" in db) await run(db as Tx);
-  else await (db as Db).transaction(run);
+  if ("rollback" in db) return run(db as Tx);
+  await (db as Db).transaction(run);
+  // After commit (mail never goes out for a change that rolled back).
+  if (to === "delivered") {
+    const [s] = await (db as Db).select({ orderId: shipments.orderId }).from(shipments).where(eq(shipments.id, shipmentId));
+    if (s) await askForCsat(db as Db, s.orderId);
+  }
 }
 
 /** Tells live-tracking listeners that a shipment changed (position or status). */

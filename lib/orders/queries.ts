@@ -25,3 +25,11 @@ export async function getTrackableOrder(number: string, token: string | undefine
   const user = await getCurrentUser();
   return user ? orderByNumber(db, number, user.id) : null;
 }
+
+/** Delivered orders the signed-in customer has not rated yet. */
+export async function getOrdersAwaitingRating() {
+  const user = await getCurrentUser();
+  if (!user) return [];
+  const { ordersAwaitingCsat } = await import("@/lib/csat/store");
+  return ordersAwaitingCsat(await getDb(), user.id);
+}

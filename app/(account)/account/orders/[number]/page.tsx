@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CsatForm } from "@/components/order/csat-form";
 import { OrderActions } from "@/components/order/order-actions";
 import { StatusTimeline, statusLabel } from "@/components/order/status-timeline";
 import { requireUser } from "@/lib/auth/current-user";
@@ -18,7 +19,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const detail = await getMyOrder(number);
   // Someone else's order and no order at all look the same.
   if (!detail) notFound();
-  const { order, lines, shipment, events } = detail;
+  const { order, lines, shipment, events, csat } = detail;
   const placed = (await searchParams).placed === "1";
   const products = lines.filter((l) => l.kind === "product");
   const address = order.shippingAddress;
@@ -67,6 +68,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
               </p>
               {address ? <p className="mt-1 text-sm text-muted">{[address.name, address.line1, address.line2, address.city, address.postcode].filter(Boolean).join(", ")}</p> : null}
               <div className="mt-4"><StatusTimeline events={events} status={shipment.status} /></div>
+              {shipment.status === "delivered" ? (
+                <div className="mt-6"><CsatForm number={order.number} existing={csat} /></div>
+              ) : null}
               {shipment.status !== "cancelled" ? (
                 <Link href={`/track/${order.number}?t=${trackingToken(order.number)}`} className="tap mt-2 inline-flex items-center rounded-full border border-line px-5 text-sm font-medium">Track live</Link>
               ) : null}

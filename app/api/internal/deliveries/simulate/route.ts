@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { checkSimulatorToken } from "@/lib/delivery/internal-token";
+import { openShipmentCount, simulateTick } from "@/lib/delivery/simulate";
+
+const body = z.object({
+  orderNumber: z.string().regex(/^[A-Z]?\d{5,8}$/).optional(),
+  step: z.number().min(0.05).max(1).optional(),
+  failRate: z.number().min(0).max(1).optional(),
+});
+
+/** POST: one simulator tick inside this server (for `npm run deliveries:simulate` against a PGlite store). */
+export async function POST(req: Request) {
+  if (process.env.DELIVERY_SIMULATOR === "off") return new Response("Not found", { status: 404 });
+  if (!checkSimulatorToken(req.headers.get("authorization"))) return new Response("Not found", { status: 404 });
+  const parsed = body.safeParse(await req.json().catch(() => ({})));
+  if (!parsed.success) return Response.json({ error: parsed.error.issues.map((i) => i.message) }, { status: 400 });
+  const db = await getDb();
+  const changed = await simulateTick(db, parsed.data);
+  return Response.json({ changed, open: await openShipmentCount(db, parsed.data.orderNumber) });
+}
