@@ -6,7 +6,9 @@
  */
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
-import { products } from "@/db/schema";
+import { products, users } from "@/db/schema";
+import { addItem, cartIdForUser } from "@/lib/cart/store";
+import { placeOrder } from "@/lib/checkout/place-order";
 import { generateProduct } from "@/lib/catalog/generate";
 import { ensureCategories, refreshSearchLexicon } from "@/lib/catalog/maintenance";
 import { searchProducts } from "@/lib/catalog/search";
@@ -49,6 +51,23 @@ async function searchLatency() {
   return { n, base, s };
 }
 
+/** Add-to-cart and checkout (place order) latency through the same functions the actions call. */
+async function cartCheckoutLatency(tag: string) {
+  const db = await getDb();
+  const ids = (await db.select({ id: products.id }).from(products).where(sql`${products.status} = 'active' and ${products.stock} > 50`).limit(200)).map((r) => r.id);
+  const shoppers: { userId: number; cartId: string }[] = [];
+  for (let i = 0; i < 60; i++) {
+    const [u] = await db.insert(users).values({ email: `bench-${tag}-${i}@example.com` }).returning({ id: users.id });
+    shoppers.push({ userId: u!.id, cartId: await cartIdForUser(db, u!.id) });
+  }
+  const add = await timeMany(shoppers.length * 2, (i) => addItem(db, shoppers[i % shoppers.length]!.cartId, ids[i % ids.length]!, 1));
+  const address = { name: "Bench", line1: "1 Test St", line2: "", city: "London", postcode: "E1 6AN", country: "GB" as const, phone: "" };
+  const checkout = await timeMany(shoppers.length, (i) =>
+    placeOrder(db, { ...shoppers[i]!, email: "bench@example.com", address, method: "bike", payment: "cod", idempotencyKey: `bench-${tag}-${i}-key-0000`, saveAddress: false, makeEcoDefault: false }),
+  );
+  return { add, checkout };
+}
+
 const lines: string[] = [];
 const out = (l: string) => {
   lines.push(l);
@@ -66,6 +85,7 @@ out("");
 out("| driver | full import (migrate + read + write) | ratio to parse-only |");
 out("| --- | --- | --- |");
 const search: string[] = [];
+const cart: string[] = [];
 for (const driver of ["pglite", "postgres"] as const) {
   const cleanup = await freshDatabase(driver);
   try {
@@ -77,9 +97,14 @@ for (const driver of ["pglite", "postgres"] as const) {
     out(`| ${driver} | ${(ms / 1000).toFixed(1)} s | ${ratio(ms, parseMs)} |`);
 
     const seeded = await searchLatency();
+    const c1 = await cartCheckoutLatency(`${driver}-seeded`);
     search.push(`| ${driver} | ${seeded.n.toLocaleString("en-GB")} | ${fmt(seeded.s.p50)} | ${fmt(seeded.s.p95)} | ${fmt(seeded.base.p50)} | ${ratio(seeded.s.p50, seeded.base.p50)} |`);
     await addProducts(EXTRA);
     const big = await searchLatency();
+    const c2 = await cartCheckoutLatency(`${driver}-big`);
+    for (const [n, c, b] of [[seeded.n, c1, seeded.base], [big.n, c2, big.base]] as const) {
+      cart.push(`| ${driver} | ${n.toLocaleString("en-GB")} | ${fmt(c.add.p50)} | ${fmt(c.add.p95)} | ${fmt(c.checkout.p50)} | ${fmt(c.checkout.p95)} | ${ratio(c.add.p50, b.p50)} | ${ratio(c.checkout.p50, b.p50)} |`);
+    }
     search.push(`| ${driver} | ${big.n.toLocaleString("en-GB")} | ${fmt(big.s.p50)} | ${fmt(big.s.p95)} | ${fmt(big.base.p50)} | ${ratio(big.s.p50, big.base.p50)} |`);
   } finally {
     await cleanup();
@@ -93,4 +118,12 @@ out("");
 out("| driver | products | search p50 | search p95 | pk lookup p50 | p50 ratio to pk lookup |");
 out("| --- | --- | --- | --- | --- | --- |");
 for (const l of search) out(l);
+out("");
+out("### Add-to-cart and checkout latency (in-process: the functions the server actions call; 120 adds, 60 orders of 2 lines, bike delivery)");
+out("");
+out("Baseline: the same primary-key product read as above.");
+out("");
+out("| driver | products | add p50 | add p95 | checkout p50 | checkout p95 | add ratio | checkout ratio |");
+out("| --- | --- | --- | --- | --- | --- | --- | --- |");
+for (const l of cart) out(l);
 console.log(lines.join("\n"));

@@ -113,3 +113,30 @@ test("account pages need a session", async ({ page }) => {
   await page.goto("/account");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Faccount/);
 });
+
+test("bad quantities and a price sent from the browser are refused or ignored", async ({ page }) => {
+  await page.goto("/product/white-hanging-heart-t-light-holder-85123a");
+  const price = await page.getByTestId("price").first().innerText();
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Add to cart" }) });
+  // A tampered form: a price of 1p and odd quantities.
+  await form.evaluate((f) => {
+    const extra = document.createElement("input");
+    extra.type = "hidden";
+    extra.name = "unitPricePence";
+    extra.value = "1";
+    f.appendChild(extra);
+  });
+  const qty = form.getByRole("spinbutton", { name: "Quantity" });
+  for (const [value, message] of [["-5", "at least 1"], ["2.5", "whole number"], ["100000", "at most"]] as const) {
+    await qty.evaluate((el: HTMLInputElement, v) => { el.removeAttribute("min"); el.removeAttribute("max"); el.value = v; }, value);
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await expect(page.locator("form + [role=alert], [role=alert]").filter({ hasText: message })).toBeVisible();
+  }
+  await expect(badge(page)).toHaveText("0");
+  await qty.evaluate((el: HTMLInputElement) => { el.value = "2"; });
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(badge(page)).toHaveText("2");
+  await page.goto("/cart");
+  const unit = await page.getByTestId("cart-line").getByText(/each/).innerText();
+  expect(unit).toBe(`${price} each`);
+});

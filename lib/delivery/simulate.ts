@@ -65,3 +65,10 @@ export async function openShipmentCount(db: Db, orderNumber?: string): Promise<n
     .where(and(inArray(shipments.status, ["placed", "packed", "dispatched", "out_for_delivery", "failed_attempt"]), orderNumber ? eq(orders.number, orderNumber) : undefined));
   return rows.length;
 }
+
+/** One tick on this process's database (the internal route handler's entry point). */
+export async function runSimulatorTick(opts: SimulateOptions): Promise<{ changed: number; open: number }> {
+  const { getDb } = await import("@/lib/db");
+  const db = await getDb();
+  return { changed: await simulateTick(db, opts), open: await openShipmentCount(db, opts.orderNumber) };
+}

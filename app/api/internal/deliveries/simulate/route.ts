@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { getDb } from "@/lib/db";
 import { checkSimulatorToken } from "@/lib/delivery/internal-token";
-import { openShipmentCount, simulateTick } from "@/lib/delivery/simulate";
+import { runSimulatorTick } from "@/lib/delivery/simulate";
 
 const body = z.object({
   orderNumber: z.string().regex(/^[A-Z]?\d{5,8}$/).optional(),
@@ -15,7 +14,5 @@ export async function POST(req: Request) {
   if (!checkSimulatorToken(req.headers.get("authorization"))) return new Response("Not found", { status: 404 });
   const parsed = body.safeParse(await req.json().catch(() => ({})));
   if (!parsed.success) return Response.json({ error: parsed.error.issues.map((i) => i.message) }, { status: 400 });
-  const db = await getDb();
-  const changed = await simulateTick(db, parsed.data);
-  return Response.json({ changed, open: await openShipmentCount(db, parsed.data.orderNumber) });
+  return Response.json(await runSimulatorTick(parsed.data));
 }

@@ -1,8 +1,5 @@
-import { getDb, listen } from "@/lib/db";
-import { NOTIFY_CHANNEL } from "@/lib/delivery/status";
-import { trackingSnapshot } from "@/lib/delivery/tracking";
+import { readTrackingSnapshot, subscribeToShipment } from "@/lib/delivery/live";
 import { getTrackableOrder } from "@/lib/orders/queries";
-import { orderByNumber } from "@/lib/orders/read";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +14,6 @@ export async function GET(req: Request, ctx: { params: Promise<{ number: string 
   const detail = await getTrackableOrder(number, token);
   if (!detail?.shipment) return new Response("Not found", { status: 404 });
   const shipmentId = detail.shipment.id;
-  const db = await getDb();
   const enc = new TextEncoder();
 
   let unlisten: (() => Promise<void>) | null = null;
@@ -29,8 +25,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ number: string 
         if (!closed) controller.enqueue(enc.encode(chunk));
       };
       const push = async () => {
-        const fresh = await orderByNumber(db, number, null);
-        const snap = fresh && trackingSnapshot(fresh);
+        const snap = await readTrackingSnapshot(number);
         if (snap) send(`event: update\ndata: ${JSON.stringify(snap)}\n\n`);
       };
       const close = () => {
@@ -46,9 +41,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ number: string 
       };
       req.signal.addEventListener("abort", close);
       send("retry: 2000\n\n");
-      unlisten = await listen(NOTIFY_CHANNEL, (payload) => {
-        if (payload === String(shipmentId)) void push().catch(close);
-      });
+      unlisten = await subscribeToShipment(shipmentId, () => void push().catch(close));
       await push();
       heartbeat = setInterval(() => send(": keep-alive\n\n"), 15_000);
     },
