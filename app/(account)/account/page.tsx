@@ -34,6 +34,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       ) : null}
       <nav aria-label="Account" className="mt-6 flex flex-wrap gap-3">
         <Link href="/account/orders" className="tap inline-flex items-center rounded-full bg-accent px-5 text-sm font-semibold text-accent-ink">Your orders</Link>
+        <Link href="/account/addresses" className="tap inline-flex items-center rounded-full border border-line px-5 text-sm font-medium">Addresses</Link>
       </nav>
       <div className="mt-8 grid gap-8 md:grid-cols-2">
         <section aria-labelledby="profile">
