@@ -81,6 +81,11 @@ async function openPostgres(url: string): Promise<Holder> {
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
     idleTimeoutMillis: 30_000,
   });
+  // An idle connection dropped by the server (restart, failover, a dropped test database) must not
+  // crash the process: the pool replaces it on next use.
+  pool.on("error", (err: Error & { code?: string }) => {
+    if (err.code !== "57P01") console.warn(`database: idle connection error: ${err.message}`);
+  });
   const db = drizzle(pool, { schema });
   // One LISTEN connection per process, shared by every subscriber; reopened if it drops.
   const handlers = new Map<string, Set<(payload: string) => void>>();
