@@ -4,7 +4,7 @@ import { useActionState, useMemo, useState } from "react";
 import { placeOrderAction } from "@/lib/checkout/actions";
 import { COUNTRIES } from "@/lib/checkout/address";
 import { defaultOption, deliveryOptions, type Method } from "@/lib/delivery/options";
-import { formatPrice } from "@/lib/format";
+import { formatCo2, formatPrice } from "@/lib/format";
 import { Field, FormAlert, SubmitButton } from "@/components/ui/form";
 import { LeafIcon } from "@/components/ui/icons";
 
@@ -109,7 +109,7 @@ export function CheckoutForm({ idempotencyKey, subtotalPence, saved, prefersEco 
                 </span>
                 <span className="block text-muted">{o.blurb}</span>
                 <span className="block">Arrives {day(o.promisedFrom)}{o.promisedTo.toDateString() !== o.promisedFrom.toDateString() ? ` – ${day(o.promisedTo)}` : ""}</span>
-                <span className="block text-muted">About {o.co2Grams >= 1000 ? `${(o.co2Grams / 1000).toFixed(1)} kg` : `${o.co2Grams} g`} CO2 for {o.distanceKm} km</span>
+                <span className="block text-muted">About {formatCo2(o.co2Grams)} CO2 for {o.distanceKm} km</span>
               </span>
               <span className="font-semibold">{o.pricePence ? formatPrice(o.pricePence) : "Free"}</span>
             </label>

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { orderLines, orders, shipments } from "@/db/schema";
 import type { Db } from "@/lib/db";
-import { formatPrice } from "@/lib/format";
+import { formatCo2, formatPrice } from "@/lib/format";
 import { sendMail } from "@/lib/mail";
 import { siteUrl } from "@/lib/site";
 import { trackingUrl } from "./tracking-link";
@@ -20,7 +20,7 @@ export async function sendOrderConfirmation(db: Db, orderId: number): Promise<vo
     "",
     `Delivery: ${formatPrice(o.shippingPence)}`,
     `Total: ${formatPrice(o.totalPence)} (includes VAT ${formatPrice(o.taxPence)}), paid on delivery`,
-    s ? `Arriving ${when(s.promisedFrom)} – ${when(s.promisedTo)}${s.method === "bike" || s.method === "ev" ? ` by ${s.method === "bike" ? "cargo bike" : "electric van"} (about ${s.co2Grams} g CO2)` : ""}.` : "",
+    s ? `Arriving ${when(s.promisedFrom)} – ${when(s.promisedTo)}${s.method === "bike" || s.method === "ev" ? ` by ${s.method === "bike" ? "cargo bike" : "electric van"} (about ${formatCo2(s.co2Grams)} CO2)` : ""}.` : "",
     "",
     `Track it: ${trackingUrl(o.number)}`,
     `Your orders: ${siteUrl()}/account/orders`,

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LiveTracking } from "@/components/delivery/live-tracking";
 import { trackingSnapshot } from "@/lib/delivery/tracking";
+import { formatCo2 } from "@/lib/format";
 import { getTrackableOrder } from "@/lib/orders/queries";
 
 export const metadata: Metadata = { title: "Track your delivery", robots: { index: false }, referrer: "no-referrer" };
@@ -21,7 +22,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
     <section className="py-2">
       <h1 className="text-2xl font-semibold">Delivery of order {number}</h1>
       <p className="mt-1 text-sm text-muted">
-        {snap.method === "bike" ? "By cargo bike" : snap.method === "ev" ? "By electric van" : snap.method === "express" ? "Express" : "Standard van"} · about {snap.co2Grams} g CO2
+        {snap.method === "bike" ? "By cargo bike" : snap.method === "ev" ? "By electric van" : snap.method === "express" ? "Express" : "Standard van"} · about {formatCo2(snap.co2Grams)} CO2
       </p>
       <div className="mt-6"><LiveTracking initial={snap} streamUrl={streamUrl} /></div>
       <p className="mt-8 text-sm"><Link href={`/account/orders/${number}`} className="text-accent underline">Order details</Link></p>

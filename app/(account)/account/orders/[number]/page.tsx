@@ -5,7 +5,7 @@ import { CsatForm } from "@/components/order/csat-form";
 import { OrderActions } from "@/components/order/order-actions";
 import { StatusTimeline, statusLabel } from "@/components/order/status-timeline";
 import { requireUser } from "@/lib/auth/current-user";
-import { formatPrice } from "@/lib/format";
+import { formatCo2, formatPrice } from "@/lib/format";
 import { getMyOrder } from "@/lib/orders/queries";
 import { trackingToken } from "@/lib/orders/tracking-link";
 
@@ -64,7 +64,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
             <>
               <h2 className="text-lg font-semibold">Delivery</h2>
               <p className="mt-1 text-sm">
-                {shipment.method === "bike" ? "Cargo bike" : shipment.method === "ev" ? "Electric van" : shipment.method === "express" ? "Express" : "Standard van"} · about {shipment.co2Grams} g CO2
+                {shipment.method === "bike" ? "Cargo bike" : shipment.method === "ev" ? "Electric van" : shipment.method === "express" ? "Express" : "Standard van"} · about {formatCo2(shipment.co2Grams)} CO2
               </p>
               {address ? <p className="mt-1 text-sm text-muted">{[address.name, address.line1, address.line2, address.city, address.postcode].filter(Boolean).join(", ")}</p> : null}
               <div className="mt-4"><StatusTimeline events={events} status={shipment.status} /></div>
