@@ -1,9 +1,8 @@
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { closeDb } from "@/lib/db";
+import { createScratchPgDatabase } from "@/lib/testing/db";
 
 export const PG_ADMIN = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
@@ -35,20 +34,11 @@ export async function freshDatabase(driver: "pglite" | "postgres"): Promise<() =
       fs.rmSync(dir, { recursive: true, force: true });
     };
   }
-  const name = `hearth_bench_${crypto.randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(PG_ADMIN);
-  url.pathname = `/${name}`;
-  process.env.DATABASE_URL = url.toString();
+  const scratch = await createScratchPgDatabase(PG_ADMIN, "hearth_bench");
+  process.env.DATABASE_URL = scratch.url;
   return async () => {
     await closeDb();
-    const c = new pg.Client({ connectionString: PG_ADMIN });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
+    await scratch.drop();
   };
 }
 
