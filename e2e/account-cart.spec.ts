@@ -1,7 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-
-const badge = (page: Page) => page.getByTestId("cart-count");
-const unique = () => `shopper-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`;
+import { badge, signIn, signUp, uniqueEmail as unique } from "./helpers";
 
 async function addFromProductPage(page: Page, slug: string) {
   await page.goto(`/product/${slug}`);
@@ -9,23 +7,10 @@ async function addFromProductPage(page: Page, slug: string) {
   await expect(page.getByRole("status").filter({ hasText: "Added to your cart" })).toBeVisible();
 }
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/account/);
-}
-
 test("sign up, fill the cart, sign out and back in: the cart is kept", async ({ page }) => {
   const email = unique();
   const password = "a good long password";
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name").fill("Robin Shopper");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/account/);
+  await signUp(page, { name: "Robin Shopper", email, password });
   await expect(page.getByTestId("account-email")).toHaveText(email);
 
   await addFromProductPage(page, "white-hanging-heart-t-light-holder-85123a");
@@ -51,12 +36,7 @@ test("a guest cart joins the account on sign-in, and the cart page changes quant
   // Create the account in a separate session, so this browser stays a guest.
   const other = await browser.newContext();
   const p2 = await other.newPage();
-  await p2.goto("/sign-up");
-  await p2.getByLabel("Your name").fill("Guest Later");
-  await p2.getByLabel("Email").fill(email);
-  await p2.getByLabel("Password").fill(password);
-  await p2.getByRole("button", { name: "Create account" }).click();
-  await expect(p2).toHaveURL(/\/account/);
+  await signUp(p2, { name: "Guest Later", email, password });
   await other.close();
 
   await addFromProductPage(page, "white-hanging-heart-t-light-holder-85123a");
@@ -143,12 +123,7 @@ test("bad quantities and a price sent from the browser are refused or ignored", 
 });
 
 test("the address book adds, validates and removes addresses", async ({ page }) => {
-  await page.goto("/sign-up?next=/account/addresses");
-  await page.getByLabel("Your name").fill("Addie");
-  await page.getByLabel("Email").fill(unique());
-  await page.getByLabel("Password").fill("address book password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL((u) => u.pathname === "/account/addresses");
+  await signUp(page, { name: "Addie", email: unique(), password: "address book password", next: "/account/addresses" });
   await page.getByLabel("Full name").fill("Addie Example");
   await page.getByLabel("Address", { exact: true }).fill("10 Downing Street");
   await page.getByLabel("Town or city").fill("London");

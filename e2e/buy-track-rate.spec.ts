@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { badge, signIn, signUp, uniqueEmail } from "./helpers";
 
-const badge = (page: Page) => page.getByTestId("cart-count");
 const isMobile = () => test.info().project.name === "mobile";
 
 /** Runs `npm run deliveries:simulate` for one order until it is delivered (against this store). */
@@ -19,15 +19,10 @@ function runSimulator(order: string, baseURL: string) {
 
 test("sign up → add two products → sign out and in → checkout by cargo bike → history → live tracking → rate it", async ({ page, baseURL }) => {
   test.setTimeout(180_000);
-  const email = `journey-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.com`;
+  const email = uniqueEmail("journey");
   const password = "journey password 123";
 
-  await page.goto("/sign-up?next=/shop");
-  await page.getByLabel("Your name").fill("Jo Journey");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL((url) => url.pathname === "/shop");
+  await signUp(page, { name: "Jo Journey", email, password, next: "/shop" });
 
   await page.goto("/product/white-hanging-heart-t-light-holder-85123a");
   await page.getByRole("button", { name: "Add to cart" }).click();
@@ -39,11 +34,7 @@ test("sign up → add two products → sign out and in → checkout by cargo bik
   await page.goto("/account");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(badge(page)).toHaveText("0");
-  await page.goto("/sign-in?next=/cart");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/cart/);
+  await signIn(page, email, password, "/cart");
   await expect(page.getByTestId("cart-line")).toHaveCount(2);
 
   await page.getByRole("link", { name: "Checkout" }).click();
@@ -98,22 +89,14 @@ test("sign up → add two products → sign out and in → checkout by cargo bik
 
 test("another customer gets a 404 for my order and its tracking", async ({ page, browser }) => {
   // Demo customer 12583 has imported orders; customer 17850 may not see them.
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill("customer12583@hearth.example");
-  await page.getByLabel("Password").fill("hearth-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/account/);
+  await signIn(page, "customer12583@hearth.example", "hearth-demo");
   await page.goto("/account/orders");
   const first = page.getByTestId("order-list").getByRole("link").first();
   const number = (await first.innerText()).match(/(?:Order|Refund) (\S+)/)![1]!;
 
   const other = await browser.newContext();
   const p2 = await other.newPage();
-  await p2.goto("/sign-in");
-  await p2.getByLabel("Email").fill("customer17850@hearth.example");
-  await p2.getByLabel("Password").fill("hearth-demo");
-  await p2.getByRole("button", { name: "Sign in" }).click();
-  await expect(p2).toHaveURL(/\/account/);
+  await signIn(p2, "customer17850@hearth.example", "hearth-demo");
   expect((await p2.goto(`/account/orders/${number}`))?.status()).toBe(404);
   expect((await p2.goto(`/track/${number}`))?.status()).toBe(404);
   expect((await p2.request.get(`/api/track/${number}/stream`)).status()).toBe(404);
