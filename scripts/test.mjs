@@ -21,8 +21,10 @@ const PG_ADMIN = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const only = process.argv[2]; // optional: "unit" or "e2e"
 const results = [];
-// A throw-away secret for signing sessions and cart cookies in this run.
+// A throw-away secret for signing sessions and cart cookies in this run, and a known first admin.
 process.env.AUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
+process.env.ADMIN_EMAIL ??= "e2e-admin@hearth.example";
+process.env.ADMIN_PASSWORD ??= crypto.randomBytes(12).toString("base64url");
 const started = Date.now();
 
 function step(name, cmd, args, env = {}) {
