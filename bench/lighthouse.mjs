@@ -3,10 +3,10 @@ import lighthouse from "lighthouse";
 
 /**
  * (b) Lighthouse mobile (default config: phone emulation, simulated slow 4G) for home, category and
- * product, against the account page (the shop shell with almost no content) as the same-run baseline.
+ * product, against the sign-in page (the shop shell with almost no content) as the same-run baseline.
  */
 export const PAGES = [
-  ["shell baseline (/account)", "/account"],
+  ["shell baseline (/sign-in)", "/sign-in"],
   ["home", "/"],
   ["category", "/category/lighting"],
   ["product", "/product/white-hanging-heart-t-light-holder-85123a"],
