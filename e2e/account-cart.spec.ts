@@ -3,8 +3,13 @@ import { badge, signIn, signUp, uniqueEmail as unique } from "./helpers";
 
 async function addFromProductPage(page: Page, slug: string) {
   await page.goto(`/product/${slug}`);
+  const title = await page.getByRole("heading", { level: 1 }).innerText();
   await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Added to your cart" })).toBeVisible();
+  // The mini-cart lists what is in the cart now, with its subtotal.
+  const mini = page.getByTestId("mini-cart");
+  await expect(mini).toContainText("Added to your cart");
+  await expect(mini.getByRole("listitem").filter({ hasText: title })).toBeVisible();
+  await expect(mini).toContainText(/£\d+\.\d\d/);
 }
 
 test("sign up, fill the cart, sign out and back in: the cart is kept", async ({ page }) => {

@@ -21,10 +21,13 @@ const PG_ADMIN = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const only = process.argv[2]; // optional: "unit" or "e2e"
 const results = [];
-// A throw-away secret for signing sessions and cart cookies in this run, and a known first admin.
+// A throw-away secret for signing sessions and cart cookies in this run.
 process.env.AUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
-process.env.ADMIN_EMAIL ??= "e2e-admin@hearth.example";
-process.env.ADMIN_PASSWORD ??= crypto.randomBytes(12).toString("base64url");
+// The e2e stores get a known first admin (the e2e tests sign in as staff).
+const adminEnv = {
+  ADMIN_EMAIL: process.env.ADMIN_EMAIL ?? "e2e-admin@hearth.example",
+  ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? crypto.randomBytes(12).toString("base64url"),
+};
 const started = Date.now();
 
 function step(name, cmd, args, env = {}) {
@@ -96,11 +99,11 @@ if (only !== "unit") {
   const e2eData = path.join(root, "data", "e2e-pglite");
   fs.rmSync(e2eData, { recursive: true, force: true });
   fs.rmSync(`${e2eData}.lock`, { force: true });
-  const pgliteEnv = { PGLITE_DIR: e2eData, DATABASE_URL: "" };
+  const pgliteEnv = { PGLITE_DIR: e2eData, DATABASE_URL: "", ...adminEnv };
   step("seed the e2e store (PGlite)", bin("tsx"), ["scripts/seed.ts"], pgliteEnv);
   step("end-to-end tests on PGlite", bin("playwright"), ["test"], { ...pgliteEnv, E2E_OUTPUT: "test-results/pglite", E2E_REPORT: "playwright-report/pglite" });
 
-  const pgEnv = { DATABASE_URL: await pgDatabase("hearth_e2e") };
+  const pgEnv = { DATABASE_URL: await pgDatabase("hearth_e2e"), ...adminEnv };
   step("seed the e2e store (PostgreSQL)", bin("tsx"), ["scripts/seed.ts"], pgEnv);
   step("end-to-end tests on PostgreSQL", bin("playwright"), ["test"], { ...pgEnv, E2E_OUTPUT: "test-results/postgres", E2E_REPORT: "playwright-report/postgres" });
 }

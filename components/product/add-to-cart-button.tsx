@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, useEffect, useState } from "react";
 import { addToCart } from "@/lib/cart/actions";
+import { formatPrice } from "@/lib/format";
 
 /** Adds to the cart on the server (stock checked there); on phones a sheet confirms with a way to the cart. */
 export function AddToCartButton({ productId, inStock, title, compact = false }: { productId: number; inStock: boolean; title: string; compact?: boolean }) {
@@ -33,9 +34,21 @@ export function AddToCartButton({ productId, inStock, title, compact = false }: 
       </form>
       {state && !state.ok ? <p role="alert" className="mt-2 text-sm text-danger">{state.error}</p> : null}
       {sheet && state?.ok ? (
-        <div role="status" className="fixed inset-x-0 bottom-0 z-40 border-t border-line bg-surface p-4 pb-[calc(env(safe-area-inset-bottom)+1rem)] shadow-card md:inset-x-auto md:bottom-6 md:right-6 md:w-96 md:rounded-lg md:border">
+        // The mini-cart: a bottom sheet on phones (in thumb reach), a card in the corner on desktop.
+        <div role="status" data-testid="mini-cart" className="fixed inset-x-0 bottom-0 z-40 rounded-t-xl border-t border-line bg-surface p-4 pb-[calc(env(safe-area-inset-bottom)+1rem)] shadow-card md:inset-x-auto md:bottom-6 md:right-6 md:w-96 md:rounded-lg md:border">
           <p className="font-medium">Added to your cart</p>
-          <p className="text-sm text-muted">{title} · {state.data.count} item{state.data.count === 1 ? "" : "s"} in cart</p>
+          <ul className="mt-2 space-y-1 text-sm">
+            {state.data.lines.map((l) => (
+              <li key={l.productId} className="flex justify-between gap-3">
+                <span className={l.title === title ? "font-medium" : "text-muted"}>{l.quantity} × {l.title}</span>
+                <span>{formatPrice(l.lineTotalPence)}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-2 flex justify-between border-t border-line pt-2 text-sm font-semibold">
+            <span>{state.data.count} item{state.data.count === 1 ? "" : "s"}</span>
+            <span>{formatPrice(state.data.subtotalPence)}</span>
+          </p>
           <div className="mt-3 flex gap-3">
             <Link href="/cart" className="tap inline-flex flex-1 items-center justify-center rounded-full bg-accent px-4 text-sm font-semibold text-accent-ink">View cart</Link>
             <button type="button" onClick={() => setSheet(false)} className="tap flex-1 rounded-full border border-line px-4 text-sm">Keep shopping</button>

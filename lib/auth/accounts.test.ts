@@ -1,5 +1,5 @@
 import { desc, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { outbox, passwordResetTokens, rateLimits, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
@@ -111,6 +111,14 @@ describe("change password", () => {
 
 describe("first admin", () => {
   it("is created once with a printed password, then left alone", async () => {
+    // Not from the environment here: the generated-password path.
+    const saved = { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD };
+    delete process.env.ADMIN_EMAIL;
+    delete process.env.ADMIN_PASSWORD;
+    onTestFinished(() => {
+      if (saved.email !== undefined) process.env.ADMIN_EMAIL = saved.email;
+      if (saved.password !== undefined) process.env.ADMIN_PASSWORD = saved.password;
+    });
     const first = await ensureFirstAdmin(db);
     expect(first?.email).toBe("admin@hearth.example");
     expect(first?.password).toMatch(/^[\w-]{12,}$/);

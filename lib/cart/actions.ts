@@ -7,7 +7,8 @@ import { fail, fieldErrorsOf, ok, UserError, type ActionResult } from "@/lib/res
 import { currentCartId } from "./session";
 import { addItem, productIdSchema, quantitySchema, readCart, removeItem, setItemQuantity } from "./store";
 
-type CartSummary = { count: number };
+/** What the mini-cart shows after a change: the count, subtotal and the latest lines. */
+type CartSummary = { count: number; subtotalPence: number; lines: { productId: number; title: string; quantity: number; lineTotalPence: number }[] };
 
 // Only ids and quantities come from the client; prices and stock are always read on the server.
 const addSchema = z.object({ productId: productIdSchema, quantity: quantitySchema.default(1) });
@@ -19,7 +20,12 @@ async function run(fn: (cartId: string) => Promise<void>): Promise<ActionResult<
     const db = await getDb();
     await fn(cartId);
     revalidatePath("/", "layout");
-    return ok({ count: (await readCart(db, cartId)).count });
+    const cart = await readCart(db, cartId);
+    return ok({
+      count: cart.count,
+      subtotalPence: cart.subtotalPence,
+      lines: cart.lines.slice(-4).reverse().map((l) => ({ productId: l.productId, title: l.title, quantity: l.quantity, lineTotalPence: l.lineTotalPence })),
+    });
   } catch (err) {
     if (err instanceof UserError) return fail(err.message);
     if (err instanceof z.ZodError) return fail(err.issues[0]?.message ?? "Check the quantity", fieldErrorsOf(err));
