@@ -24,9 +24,13 @@ const results = [];
 // A throw-away secret for signing sessions and cart cookies in this run.
 process.env.AUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
 // The e2e stores get a known first admin (the e2e tests sign in as staff).
+// Every e2e request comes from one address, so the per-address limits are raised for those runs
+// (the limits themselves are tested in lib/auth/accounts.test.ts).
 const adminEnv = {
   ADMIN_EMAIL: process.env.ADMIN_EMAIL ?? "e2e-admin@hearth.example",
   ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? crypto.randomBytes(12).toString("base64url"),
+  RATE_LIMIT_SIGNIN_PER_IP: "1000",
+  RATE_LIMIT_SIGNUP_PER_IP: "1000",
 };
 const started = Date.now();
 
