@@ -23,10 +23,10 @@ const only = process.argv[2]; // optional: "unit" or "e2e"
 const results = [];
 // A throw-away secret for signing sessions and cart cookies in this run.
 process.env.AUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
-// The e2e stores get a known first admin (the e2e tests sign in as staff).
-// Every e2e request comes from one address, so the per-address limits are raised for those runs
+// The e2e stores get a known first admin (the e2e tests sign in as staff), and since every e2e
+// request comes from one address, the per-address limits are raised for those runs
 // (the limits themselves are tested in lib/auth/accounts.test.ts).
-const adminEnv = {
+const e2eEnv = {
   ADMIN_EMAIL: process.env.ADMIN_EMAIL ?? "e2e-admin@hearth.example",
   ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? crypto.randomBytes(12).toString("base64url"),
   RATE_LIMIT_SIGNIN_PER_IP: "1000",
@@ -103,11 +103,11 @@ if (only !== "unit") {
   const e2eData = path.join(root, "data", "e2e-pglite");
   fs.rmSync(e2eData, { recursive: true, force: true });
   fs.rmSync(`${e2eData}.lock`, { force: true });
-  const pgliteEnv = { PGLITE_DIR: e2eData, DATABASE_URL: "", ...adminEnv };
+  const pgliteEnv = { PGLITE_DIR: e2eData, DATABASE_URL: "", ...e2eEnv };
   step("seed the e2e store (PGlite)", bin("tsx"), ["scripts/seed.ts"], pgliteEnv);
   step("end-to-end tests on PGlite", bin("playwright"), ["test"], { ...pgliteEnv, E2E_OUTPUT: "test-results/pglite", E2E_REPORT: "playwright-report/pglite" });
 
-  const pgEnv = { DATABASE_URL: await pgDatabase("hearth_e2e"), ...adminEnv };
+  const pgEnv = { DATABASE_URL: await pgDatabase("hearth_e2e"), ...e2eEnv };
   step("seed the e2e store (PostgreSQL)", bin("tsx"), ["scripts/seed.ts"], pgEnv);
   step("end-to-end tests on PostgreSQL", bin("playwright"), ["test"], { ...pgEnv, E2E_OUTPUT: "test-results/postgres", E2E_REPORT: "playwright-report/postgres" });
 }
