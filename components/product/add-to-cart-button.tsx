@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useState } from "react";
+import { createPortal } from "react-dom";
 import { addToCart } from "@/lib/cart/actions";
 import { formatPrice } from "@/lib/format";
 
@@ -33,9 +34,10 @@ export function AddToCartButton({ productId, inStock, title, compact = false }: 
         </button>
       </form>
       {state && !state.ok ? <p role="alert" className="mt-2 text-sm text-danger">{state.error}</p> : null}
-      {sheet && state?.ok ? (
-        // The mini-cart: a bottom sheet on phones (in thumb reach), a card in the corner on desktop.
-        <div role="status" data-testid="mini-cart" className="fixed inset-x-0 bottom-0 z-40 rounded-t-xl border-t border-line bg-surface p-4 pb-[calc(env(safe-area-inset-bottom)+1rem)] shadow-card md:inset-x-auto md:bottom-6 md:right-6 md:w-96 md:rounded-lg md:border">
+      {sheet && state?.ok ? createPortal(
+        // The mini-cart: a sheet just above the tab bar on phones (in thumb reach), a card in the
+        // corner on desktop. Portalled to <body> so no card's stacking context can cover it.
+        <div role="status" data-testid="mini-cart" className="fixed inset-x-0 bottom-[calc(3.5rem+env(safe-area-inset-bottom))] z-40 rounded-t-xl border-t border-line bg-surface p-4 pb-4 shadow-card md:inset-x-auto md:bottom-6 md:right-6 md:w-96 md:rounded-lg md:border">
           <p className="font-medium">Added to your cart</p>
           <ul className="mt-2 space-y-1 text-sm">
             {state.data.lines.map((l) => (
@@ -53,7 +55,8 @@ export function AddToCartButton({ productId, inStock, title, compact = false }: 
             <Link href="/cart" className="tap inline-flex flex-1 items-center justify-center rounded-full bg-accent px-4 text-sm font-semibold text-accent-ink">View cart</Link>
             <button type="button" onClick={() => setSheet(false)} className="tap flex-1 rounded-full border border-line px-4 text-sm">Keep shopping</button>
           </div>
-        </div>
+        </div>,
+        document.body,
       ) : null}
     </div>
   );
