@@ -14,6 +14,7 @@ import { databaseUrl, getDb } from "@/lib/db";
 import { DataDirLockedError } from "@/lib/db/lock";
 import { simulatorToken } from "@/lib/delivery/internal-token";
 import { openShipmentCount, simulateTick, type SimulateOptions } from "@/lib/delivery/simulate";
+import { ORDER_NUMBER } from "@/lib/orders/number";
 import { runCli, UsageError } from "./cli";
 
 // The store's AUTH_SECRET (and DATABASE_URL) from .env.local, unless the environment already says.
@@ -23,7 +24,7 @@ if (fs.existsSync(envFile)) {
 }
 
 const argsSchema = z.object({
-  order: z.string().regex(/^[A-Z]?\d{5,8}$/, "--order takes an order number like H100001").optional(),
+  order: z.string().regex(ORDER_NUMBER, "--order takes an order number like H100001").optional(),
   interval: z.coerce.number().min(0.1).max(3600).default(3),
   failRate: z.coerce.number().min(0).max(1).default(0),
   step: z.coerce.number().min(0.05).max(1).default(0.34),

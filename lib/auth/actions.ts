@@ -20,14 +20,9 @@ import {
 import { emailSchema, passwordSchema } from "./credentials";
 import { getCurrentUser } from "./current-user";
 import { signIn, signOut } from "./index";
+import { safeNextPath as safeNext } from "./next-path";
 
 type Result = ActionResult<undefined | { message: string }>;
-
-/** Only same-site paths, so ?next= cannot send people to another site. */
-function safeNext(next: FormDataEntryValue | null): string {
-  const s = typeof next === "string" ? next : "";
-  return s.startsWith("/") && !s.startsWith("//") && !s.startsWith("/\\") ? s : "/account";
-}
 
 async function ip() {
   return clientIp(await headers());

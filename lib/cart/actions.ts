@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { fail, fieldErrorsOf, ok, UserError, type ActionResult } from "@/lib/result";
 import { currentCartId } from "./session";
 import { addItem, productIdSchema, quantitySchema, readCart, removeItem, setItemQuantity } from "./store";
@@ -14,11 +14,11 @@ type CartSummary = { count: number; subtotalPence: number; lines: { productId: n
 const addSchema = z.object({ productId: productIdSchema, quantity: quantitySchema.default(1) });
 const setSchema = z.object({ productId: productIdSchema, quantity: z.coerce.number({ error: "Quantity must be a number" }) });
 
-async function run(fn: (cartId: string) => Promise<void>): Promise<ActionResult<CartSummary>> {
+async function run(fn: (db: Db, cartId: string) => Promise<void>): Promise<ActionResult<CartSummary>> {
   try {
     const cartId = await currentCartId({ create: true });
     const db = await getDb();
-    await fn(cartId);
+    await fn(db, cartId);
     revalidatePath("/", "layout");
     const cart = await readCart(db, cartId);
     return ok({
@@ -41,17 +41,17 @@ function parse<T extends z.ZodTypeAny>(schema: T, data: FormData): z.infer<T> | 
 export async function addToCart(_prev: ActionResult<CartSummary> | null, data: FormData): Promise<ActionResult<CartSummary>> {
   const input = parse(addSchema, data);
   if ("ok" in input) return input;
-  return run(async (cartId) => addItem(await getDb(), cartId, input.productId, input.quantity));
+  return run((db, cartId) => addItem(db, cartId, input.productId, input.quantity));
 }
 
 export async function updateCartLine(_prev: ActionResult<CartSummary> | null, data: FormData): Promise<ActionResult<CartSummary>> {
   const input = parse(setSchema, data);
   if ("ok" in input) return input;
-  return run(async (cartId) => setItemQuantity(await getDb(), cartId, input.productId, input.quantity));
+  return run((db, cartId) => setItemQuantity(db, cartId, input.productId, input.quantity));
 }
 
 export async function removeCartLine(_prev: ActionResult<CartSummary> | null, data: FormData): Promise<ActionResult<CartSummary>> {
   const input = parse(z.object({ productId: productIdSchema }), data);
   if ("ok" in input) return input;
-  return run(async (cartId) => removeItem(await getDb(), cartId, input.productId));
+  return run((db, cartId) => removeItem(db, cartId, input.productId));
 }

@@ -5,13 +5,14 @@ import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { fail, fieldErrorsOf, ok, UserError, type ActionResult } from "@/lib/result";
+import { ORDER_NUMBER } from "@/lib/orders/number";
 import { submitCsat } from "./store";
 
 export async function submitCsatAction(_prev: ActionResult<{ message: string }> | null, data: FormData): Promise<ActionResult<{ message: string }>> {
   const user = await getCurrentUser();
   if (!user) return fail("Please sign in again.");
   const number = String(data.get("number") ?? "");
-  if (!/^[A-Z]?\d{5,8}$/.test(number)) return fail("Order not found.");
+  if (!ORDER_NUMBER.test(number)) return fail("Order not found.");
   try {
     const r = await submitCsat(await getDb(), user.id, number, Object.fromEntries(data) as never);
     revalidatePath(`/account/orders/${number}`);

@@ -1,6 +1,6 @@
 import { and, eq, inArray, notInArray } from "drizzle-orm";
 import { orders, shipments } from "@/db/schema";
-import type { Db } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { hash32 } from "@/lib/catalog/text";
 import { notifyShipment, setShipmentStatus } from "./status";
 
@@ -68,7 +68,6 @@ export async function openShipmentCount(db: Db, orderNumber?: string): Promise<n
 
 /** One tick on this process's database (the internal route handler's entry point). */
 export async function runSimulatorTick(opts: SimulateOptions): Promise<{ changed: number; open: number }> {
-  const { getDb } = await import("@/lib/db");
   const db = await getDb();
   return { changed: await simulateTick(db, opts), open: await openShipmentCount(db, opts.orderNumber) };
 }

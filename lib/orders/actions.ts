@@ -6,14 +6,14 @@ import { currentCartId } from "@/lib/cart/session";
 import { getDb } from "@/lib/db";
 import { fail, ok, UserError, type ActionResult } from "@/lib/result";
 import { cancelOrder, reorder } from "./manage";
+import { ORDER_NUMBER } from "./number";
 
-const NUMBER = /^[A-Z]?\d{5,8}$/;
 
 export async function cancelOrderAction(_prev: ActionResult<{ message: string }> | null, data: FormData): Promise<ActionResult<{ message: string }>> {
   const user = await getCurrentUser();
   if (!user) return fail("Please sign in again.");
   const number = String(data.get("number") ?? "");
-  if (!NUMBER.test(number)) return fail("Order not found.");
+  if (!ORDER_NUMBER.test(number)) return fail("Order not found.");
   try {
     await cancelOrder(await getDb(), user.id, number);
   } catch (err) {
@@ -28,7 +28,7 @@ export async function reorderAction(_prev: ActionResult<{ message: string }> | n
   const user = await getCurrentUser();
   if (!user) return fail("Please sign in again.");
   const number = String(data.get("number") ?? "");
-  if (!NUMBER.test(number)) return fail("Order not found.");
+  if (!ORDER_NUMBER.test(number)) return fail("Order not found.");
   try {
     const r = await reorder(await getDb(), user.id, number, await currentCartId({ create: true }));
     revalidatePath("/", "layout");

@@ -1,6 +1,8 @@
 import "server-only";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
+import { ordersAwaitingCsat } from "@/lib/csat/store";
+import { ORDER_NUMBER } from "./number";
 import { listOrdersForUser, orderByNumber } from "./read";
 import { verifyTrackingToken } from "./tracking-link";
 
@@ -13,13 +15,13 @@ export async function getMyOrders(page: number) {
 
 export async function getMyOrder(number: string) {
   const user = await getCurrentUser();
-  if (!user || !/^[A-Z]?\d{5,8}$/.test(number)) return null;
+  if (!user || !ORDER_NUMBER.test(number)) return null;
   return orderByNumber(await getDb(), number, user.id);
 }
 
 /** For tracking: the owner, or anyone holding the signed link. */
 export async function getTrackableOrder(number: string, token: string | undefined) {
-  if (!/^[A-Z]?\d{5,8}$/.test(number)) return null;
+  if (!ORDER_NUMBER.test(number)) return null;
   const db = await getDb();
   if (verifyTrackingToken(number, token)) return orderByNumber(db, number, null);
   const user = await getCurrentUser();
@@ -30,6 +32,5 @@ export async function getTrackableOrder(number: string, token: string | undefine
 export async function getOrdersAwaitingRating() {
   const user = await getCurrentUser();
   if (!user) return [];
-  const { ordersAwaitingCsat } = await import("@/lib/csat/store");
   return ordersAwaitingCsat(await getDb(), user.id);
 }

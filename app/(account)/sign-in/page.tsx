@@ -4,16 +4,15 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/account/sign-in-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { oauthProviders, signIn } from "@/lib/auth";
+import { safeNextPath } from "@/lib/auth/next-path";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 
 type Props = { searchParams: Promise<{ next?: string; reset?: string }> };
 
-const safe = (n?: string) => (n && n.startsWith("/") && !n.startsWith("//") ? n : "/account");
-
 export default async function SignInPage({ searchParams }: Props) {
   const sp = await searchParams;
-  const next = safe(sp.next);
+  const next = safeNextPath(sp.next);
   if (await getCurrentUser()) redirect(next);
   const providers = oauthProviders().map((p) => (typeof p === "function" ? p() : p));
   return (

@@ -3,14 +3,14 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/account/sign-up-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { safeNextPath } from "@/lib/auth/next-path";
 
 export const metadata: Metadata = { title: "Create an account", robots: { index: false } };
 
 type Props = { searchParams: Promise<{ next?: string }> };
 
 export default async function SignUpPage({ searchParams }: Props) {
-  const n = (await searchParams).next;
-  const next = n && n.startsWith("/") && !n.startsWith("//") ? n : "/account";
+  const next = safeNextPath((await searchParams).next);
   if (await getCurrentUser()) redirect(next);
   return (
     <section className="mx-auto max-w-sm py-6">

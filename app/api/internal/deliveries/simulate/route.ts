@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { checkSimulatorToken } from "@/lib/delivery/internal-token";
 import { runSimulatorTick } from "@/lib/delivery/simulate";
+import { ORDER_NUMBER } from "@/lib/orders/number";
 
 const body = z.object({
-  orderNumber: z.string().regex(/^[A-Z]?\d{5,8}$/).optional(),
+  orderNumber: z.string().regex(ORDER_NUMBER).optional(),
   step: z.number().min(0.05).max(1).optional(),
   failRate: z.number().min(0).max(1).optional(),
 });
