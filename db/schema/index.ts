@@ -1,5 +1,6 @@
 export * from "./cart";
 export * from "./catalog";
+export * from "./cdp";
 export * from "./delivery";
 export * from "./imports";
 export * from "./orders";

@@ -55,6 +55,8 @@ export const orders = pgTable(
     /** One per checkout submit: a double tap, retry or back-button resubmit finds this order. */
     idempotencyKey: text("idempotency_key").unique(),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true, mode: "date" }),
+    /** mobile | tablet | desktop for web orders (from the checkout request); null for imported ones. */
+    deviceType: text("device_type"),
     ...timestamps,
   },
   (t) => [

@@ -1,0 +1,70 @@
+/**
+ * The event vocabulary: Segment's call types and the e-commerce spec's event names, and which
+ * of them are "necessary" (a record of the customer's dealings with the shop, kept without
+ * analytics consent) versus "analytics" (kept only with consent).
+ */
+export const EVENTS = {
+  productViewed: "Product Viewed",
+  productsSearched: "Products Searched",
+  productAdded: "Product Added",
+  productRemoved: "Product Removed",
+  checkoutStarted: "Checkout Started",
+  checkoutStepCompleted: "Checkout Step Completed",
+  orderCompleted: "Order Completed",
+  orderCancelled: "Order Cancelled",
+  shipmentStatusChanged: "Shipment Status Changed",
+  csatSubmitted: "CSAT Submitted",
+  dealViewed: "Deal Viewed",
+  dealRedeemed: "Deal Redeemed",
+  signedUp: "Signed Up",
+  signedIn: "Signed In",
+  consentUpdated: "Consent Updated",
+} as const;
+
+export type EventName = (typeof EVENTS)[keyof typeof EVENTS];
+export type EventType = "page" | "track" | "identify" | "alias";
+export type EventCategory = "necessary" | "analytics";
+
+const NECESSARY = new Set<string>([
+  EVENTS.orderCompleted,
+  EVENTS.orderCancelled,
+  EVENTS.shipmentStatusChanged,
+  EVENTS.csatSubmitted,
+  EVENTS.dealRedeemed,
+  EVENTS.signedUp,
+  EVENTS.consentUpdated,
+]);
+
+/** Events only the server may record: a browser cannot claim an order or a delivery. */
+export const SERVER_ONLY_EVENTS = new Set<string>(Object.values(EVENTS));
+
+export function categoryOf(type: EventType, event?: string | null): EventCategory {
+  return type === "track" && event && NECESSARY.has(event) ? "necessary" : "analytics";
+}
+
+/** Events that change a customer's profile numbers: their arrival refreshes the profile and segments. */
+export const PROFILE_EVENTS = new Set<string>([
+  EVENTS.orderCompleted,
+  EVENTS.orderCancelled,
+  EVENTS.shipmentStatusChanged,
+  EVENTS.csatSubmitted,
+  EVENTS.signedUp,
+  EVENTS.consentUpdated,
+]);
+
+/** An event ready to store (already attributed, consent-checked and categorised). */
+export type StoredEvent = {
+  messageId: string;
+  type: EventType;
+  event: string | null;
+  category: EventCategory;
+  anonymousId: string | null;
+  userId: number | null;
+  sourceId: number | null;
+  deviceType: DeviceType | null;
+  context: Record<string, unknown>;
+  properties: Record<string, unknown>;
+  timestamp: Date;
+};
+
+export type DeviceType = "mobile" | "tablet" | "desktop";

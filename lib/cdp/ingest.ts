@@ -1,0 +1,183 @@
+import crypto from "node:crypto";
+import { inArray, sql } from "drizzle-orm";
+import { cdpIdentities, users } from "@/db/schema";
+import type { Db } from "@/lib/db";
+import { anonSubject, consentsFor, userSubject, type Consent } from "./consent";
+import { deviceType as deviceFromUa } from "./context";
+import { categoryOf, SERVER_ONLY_EVENTS, type DeviceType, type EventType, type StoredEvent } from "./events";
+import { stitchAnonymous } from "./identity";
+import { batchSchema, eventTime, LIMITS, parseMessage, type Message } from "./message";
+
+/**
+ * Who is sending: the shop's own pages (the beacon: identity and consent come from the request's
+ * cookies and session, never from the body) or a source with a write key (Segment's HTTP API;
+ * only trusted sources may name customers).
+ */
+export type Sender =
+  | { kind: "browser"; userId: number | null; anonymousId: string | null; consent: Consent; deviceType: DeviceType | null; context: Record<string, unknown> }
+  | { kind: "source"; sourceId: number; trusted: boolean };
+
+export type CollectMethod = "batch" | EventType;
+export type CollectResult = {
+  status: 200 | 400;
+  body: { success: boolean; accepted: number; dropped: number; errors?: { index: number; messages: string[] }[] };
+};
+export type Sink = (events: StoredEvent[]) => Promise<unknown> | unknown;
+
+const bad = (message: string): CollectResult => ({
+  status: 400,
+  body: { success: false, accepted: 0, dropped: 0, errors: [{ index: -1, messages: [message] }] },
+});
+
+/**
+ * The collect API's core, for both endpoints: validates each message on its own (bad ones are
+ * reported by index, good ones in the same batch are kept), attributes, applies consent and hands
+ * the stored shape to `sink` (the write buffer in the app, a direct write in tests).
+ */
+export async function collect(db: Db, text: string, method: CollectMethod, sender: Sender, sink: Sink, receivedAt = new Date()): Promise<CollectResult> {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return bad("body is not valid JSON");
+  }
+  if (!body || typeof body !== "object" || Array.isArray(body)) return bad("body must be a JSON object");
+
+  let items: unknown[];
+  let shared: { context?: Record<string, unknown>; sentAt?: Date } = {};
+  if (method === "batch") {
+    const b = batchSchema.safeParse(body);
+    if (!b.success) return bad(`batch: ${b.error.issues[0]?.message ?? "invalid"}`);
+    const max = sender.kind === "browser" ? LIMITS.beaconBatch : LIMITS.sourceBatch;
+    if (b.data.batch.length > max) return bad(`batch has ${b.data.batch.length} messages; the limit is ${max}`);
+    items = b.data.batch;
+    shared = { context: b.data.context, sentAt: b.data.sentAt };
+  } else {
+    items = [body];
+  }
+
+  const errors: { index: number; messages: string[] }[] = [];
+  const valid: { index: number; m: Message }[] = [];
+  items.forEach((raw, index) => {
+    const r = parseMessage(raw, method === "batch" ? undefined : method);
+    if (!r.ok) return errors.push({ index, messages: r.errors });
+    const m = r.message;
+    if (sender.kind === "browser") {
+      if (m.type !== "page" && m.type !== "track") return errors.push({ index, messages: [`${m.type} calls are made by the server`] });
+      if (m.type === "track" && SERVER_ONLY_EVENTS.has(m.event)) return errors.push({ index, messages: [`"${m.event}" is recorded by the server`] });
+    } else if (!sender.trusted && (m.type === "identify" || m.type === "alias")) {
+      return errors.push({ index, messages: [`this source may not ${m.type} users`] });
+    }
+    valid.push({ index, m });
+  });
+
+  // Trusted sources name customers by Hearth customer number; unknown numbers are errors, not guesses.
+  const known = new Set<number>();
+  if (sender.kind === "source" && sender.trusted) {
+    const ids = [...new Set(valid.map((v) => v.m.userId).filter((u): u is string => !!u && /^\d{1,9}$/.test(u)).map(Number))];
+    if (ids.length) for (const r of await db.select({ id: users.id }).from(users).where(inArray(users.id, ids))) known.add(r.id);
+  }
+
+  type Resolved = { index: number; m: Message; userId: number | null; anonymousId: string | null };
+  const resolved: Resolved[] = [];
+  for (const { index, m } of valid) {
+    if (sender.kind === "browser") {
+      if (!sender.userId && !sender.anonymousId) {
+        errors.push({ index, messages: ["no anonymous id cookie: reload the page"] });
+        continue;
+      }
+      resolved.push({ index, m, userId: sender.userId, anonymousId: sender.anonymousId });
+      continue;
+    }
+    let userId: number | null = null;
+    if (m.userId && sender.trusted) {
+      const n = Number(m.userId);
+      if (!/^\d{1,9}$/.test(m.userId) || !known.has(n)) {
+        errors.push({ index, messages: [`unknown userId "${m.userId.slice(0, 40)}"`] });
+        continue;
+      }
+      userId = n;
+    }
+    const anonymousId = m.type === "alias" ? m.previousId : (m.anonymousId ?? null);
+    // An untrusted source's userId is ignored: it could name anyone.
+    if (!userId && !anonymousId) {
+      errors.push({ index, messages: [m.userId && !sender.trusted ? "this source may not name users: send an anonymousId" : "userId or anonymousId is required"] });
+      continue;
+    }
+    resolved.push({ index, m, userId, anonymousId });
+  }
+
+  // Identity calls from trusted sources stitch the anonymous id to the customer before anything is stored.
+  if (sender.kind === "source" && sender.trusted) {
+    for (const r of resolved) {
+      if (r.userId && r.anonymousId && (r.m.type === "alias" || r.m.type === "identify")) await stitchAnonymous(db, r.anonymousId, r.userId);
+    }
+  }
+
+  const consentOf = await consentResolver(db, sender, resolved);
+  const stored: StoredEvent[] = [];
+  let dropped = 0;
+  for (const { m, userId, anonymousId } of resolved) {
+    const event = m.type === "track" ? m.event : m.type === "page" ? (m.name ?? null) : null;
+    const category = categoryOf(m.type, event);
+    if (category === "analytics" && !consentOf(userId, anonymousId)) {
+      dropped++;
+      continue;
+    }
+    const context = { ...(shared.context ?? {}), ...(m.context ?? {}), ...(sender.kind === "browser" ? sender.context : {}) };
+    const properties =
+      m.type === "identify" ? (m.traits ?? {}) : m.type === "alias" ? { previousId: m.previousId } : { ...(m.properties ?? {}), ...(m.type === "page" && m.category ? { category: m.category } : {}) };
+    stored.push({
+      messageId: `${sender.kind === "browser" ? `b:${anonymousId ?? userId}` : `s${sender.sourceId}`}:${m.messageId ?? crypto.randomUUID()}`,
+      type: m.type,
+      event,
+      category,
+      anonymousId: m.type === "alias" ? null : anonymousId,
+      userId,
+      sourceId: sender.kind === "source" ? sender.sourceId : null,
+      deviceType: sender.kind === "browser" ? sender.deviceType : deviceOfContext(context),
+      context,
+      properties,
+      timestamp: eventTime({ timestamp: m.timestamp, sentAt: m.sentAt ?? shared.sentAt }, receivedAt),
+    });
+  }
+  if (sender.kind === "source" && sender.trusted) {
+    for (const e of stored) if (e.type === "identify" && e.userId) await mergeTraits(db, e.userId, e.properties);
+  }
+  if (stored.length) await sink(stored);
+  errors.sort((a, b) => a.index - b.index);
+  return {
+    status: errors.length ? 400 : 200,
+    body: { success: !errors.length, accepted: stored.length, dropped, ...(errors.length ? { errors: errors.slice(0, 50) } : {}) },
+  };
+}
+
+function deviceOfContext(context: Record<string, unknown>): DeviceType | null {
+  const d = (context.device as { type?: unknown } | undefined)?.type;
+  if (d === "mobile" || d === "tablet" || d === "desktop") return d;
+  return deviceFromUa(typeof context.userAgent === "string" ? context.userAgent : null);
+}
+
+/** Analytics consent per event: the browser's own choice, or the recorded one of the customer (or visitor). */
+async function consentResolver(db: Db, sender: Sender, resolved: { userId: number | null; anonymousId: string | null }[]) {
+  if (sender.kind === "browser") return () => sender.consent.analytics;
+  const anon = [...new Set(resolved.filter((r) => !r.userId && r.anonymousId).map((r) => r.anonymousId!))];
+  const owners = new Map<string, number>();
+  if (anon.length) for (const r of await db.select().from(cdpIdentities).where(inArray(cdpIdentities.anonymousId, anon))) owners.set(r.anonymousId, r.userId);
+  const subjects = resolved.flatMap((r) => [r.userId ? userSubject(r.userId) : null, r.anonymousId ? anonSubject(r.anonymousId) : null]).filter((s): s is string => !!s);
+  for (const u of owners.values()) subjects.push(userSubject(u));
+  const consents = await consentsFor(db, subjects);
+  return (userId: number | null, anonymousId: string | null) => {
+    const owner = userId ?? (anonymousId ? owners.get(anonymousId) : undefined);
+    const c = owner ? consents.get(userSubject(owner)) : anonymousId ? consents.get(anonSubject(anonymousId)) : undefined;
+    return c?.analytics ?? false;
+  };
+}
+
+/** identify traits land on the profile (latest value per key wins). */
+export async function mergeTraits(db: Db, userId: number, traits: Record<string, unknown>): Promise<void> {
+  if (!Object.keys(traits).length) return;
+  await db.execute(sql`
+    insert into cdp_profiles (user_id, traits, as_of) values (${userId}, ${JSON.stringify(traits)}::jsonb, now())
+    on conflict (user_id) do update set traits = cdp_profiles.traits || excluded.traits`);
+}

@@ -1,0 +1,85 @@
+import { eq, sql, type SQL } from "drizzle-orm";
+import { users } from "@/db/schema";
+import type { Db } from "@/lib/db";
+import { UserError } from "@/lib/result";
+
+type Who = { id: number; email: string; anon: string[] };
+
+/**
+ * Every table that can hold a customer's data, with the query for one customer's rows. The
+ * privacy tests check that every table in the database is listed here or in NO_CUSTOMER_DATA,
+ * so a new table cannot be forgotten by the export or the erasure.
+ */
+const CUSTOMER_DATA: Record<string, (w: Who) => SQL> = {
+  users: (w) => sql`select id, email, name, role, external_id, country, first_order_at, prefers_eco_delivery, created_at, updated_at from users where id = ${w.id}`,
+  addresses: (w) => sql`select * from addresses where user_id = ${w.id} order by id`,
+  orders: (w) => sql`select * from orders where user_id = ${w.id} order by placed_at, id`,
+  order_lines: (w) => sql`select l.* from order_lines l join orders o on o.id = l.order_id where o.user_id = ${w.id} order by l.order_id, l.line_no`,
+  shipments: (w) => sql`select s.* from shipments s join orders o on o.id = s.order_id where o.user_id = ${w.id} order by s.id`,
+  shipment_events: (w) => sql`select e.* from shipment_events e join shipments s on s.id = e.shipment_id join orders o on o.id = s.order_id where o.user_id = ${w.id} order by e.id`,
+  csat_responses: (w) => sql`select * from csat_responses where user_id = ${w.id} order by order_id`,
+  carts: (w) => sql`select * from carts where user_id = ${w.id}`,
+  cart_lines: (w) => sql`select l.* from cart_lines l join carts c on c.id = l.cart_id where c.user_id = ${w.id} order by l.product_id`,
+  // Token hashes are secrets: only when a reset was asked for.
+  password_reset_tokens: (w) => sql`select created_at, expires_at, used_at from password_reset_tokens where user_id = ${w.id} order by created_at`,
+  outbox: (w) => sql`select id, "to", subject, text, created_at, sent_at from outbox where lower("to") = lower(${w.email}) order by id`,
+  rate_limits: (w) => sql`select key, window_start, count from rate_limits where right(key, ${w.email.length + 1}) = ${":" + w.email.toLowerCase()}`,
+  cdp_events: (w) => sql`select * from cdp_events where user_id = ${w.id} ${anonOr(w, sql`anonymous_id`)} order by "timestamp", id`,
+  cdp_identities: (w) => sql`select * from cdp_identities where user_id = ${w.id} order by linked_at`,
+  cdp_consents: (w) => sql`select * from cdp_consents where user_id = ${w.id} ${anonOr(w, sql`substr(subject, 3)`, sql`left(subject, 2) = 'a:' and`)}`,
+  recently_viewed: (w) => sql`select * from recently_viewed where user_id = ${w.id} ${anonOr(w, sql`substr(subject, 3)`, sql`left(subject, 2) = 'a:' and`)} order by viewed_at desc`,
+  cdp_profiles: (w) => sql`select * from cdp_profiles where user_id = ${w.id}`,
+  segment_memberships: (w) => sql`select m.*, s.slug, s.name from segment_memberships m join segments s on s.id = m.segment_id where m.user_id = ${w.id} order by s.id`,
+};
+
+/** Tables without any customer's personal data (catalog, definitions, counters, job bookkeeping). */
+export const NO_CUSTOMER_DATA = ["categories", "products", "search_lexicon", "import_runs", "cdp_sources", "cdp_rfm_cuts", "segments", "segment_sizes", "job_runs"];
+export const CUSTOMER_DATA_TABLES = Object.keys(CUSTOMER_DATA);
+
+function anonOr(w: Who, col: SQL, prefix: SQL = sql``): SQL {
+  return w.anon.length ? sql`or (${prefix} ${col} in ${w.anon})` : sql``;
+}
+
+async function who(db: Db, userId: number): Promise<Who | null> {
+  const [u] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId));
+  if (!u) return null;
+  const { rows } = await db.execute<{ a: string }>(sql`select anonymous_id as a from cdp_identities where user_id = ${userId}`);
+  return { ...u, anon: rows.map((r) => r.a) };
+}
+
+/** Everything held about one customer, table by table (the "Download your data" file). */
+export async function exportCustomerData(db: Db, userId: number) {
+  const w = await who(db, userId);
+  if (!w) throw new UserError("Account not found.");
+  const tables: Record<string, unknown[]> = {};
+  for (const [table, q] of Object.entries(CUSTOMER_DATA)) tables[table] = (await db.execute(q(w))).rows;
+  return { format: "hearth-customer-export/1", exportedAt: new Date().toISOString(), customerId: userId, tables };
+}
+
+/**
+ * Erases a customer: personal data, events, consent, profile and identity links go; orders stay
+ * for the accounts (totals, VAT, lines, country) with no name, email or address; CSAT ratings stay
+ * without comment or link. One transaction: it all happens or none of it does.
+ */
+export async function deleteCustomer(db: Db, userId: number): Promise<{ ordersAnonymized: number; eventsDeleted: number }> {
+  const w = await who(db, userId);
+  if (!w) throw new UserError("Account not found.");
+  return db.transaction(async (tx) => {
+    const anonSubjects = w.anon.map((a) => `a:${a}`);
+    await tx.execute(sql`update csat_responses set user_id = null, comment = '' where user_id = ${w.id} or order_id in (select id from orders where user_id = ${w.id})`);
+    const orders = await tx.execute(sql`
+      update orders set user_id = null, email = null, idempotency_key = null,
+        shipping_address = case when shipping_address is null then null else jsonb_build_object('country', shipping_address->>'country') end
+      where user_id = ${w.id} returning id`);
+    const events = await tx.execute(sql`delete from cdp_events where user_id = ${w.id} ${anonOr(w, sql`anonymous_id`)} returning id`);
+    if (anonSubjects.length) {
+      await tx.execute(sql`delete from recently_viewed where subject in ${anonSubjects}`);
+      await tx.execute(sql`delete from cdp_consents where subject in ${anonSubjects}`);
+    }
+    await tx.execute(sql`delete from outbox where lower("to") = lower(${w.email})`);
+    await tx.execute(sql`delete from rate_limits where right(key, ${w.email.length + 1}) = ${":" + w.email.toLowerCase()}`);
+    // Addresses, carts, tokens, identities, consents, recently viewed, profile and memberships cascade.
+    await tx.delete(users).where(eq(users.id, w.id));
+    return { ordersAnonymized: orders.rows.length, eventsDeleted: events.rows.length };
+  });
+}

@@ -1,0 +1,19 @@
+import type { Db } from "@/lib/db";
+import { recomputeProfiles } from "./profiles";
+import { recomputeSegments } from "./segments";
+
+/** After a customer's relevant events: their profile, then their segment memberships. */
+export async function refreshCustomers(db: Db, userIds: number[]): Promise<void> {
+  if (!userIds.length) return;
+  await recomputeProfiles(db, { userIds });
+  await recomputeSegments(db, { userIds });
+}
+
+/** The scheduled job (`npm run cdp:recompute`): every profile, new RFM cut points, every segment. */
+export async function recomputeAll(db: Db, opts: { asOf?: Date } = {}) {
+  const started = performance.now();
+  const profiles = await recomputeProfiles(db, opts);
+  const profileMs = performance.now() - started;
+  const segments = await recomputeSegments(db);
+  return { profiles: profiles.profiles, asOf: profiles.asOf, cuts: profiles.cuts, segments, profileMs, segmentMs: performance.now() - started - profileMs };
+}

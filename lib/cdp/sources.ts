@@ -1,0 +1,58 @@
+import crypto from "node:crypto";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { cdpSources } from "@/db/schema";
+import type { Db } from "@/lib/db";
+import { UserError } from "@/lib/result";
+
+const hash = (key: string) => crypto.createHash("sha256").update(key).digest("hex");
+
+/** A new source and its write key (shown once: only its hash is kept). */
+export async function createSource(db: Db, input: { name: string; trusted: boolean; createdBy?: number | null }) {
+  const name = input.name.trim();
+  if (!name || name.length > 80) throw new UserError("Source name: 1–80 characters.");
+  const writeKey = `hk_${crypto.randomBytes(24).toString("base64url")}`;
+  const [source] = await db
+    .insert(cdpSources)
+    .values({ name, trusted: input.trusted, keyHash: hash(writeKey), keyPrefix: writeKey.slice(0, 9), createdBy: input.createdBy ?? null })
+    .returning();
+  return { source: source!, writeKey };
+}
+
+export async function revokeSource(db: Db, id: number): Promise<boolean> {
+  const rows = await db.update(cdpSources).set({ revokedAt: new Date() }).where(and(eq(cdpSources.id, id), isNull(cdpSources.revokedAt))).returning({ id: cdpSources.id });
+  return rows.length > 0;
+}
+
+export async function listSources(db: Db) {
+  const { rows } = await db.execute<{ id: number; name: string; trusted: boolean; keyPrefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null; events: number }>(sql`
+    select s.id, s.name, s.trusted, s.key_prefix as "keyPrefix", s.created_at as "createdAt", s.last_used_at as "lastUsedAt",
+      s.revoked_at as "revokedAt", (select count(*)::int from cdp_events e where e.source_id = s.id) as events
+    from cdp_sources s order by s.revoked_at nulls first, s.created_at desc`);
+  return rows;
+}
+
+/** The live source a write key belongs to (constant-time: the lookup is by hash). */
+export async function sourceForKey(db: Db, writeKey: string): Promise<{ id: number; trusted: boolean } | null> {
+  if (!/^hk_[A-Za-z0-9_-]{20,64}$/.test(writeKey)) return null;
+  const [row] = await db
+    .select({ id: cdpSources.id, trusted: cdpSources.trusted, lastUsedAt: cdpSources.lastUsedAt })
+    .from(cdpSources)
+    .where(and(eq(cdpSources.keyHash, hash(writeKey)), isNull(cdpSources.revokedAt)))
+    .orderBy(desc(cdpSources.id))
+    .limit(1);
+  if (!row) return null;
+  // "Last used" to the minute is plenty, and spares a write per request.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await db.update(cdpSources).set({ lastUsedAt: new Date() }).where(eq(cdpSources.id, row.id));
+  }
+  return { id: row.id, trusted: row.trusted };
+}
+
+/** The write key from `Authorization: Basic base64(writeKey:)` (Segment's scheme). */
+export function writeKeyFromAuthorization(header: string | null): string | null {
+  const m = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header?.trim() ?? "");
+  if (!m) return null;
+  const decoded = Buffer.from(m[1]!, "base64").toString("utf8");
+  const key = decoded.split(":")[0] ?? "";
+  return key || null;
+}

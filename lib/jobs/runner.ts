@@ -1,0 +1,29 @@
+import { getDb } from "@/lib/db";
+import { CDP_JOBS } from "@/lib/cdp/jobs";
+import { runIfDue } from "./schedule";
+
+const g = globalThis as typeof globalThis & { __hearthJobs?: NodeJS.Timeout };
+
+/**
+ * In-app scheduler: every minute each instance asks the database whether a job is due; the one
+ * whose claim succeeds runs it. HEARTH_JOBS=off turns it off (run `npm run cdp:recompute` from
+ * cron instead).
+ */
+export function startJobRunner(): void {
+  if (g.__hearthJobs || process.env.HEARTH_JOBS === "off") return;
+  const tick = async () => {
+    try {
+      const db = await getDb();
+      for (const job of CDP_JOBS) {
+        const result = await runIfDue(db, job);
+        if (result) console.log(`job ${job.name}: ${JSON.stringify(result)}`);
+      }
+    } catch (err) {
+      console.error("jobs: tick failed", err);
+    }
+  };
+  const first = setTimeout(() => void tick(), 30_000);
+  first.unref();
+  g.__hearthJobs = setInterval(() => void tick(), 60_000);
+  g.__hearthJobs.unref();
+}
