@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { ANON_COOKIE, ANON_ID } from "@/lib/cdp/cookies";
 
 /**
  * Per-request CSP with a nonce (Next.js applies it to its own scripts), plus HSTS when served over
@@ -26,8 +27,18 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
+  // The anonymous id (CDP): one per browser from its first visit, visible to this very request too.
+  const anonymousId = request.cookies.get(ANON_COOKIE)?.value;
+  const newAnonymousId = anonymousId && ANON_ID.test(anonymousId) ? null : crypto.randomUUID().replaceAll("-", "");
+  if (newAnonymousId) {
+    const others = (request.headers.get("cookie") ?? "").split(/;\s*/).filter((c) => c && !c.startsWith(`${ANON_COOKIE}=`));
+    requestHeaders.set("cookie", [...others, `${ANON_COOKIE}=${newAnonymousId}`].join("; "));
+  }
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  if (newAnonymousId) {
+    response.cookies.set(ANON_COOKIE, newAnonymousId, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 365, secure: request.nextUrl.protocol === "https:" });
+  }
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   if (https) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains; preload");
   return response;
@@ -37,7 +48,7 @@ export const config = {
   matcher: [
     {
       // Pages only: static files, images and the image route need no nonce.
-      source: "/((?!_next/static|_next/image|img/|icons/|favicon.ico|manifest.webmanifest|robots.txt|sitemap.xml).*)",
+      source: "/((?!_next/static|_next/image|img/|icons/|v1/|api/collect|favicon.ico|manifest.webmanifest|robots.txt|sitemap.xml).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

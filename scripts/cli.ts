@@ -1,9 +1,11 @@
+import { flushEvents } from "@/lib/cdp/buffer";
 import { closeDb } from "@/lib/db";
 
 /** Runs a CLI entry point with one clear error line (no stack for expected errors) and a clean DB close. */
 export async function runCli(main: () => Promise<void>): Promise<void> {
   try {
     await main();
+    await flushEvents();
     await closeDb();
   } catch (err) {
     await closeDb().catch(() => {});

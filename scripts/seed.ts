@@ -5,6 +5,7 @@ import { runMigrations } from "@/lib/db/migrate";
 import { ensureFirstAdmin } from "@/lib/auth/accounts";
 import { readOrderHistory } from "@/lib/import/read";
 import { writeImport } from "@/lib/import/write";
+import { recomputeAll } from "@/lib/cdp/refresh";
 import { runCli, UsageError } from "./cli";
 
 const DEFAULT_FILE = path.resolve(process.cwd(), "..", "shared", "data", "online-retail-train.csv.gz");
@@ -40,6 +41,8 @@ void runCli(async () => {
   log(`importing ${file} into ${databaseUrl() ? "PostgreSQL" : "PGlite"}`);
   const analysis = await readOrderHistory(file, log);
   const report = await writeImport(db, analysis, path.basename(file), log);
+  const cdp = await recomputeAll(db);
+  log(`profiles and segments: ${cdp.profiles} customers (${((cdp.profileMs + cdp.segmentMs) / 1000).toFixed(1)} s)`);
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(
     [

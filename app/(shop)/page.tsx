@@ -1,3 +1,5 @@
+import { Suspense } from "react";
+import { RecentlyViewedRail } from "@/components/product/recently-viewed-rail";
 import { ButtonLink } from "@/components/ui/button-link";
 import { CategoryTiles } from "@/components/catalog/category-tiles";
 import { ProductImage } from "@/components/product/product-image";
@@ -41,6 +43,9 @@ export default async function HomePage() {
         <div className="mt-4"><CategoryTiles categories={categories} /></div>
       </section>
 
+      <Suspense fallback={null}>
+        <RecentlyViewedRail />
+      </Suspense>
       <ProductRail id="bestsellers" title="Bestsellers" products={bestsellers} href="/shop?sort=popular" />
       <ProductRail id="new-in" title="New in" products={newIn} href="/shop?sort=new" />
 

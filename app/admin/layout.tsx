@@ -16,6 +16,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <Logo />
           <span className="rounded-full bg-sunken px-2 py-0.5 text-xs font-semibold">Admin</span>
           <nav aria-label="Admin" className="ml-auto flex gap-2 text-sm">
+            <Link href="/admin/segments" className="tap inline-flex items-center px-2 hover:text-accent">Segments</Link>
+            {user.role === "admin" ? <Link href="/admin/sources" className="tap inline-flex items-center px-2 hover:text-accent">Sources</Link> : null}
             <Link href="/admin/outbox" className="tap inline-flex items-center px-2 hover:text-accent">Outbox</Link>
           </nav>
           <span className="text-sm text-muted">{user.email}</span>

@@ -1,5 +1,9 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getCartCount } from "@/lib/cart/queries";
+import { currentConsent } from "@/lib/cdp/server";
+import { Suspense } from "react";
+import { PageBeacon } from "@/components/analytics/page-beacon";
+import { ConsentBanner } from "@/components/privacy/consent-banner";
 import { CartSync } from "@/components/cart/cart-sync";
 import { BottomTabBar } from "./bottom-tab-bar";
 import { SiteFooter } from "./site-footer";
@@ -7,7 +11,7 @@ import { SiteHeader } from "./site-header";
 
 /** Header, footer and the phone tab bar around a storefront page; reads the shopper's cart count. */
 export async function ShopChrome({ children }: { children: React.ReactNode }) {
-  const [cartCount, user] = await Promise.all([getCartCount(), getCurrentUser()]);
+  const [cartCount, user, consent] = await Promise.all([getCartCount(), getCurrentUser(), currentConsent()]);
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:p-3">
@@ -18,6 +22,9 @@ export async function ShopChrome({ children }: { children: React.ReactNode }) {
       <SiteFooter />
       <BottomTabBar />
       <CartSync count={cartCount} signedIn={Boolean(user)} />
+      {/* Global Privacy Control counts as "no" without asking; /privacy still lets the shopper opt in. */}
+      {!consent.decided && !consent.gpc ? <ConsentBanner /> : null}
+      {consent.analytics ? <Suspense><PageBeacon /></Suspense> : null}
     </>
   );
 }

@@ -19,6 +19,7 @@ export function SiteFooter() {
         </nav>
         <div className="text-sm text-muted">
           <p className="font-semibold text-ink">About this shop</p>
+          <p className="mt-2"><Link className="inline-block py-1.5 underline hover:text-accent" href="/privacy">Privacy choices</Link></p>
           <p className="mt-2">Catalogue and order history: Online Retail dataset, D. Chen, UCI Machine Learning Repository (CC BY 4.0).</p>
         </div>
       </div>

@@ -1,7 +1,10 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { capture } from "@/lib/cdp/capture";
+import { ANON_COOKIE } from "@/lib/cdp/cookies";
+import { EVENTS } from "@/lib/cdp/events";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
@@ -60,7 +63,8 @@ async function signUp(data: FormData): Promise<Result> {
     return fail("Too many sign-ups from your network. Please try again later.");
   }
   try {
-    await createAccount(db, parsed.data);
+    const created = await createAccount(db, parsed.data);
+    if (created) capture({ event: EVENTS.signedUp, userId: created.id, properties: { method: "password" } });
   } catch (err) {
     if (err instanceof UserError) return fail(err.message);
     throw err;
@@ -69,6 +73,8 @@ async function signUp(data: FormData): Promise<Result> {
 }
 
 export async function signOutAction(): Promise<void> {
+  // A fresh anonymous id after sign-out: the next person on this browser starts a new history.
+  (await cookies()).delete(ANON_COOKIE);
   await signOut({ redirectTo: "/" });
 }
 

@@ -6,6 +6,7 @@ import { cookies } from "next/headers";
 import { getDb } from "@/lib/db";
 import { clientIp } from "@/lib/security/rate-limit";
 import { mergeGuestCartOnSignIn } from "@/lib/cart/merge-on-sign-in";
+import { onSignedIn } from "@/lib/cdp/sign-in";
 import { upsertOAuthUser } from "./accounts";
 import { authConfig } from "./auth.config";
 import { verifyCredentials } from "./credentials";
@@ -48,7 +49,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   events: {
     async signIn({ user }) {
-      if (user.id) await mergeGuestCartOnSignIn(await cookies(), Number(user.id));
+      if (!user.id) return;
+      const jar = await cookies();
+      await mergeGuestCartOnSignIn(jar, Number(user.id));
+      await onSignedIn(jar, Number(user.id));
     },
   },
 });

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb, type Db } from "@/lib/db";
 import { fail, fieldErrorsOf, ok, UserError, type ActionResult } from "@/lib/result";
+import { EVENTS } from "@/lib/cdp/events";
+import { trackServer } from "@/lib/cdp/server";
 import { currentCartId } from "./session";
 import { addItem, productIdSchema, quantitySchema, readCart, removeItem, setItemQuantity } from "./store";
 
@@ -41,17 +43,23 @@ function parse<T extends z.ZodTypeAny>(schema: T, data: FormData): z.infer<T> | 
 export async function addToCart(_prev: ActionResult<CartSummary> | null, data: FormData): Promise<ActionResult<CartSummary>> {
   const input = parse(addSchema, data);
   if ("ok" in input) return input;
-  return run((db, cartId) => addItem(db, cartId, input.productId, input.quantity));
+  const result = await run((db, cartId) => addItem(db, cartId, input.productId, input.quantity));
+  if (result.ok) await trackServer(EVENTS.productAdded, { product_id: input.productId, quantity: input.quantity, cart_count: result.data.count });
+  return result;
 }
 
 export async function updateCartLine(_prev: ActionResult<CartSummary> | null, data: FormData): Promise<ActionResult<CartSummary>> {
   const input = parse(setSchema, data);
   if ("ok" in input) return input;
-  return run((db, cartId) => setItemQuantity(db, cartId, input.productId, input.quantity));
+  const result = await run((db, cartId) => setItemQuantity(db, cartId, input.productId, input.quantity));
+  if (result.ok && input.quantity <= 0) await trackServer(EVENTS.productRemoved, { product_id: input.productId, cart_count: result.data.count });
+  return result;
 }
 
 export async function removeCartLine(_prev: ActionResult<CartSummary> | null, data: FormData): Promise<ActionResult<CartSummary>> {
   const input = parse(z.object({ productId: productIdSchema }), data);
   if ("ok" in input) return input;
-  return run((db, cartId) => removeItem(db, cartId, input.productId));
+  const result = await run((db, cartId) => removeItem(db, cartId, input.productId));
+  if (result.ok) await trackServer(EVENTS.productRemoved, { product_id: input.productId, cart_count: result.data.count });
+  return result;
 }

@@ -4,8 +4,7 @@ import type { Db } from "@/lib/db";
 import { anonSubject, userSubject } from "./consent";
 
 /** First-party anonymous id cookie: set on the first visit by proxy.ts, replaced on sign-out. */
-export const ANON_COOKIE = "hearth_aid";
-export const ANON_ID = /^[A-Za-z0-9_-]{16,64}$/;
+export { ANON_COOKIE, ANON_ID } from "./cookies";
 export const RECENTLY_VIEWED_KEEP = 20;
 
 export type StitchResult = { linked: boolean; events: number; recentlyViewed: number; owner: number };

@@ -1,5 +1,6 @@
 import { and, desc, eq, ne, sql } from "drizzle-orm";
-import { products, recentlyViewed } from "@/db/schema";
+import { categories, products, recentlyViewed } from "@/db/schema";
+import { cardColumns } from "@/lib/catalog/listing";
 import type { Db } from "@/lib/db";
 import { anonSubject, userSubject } from "./consent";
 import { trimRecentlyViewed } from "./identity";
@@ -29,9 +30,10 @@ export async function listRecentlyViewed(db: Db, viewer: Viewer, opts: { exclude
   const s = subjectOf(viewer);
   if (!s) return [];
   return db
-    .select({ id: products.id, slug: products.slug, sku: products.sku, title: products.title, pricePence: products.pricePence, viewedAt: recentlyViewed.viewedAt })
+    .select(cardColumns)
     .from(recentlyViewed)
     .innerJoin(products, eq(products.id, recentlyViewed.productId))
+    .innerJoin(categories, eq(categories.id, products.categoryId))
     .where(and(eq(recentlyViewed.subject, s.subject), eq(products.status, "active"), opts.exclude ? ne(products.id, opts.exclude) : undefined))
     .orderBy(desc(recentlyViewed.viewedAt))
     .limit(opts.limit ?? 8);

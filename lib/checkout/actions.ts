@@ -1,7 +1,10 @@
 "use server";
 
 import { and, eq } from "drizzle-orm";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { trackCheckoutCompleted } from "@/lib/cdp/commerce";
+import { contextFromHeaders } from "@/lib/cdp/context";
 import { z } from "zod";
 import { addresses } from "@/db/schema";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -39,9 +42,13 @@ export async function placeOrderAction(_prev: ActionResult<undefined> | null, da
   let number: string;
   try {
     const cartId = await currentCartId({ create: true });
-    const placed = await placeOrder(db, { ...opts.data, address, userId: user.id, email: user.email, cartId });
+    const { deviceType } = contextFromHeaders(await headers());
+    const placed = await placeOrder(db, { ...opts.data, address, userId: user.id, email: user.email, cartId, deviceType });
     number = placed.number;
-    if (!placed.replay) await sendOrderConfirmation(db, placed.orderId);
+    if (!placed.replay) {
+      await sendOrderConfirmation(db, placed.orderId);
+      await trackCheckoutCompleted(db, placed.orderId, opts.data.method);
+    }
   } catch (err) {
     if (err instanceof UserError || err instanceof z.ZodError) {
       return keep(fail(err instanceof UserError ? err.message : "Please check the address."), data, ADDRESS_FIELDS);

@@ -19,7 +19,14 @@ export const placeOrderSchema = z.object({
   makeEcoDefault: z.preprocess((v) => v === "on" || v === true || v === "1", z.boolean()).default(false),
 });
 
-export type PlaceOrderInput = z.infer<typeof placeOrderSchema> & { address: Address; userId: number; email: string; cartId: string };
+export type PlaceOrderInput = z.infer<typeof placeOrderSchema> & {
+  address: Address;
+  userId: number;
+  email: string;
+  cartId: string;
+  /** mobile | tablet | desktop, from the checkout request (mobile share of sales). */
+  deviceType?: "mobile" | "tablet" | "desktop" | null;
+};
 export type PlacedOrder = { orderId: number; number: string; totalPence: number; replay: boolean };
 
 export class SoldOutError extends UserError {}
@@ -100,6 +107,7 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
           paymentProvider: provider.id,
           paymentStatus: payment.status,
           idempotencyKey: input.idempotencyKey,
+          deviceType: input.deviceType ?? null,
         })
         .returning({ id: orders.id });
       await tx.insert(orderLines).values(

@@ -1,3 +1,5 @@
+import { capture } from "@/lib/cdp/capture";
+import { EVENTS } from "@/lib/cdp/events";
 import { eq, sql } from "drizzle-orm";
 import { orders, shipmentEvents, shipments } from "@/db/schema";
 import type { Db } from "@/lib/db";
@@ -42,7 +44,7 @@ export async function setShipmentStatus(
   to: ShipmentStatus,
   opts: { note?: string; at?: Date; progress?: number; etaAt?: Date | null } = {},
 ): Promise<void> {
-  const run = async (tx: Tx) => {
+  const run = async (tx: Tx): Promise<ShipmentChange> => {
     const [s] = await tx.select().from(shipments).where(eq(shipments.id, shipmentId)).for("update");
     if (!s) throw new UserError("No such shipment.");
     if (!NEXT[s.status].includes(to)) throw new UserError(`A shipment that is ${s.status.replace(/_/g, " ")} cannot become ${to.replace(/_/g, " ")}.`);
@@ -67,15 +69,34 @@ export async function setShipmentStatus(
       })
       .where(eq(orders.id, s.orderId));
     await notifyShipment(tx, shipmentId);
+    const [o] = await tx.select({ userId: orders.userId, number: orders.number }).from(orders).where(eq(orders.id, s.orderId));
+    return { from: s.status, to, at, method: s.method, onTime: to === "delivered" ? at <= s.promisedTo : null, userId: o?.userId ?? null, number: o?.number ?? "" };
   };
-  // Join the caller's transaction if there is one; else open our own.
-  if ("rollback" in db) return run(db as Tx);
-  await (db as Db).transaction(run);
+  // Join the caller's transaction if there is one (its caller commits); else open our own.
+  if ("rollback" in db) {
+    captureShipmentChange(await run(db as Tx));
+    return;
+  }
+  captureShipmentChange(await (db as Db).transaction(run));
   // After commit (mail never goes out for a change that rolled back).
   if (to === "delivered") {
     const [s] = await (db as Db).select({ orderId: shipments.orderId }).from(shipments).where(eq(shipments.id, shipmentId));
     if (s) await askForCsat(db as Db, s.orderId);
   }
+}
+
+type ShipmentChange = { from: ShipmentStatus; to: ShipmentStatus; at: Date; method: string; onTime: boolean | null; userId: number | null; number: string };
+
+/** The CDP's "Shipment Status Changed" (a necessary event: part of the customer's order record). */
+function captureShipmentChange(c: ShipmentChange) {
+  if (!c.userId) return;
+  capture({
+    event: EVENTS.shipmentStatusChanged,
+    userId: c.userId,
+    properties: { order_id: c.number, from: c.from, status: c.to, delivery_method: c.method, ...(c.onTime === null ? {} : { on_time: c.onTime }) },
+    timestamp: c.at,
+    messageId: `shipment:${c.number}:${c.to}:${c.at.getTime()}`,
+  });
 }
 
 /** Tells live-tracking listeners that a shipment changed (position or status). */

@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { currentCartId } from "@/lib/cart/session";
+import { EVENTS } from "@/lib/cdp/events";
+import { trackServer } from "@/lib/cdp/server";
 import { getDb } from "@/lib/db";
 import { fail, ok, UserError, type ActionResult } from "@/lib/result";
 import { cancelOrder, reorder } from "./manage";
@@ -21,6 +23,7 @@ export async function cancelOrderAction(_prev: ActionResult<{ message: string }>
     throw err;
   }
   revalidatePath(`/account/orders/${number}`);
+  await trackServer(EVENTS.orderCancelled, { order_id: number }, { messageId: `order-cancelled:${number}` });
   return ok({ message: "Your order is cancelled. Nothing will be charged." });
 }
 

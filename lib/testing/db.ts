@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import pg from "pg";
+import { flushEvents } from "@/lib/cdp/buffer";
 import { closeDb, getDb, type Db } from "@/lib/db";
 import { runMigrations } from "@/lib/db/migrate";
 
@@ -44,6 +45,8 @@ export async function createTestDb(): Promise<Db> {
 }
 
 export async function dropTestDb(): Promise<void> {
+  // Events captured during the tests are written before the database goes away.
+  await flushEvents();
   await closeDb();
   await dropScratch?.();
   dropScratch = null;

@@ -35,6 +35,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <nav aria-label="Account" className="mt-6 flex flex-wrap gap-3">
         <Link href="/account/orders" className="tap inline-flex items-center rounded-full bg-accent px-5 text-sm font-semibold text-accent-ink">Your orders</Link>
         <Link href="/account/addresses" className="tap inline-flex items-center rounded-full border border-line px-5 text-sm font-medium">Addresses</Link>
+        <Link href="/account/your-data" className="tap inline-flex items-center rounded-full border border-line px-5 text-sm font-medium">Your data</Link>
       </nav>
       <div className="mt-8 grid gap-8 md:grid-cols-2">
         <section aria-labelledby="profile">

@@ -3,6 +3,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { getCheckoutContext } from "@/lib/checkout/queries";
+import { EVENTS } from "@/lib/cdp/events";
+import { trackServer } from "@/lib/cdp/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { getCart } from "@/lib/cart/queries";
 import { formatPrice } from "@/lib/format";
@@ -13,6 +15,7 @@ export default async function CheckoutPage() {
   const user = await requireUser("/checkout");
   const [cart, ctx] = await Promise.all([getCart(), getCheckoutContext(user.id)]);
   if (!cart.lines.length) redirect("/cart");
+  await trackServer(EVENTS.checkoutStarted, { value: cart.subtotalPence / 100, currency: "GBP", products: cart.lines.map((l) => ({ product_id: l.productId, quantity: l.quantity })) });
   return (
     <section className="py-2">
       <h1 className="text-2xl font-semibold">Checkout</h1>

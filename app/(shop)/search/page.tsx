@@ -5,6 +5,8 @@ import { ProductGrid } from "@/components/product/product-grid";
 import { ProductRail } from "@/components/product/product-rail";
 import { getBestsellers, getCategories, search } from "@/lib/catalog/queries";
 import { parseSearchParams } from "@/lib/catalog/params";
+import { EVENTS } from "@/lib/cdp/events";
+import { trackServer } from "@/lib/cdp/server";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -19,6 +21,7 @@ const href = (q: string, page?: number) => `/search?q=${encodeURIComponent(q)}${
 export default async function SearchPage({ searchParams }: Props) {
   const { q, page } = parseSearchParams(await searchParams);
   const result = q ? await search(q, page) : null;
+  if (result) await trackServer(EVENTS.productsSearched, { query: q, results: result.total, page, corrected: result.corrected ?? null });
   const empty = !result || result.total === 0;
   const [bestsellers, categories] = empty ? await Promise.all([getBestsellers(10), getCategories()]) : [[], []];
 

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { RecentlyViewedRail } from "@/components/product/recently-viewed-rail";
+import { noteProductView } from "@/lib/cdp/product-view";
 import { Breadcrumbs } from "@/components/catalog/breadcrumbs";
 import { AddToCartButton } from "@/components/product/add-to-cart-button";
 import { Price } from "@/components/product/price";
@@ -34,6 +37,7 @@ export default async function ProductPage({ params }: Props) {
   const product = await getProduct((await params).slug);
   if (!product) notFound();
   const related = await getRelated(product.id, product.categoryId, product.colors);
+  await noteProductView(product);
   const url = `${siteUrl()}/product/${product.slug}`;
   return (
     <>
@@ -63,6 +67,9 @@ export default async function ProductPage({ params }: Props) {
         </div>
       </div>
       <ProductRail id="related" title={`More ${product.categoryName.toLowerCase()}`} products={related} href={`/category/${product.categorySlug}`} />
+      <Suspense fallback={null}>
+        <RecentlyViewedRail exclude={product.id} />
+      </Suspense>
       <JsonLd
         data={{
           "@context": "https://schema.org",

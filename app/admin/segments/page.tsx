@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { RecomputeButton } from "@/components/admin/recompute-button";
+import { getSegmentsOverview } from "@/lib/cdp/admin-queries";
+
+export const metadata: Metadata = { title: "Segments" };
+
+const KIND: Record<string, string> = { lifecycle: "Lifecycle", rfm: "RFM", custom: "Custom" };
+
+/** Segment sizes (built-in lifecycle and RFM, and custom rules), as of the last recompute. */
+export default async function SegmentsPage() {
+  const segments = await getSegmentsOverview();
+  return (
+    <section>
+      <h1 className="text-2xl font-semibold">Segments</h1>
+      <p className="mt-1 max-w-prose text-sm text-muted">Recomputed on a schedule (<code>npm run cdp:recompute</code>) and for each customer after their orders, deliveries and ratings.</p>
+      <table className="mt-6 w-full text-left text-sm" data-testid="segments">
+        <thead className="text-muted"><tr><th className="py-2">Segment</th><th>Kind</th><th className="text-right">Customers</th><th>Updated</th></tr></thead>
+        <tbody>
+          {segments.map((s) => (
+            <tr key={s.id} className="border-t border-line">
+              <td className="py-2"><span className="font-medium">{s.name}</span><br /><span className="text-muted">{s.description}</span></td>
+              <td>{KIND[s.kind]}</td>
+              <td className="text-right tabular-nums">{s.size.toLocaleString("en-GB")}</td>
+              <td>{s.computedAt ? s.computedAt.toLocaleString("en-GB", { timeZone: "Europe/London", dateStyle: "medium", timeStyle: "short" }) : "not yet"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="mt-6"><RecomputeButton /></div>
+    </section>
+  );
+}

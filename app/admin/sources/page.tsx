@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { CreateSourceForm } from "@/components/admin/create-source-form";
+import { requireRole } from "@/lib/auth/current-user";
+import { revokeSourceAction } from "@/lib/cdp/actions";
+import { getSources } from "@/lib/cdp/admin-queries";
+import { siteUrl } from "@/lib/site";
+
+export const metadata: Metadata = { title: "Event sources" };
+
+const when = (d: Date | null) => (d ? d.toLocaleString("en-GB", { timeZone: "Europe/London", dateStyle: "medium", timeStyle: "short" }) : "never");
+
+/** Admins only: write keys for Segment-compatible senders (POST /v1/batch etc.). */
+export default async function SourcesPage() {
+  await requireRole("admin");
+  const sources = await getSources();
+  return (
+    <section>
+      <h1 className="text-2xl font-semibold">Event sources</h1>
+      <p className="mt-1 max-w-prose text-sm text-muted">
+        Other systems send events with any Segment or RudderStack library pointed at <code>{siteUrl()}/v1</code> (the data plane URL), using the write key as the
+        HTTP Basic user name. Endpoints: <code>/v1/batch</code>, <code>/v1/track</code>, <code>/v1/identify</code>, <code>/v1/page</code>, <code>/v1/alias</code>.
+      </p>
+      <table className="mt-6 w-full text-left text-sm" data-testid="sources">
+        <thead className="text-muted">
+          <tr><th className="py-2">Name</th><th>Key</th><th>Kind</th><th>Events</th><th>Last used</th><th /></tr>
+        </thead>
+        <tbody>
+          {sources.map((s) => (
+            <tr key={s.id} className={`border-t border-line ${s.revokedAt ? "text-muted line-through" : ""}`}>
+              <td className="py-2 font-medium">{s.name}</td>
+              <td><code>{s.keyPrefix}…</code></td>
+              <td>{s.trusted ? "server" : "browser"}</td>
+              <td>{s.events.toLocaleString("en-GB")}</td>
+              <td>{when(s.lastUsedAt)}</td>
+              <td>
+                {s.revokedAt ? "revoked" : (
+                  <form action={revokeSourceAction}>
+                    <input type="hidden" name="id" value={s.id} />
+                    <button type="submit" className="tap px-2 text-danger underline">Revoke</button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2 className="mt-8 text-lg font-semibold">New source</h2>
+      <div className="mt-3"><CreateSourceForm /></div>
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import "server-only";
+import zlib from "node:zlib";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db";
+import { clientIp, hitRateLimit } from "@/lib/security/rate-limit";
+import { enqueueEvents } from "./buffer";
+import { CONSENT_COOKIE, consentFrom } from "./consent";
+import { ANON_COOKIE, ANON_ID } from "./cookies";
+import { contextFromHeaders } from "./context";
+import { collect, type CollectMethod, type Sender } from "./ingest";
+import { LIMITS } from "./message";
+import { sourceForKey, writeKeyFromAuthorization } from "./sources";
+
+const num = (name: string, fallback: number) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+const BEACON_LIMIT = { limit: num("RATE_LIMIT_COLLECT_PER_IP", 600), windowSeconds: 60 };
+const SOURCE_LIMIT = { limit: num("RATE_LIMIT_COLLECT_PER_SOURCE", 20_000), windowSeconds: 60 };
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+const problem = (status: number, message: string, headers?: Record<string, string>) =>
+  json(status, { success: false, accepted: 0, dropped: 0, errors: [{ index: -1, messages: [message] }] }, headers);
+
+/** The body as text, refusing more than `max` bytes however it is sent (chunked, gzip ...). */
+async function readBody(request: Request, max: number): Promise<{ text: string } | { status: 413 | 415 | 400; message: string }> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > max) return { status: 413, message: `body is larger than ${max} bytes` };
+  const type = request.headers.get("content-type") ?? "";
+  // sendBeacon posts text/plain; Segment's SDKs post JSON.
+  if (type && !/^(application\/json|text\/plain)\b/i.test(type)) return { status: 415, message: "send JSON" };
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      return { status: 413, message: `body is larger than ${max} bytes` };
+    }
+    chunks.push(value);
+  }
+  let buf = Buffer.concat(chunks);
+  if (/gzip/i.test(request.headers.get("content-encoding") ?? "")) {
+    try {
+      buf = zlib.gunzipSync(buf, { maxOutputLength: max });
+    } catch {
+      return { status: 400, message: "body is not valid gzip (or unpacks to more than the limit)" };
+    }
+  }
+  return { text: buf.toString("utf8") };
+}
+
+/** POST /api/collect: the shop's own pages (beacon). Identity and consent come from cookies and session. */
+export async function handleBeacon(request: Request): Promise<Response> {
+  try {
+    const db = await getDb();
+    const ip = clientIp(request.headers);
+    const limited = await hitRateLimit(db, `collect:ip:${ip}`, BEACON_LIMIT);
+    if (!limited.allowed) return problem(429, "too many requests", { "Retry-After": String(limited.retryAfterSeconds) });
+    const body = await readBody(request, LIMITS.beaconBodyBytes);
+    if ("status" in body) return problem(body.status, body.message);
+    const cookies = parseCookies(request.headers.get("cookie"));
+    const anon = cookies.get(ANON_COOKIE);
+    const user = await getCurrentUser();
+    const { context, deviceType } = contextFromHeaders(request.headers);
+    delete context.page; // the page's own referrer comes in the message
+    context.library = { name: "hearth-beacon" };
+    const sender: Sender = {
+      kind: "browser",
+      userId: user?.id ?? null,
+      anonymousId: anon && ANON_ID.test(anon) ? anon : null,
+      consent: consentFrom(cookies.get(CONSENT_COOKIE), request.headers.get("sec-gpc")),
+      deviceType,
+      context,
+    };
+    const r = await collect(db, body.text, "batch", sender, enqueueEvents);
+    return json(r.status, r.body);
+  } catch (err) {
+    console.error("collect: failed", err);
+    return problem(503, "events could not be stored; try again");
+  }
+}
+
+/** POST /v1/{batch,track,identify,page,alias}: Segment's HTTP Tracking API with per-source write keys. */
+export async function handleSegmentApi(request: Request, method: string): Promise<Response> {
+  if (!["batch", "track", "identify", "page", "alias"].includes(method)) return problem(404, "unknown endpoint");
+  try {
+    const key = writeKeyFromAuthorization(request.headers.get("authorization"));
+    const db = await getDb();
+    const source = key ? await sourceForKey(db, key) : null;
+    if (!source) return problem(401, "unknown or revoked write key (send it as the Basic auth user name)", { "WWW-Authenticate": 'Basic realm="hearth"' });
+    const limited = await hitRateLimit(db, `collect:src:${source.id}`, SOURCE_LIMIT);
+    if (!limited.allowed) return problem(429, "too many requests", { "Retry-After": String(limited.retryAfterSeconds) });
+    const body = await readBody(request, LIMITS.sourceBodyBytes);
+    if ("status" in body) return problem(body.status, body.message);
+    const r = await collect(db, body.text, method as CollectMethod, { kind: "source", sourceId: source.id, trusted: source.trusted }, enqueueEvents);
+    return json(r.status, r.body);
+  } catch (err) {
+    console.error("v1: failed", err);
+    return problem(503, "events could not be stored; try again");
+  }
+}
+
+function parseCookies(header: string | null): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of (header ?? "").split(/;\s*/)) {
+    const i = part.indexOf("=");
+    if (i <= 0) continue;
+    try {
+      out.set(part.slice(0, i), decodeURIComponent(part.slice(i + 1)));
+    } catch {
+      /* a malformed cookie is ignored, like browsers do */
+    }
+  }
+  return out;
+}

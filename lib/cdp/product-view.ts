@@ -1,0 +1,22 @@
+import "server-only";
+import { after } from "next/server";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db";
+import { EVENTS } from "./events";
+import { recordView } from "./recently-viewed";
+import { currentAnonymousId, currentConsent, trackServer } from "./server";
+
+/** A product page was shown: the "Product Viewed" event (analytics) and recently viewed (personalization), after the response. */
+export async function noteProductView(product: { id: number; sku: string; title: string; pricePence: number; categorySlug: string }) {
+  const [consent, user, anonymousId] = await Promise.all([currentConsent(), getCurrentUser(), currentAnonymousId()]);
+  await trackServer(EVENTS.productViewed, { product_id: product.id, sku: product.sku, name: product.title, price: product.pricePence / 100, currency: "GBP", category: product.categorySlug });
+  if (consent.personalization) {
+    after(async () => {
+      try {
+        await recordView(await getDb(), { userId: user?.id ?? null, anonymousId }, product.id);
+      } catch (err) {
+        console.error("cdp: recently viewed not saved", err);
+      }
+    });
+  }
+}
