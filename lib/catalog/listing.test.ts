@@ -116,4 +116,10 @@ describe("home page and product reads", () => {
     const rel = await findRelated(db, p, 8);
     expect(rel.map((r) => r.sku)).toEqual(["3", "2", "4"]);
   });
+
+  it("relates a product without colours by sales alone", async () => {
+    const p = (await findProductBySlug(db, "red-metal-lantern-1"))!;
+    const rel = await findRelated(db, { ...p, colors: [] }, 8);
+    expect(rel.map((r) => r.sku).sort()).toEqual(["2", "3", "4"]);
+  });
 });

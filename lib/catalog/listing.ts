@@ -190,11 +190,8 @@ export async function findRelated(db: Db, p: Pick<ProductDetail, "id" | "categor
     .from(products)
     .innerJoin(categories, eq(categories.id, products.categoryId))
     .where(and(eq(products.status, "active"), eq(products.categoryId, p.categoryId), sql`${products.id} <> ${p.id}`))
-    .orderBy(
-      desc(p.colors.length ? sql`${products.colors} && ${toTextArray(p.colors)}` : sql`false`),
-      desc(products.unitsSold),
-      asc(products.id),
-    )
+    // PostgreSQL refuses a constant in ORDER BY: the colour key only when there are colours.
+    .orderBy(...[...(p.colors.length ? [desc(sql`${products.colors} && ${toTextArray(p.colors)}`)] : []), desc(products.unitsSold), asc(products.id)])
     .limit(limit);
 }
 
