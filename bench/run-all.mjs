@@ -2,7 +2,8 @@
 /**
  * npm run bench: builds if needed, seeds throw-away stores on PGlite and PostgreSQL, then runs
  * (a) page throughput vs a static route, (b) Lighthouse mobile vs the shop shell, and
- * (c, d) import time and search latency. Writes bench/RESULTS.md.
+ * (c, d) import time and search latency, (e) CDP event ingest and profile/segment recompute.
+ * Writes bench/RESULTS.md.
  * BENCH_ONLY=http|data runs half; BENCH_DURATION sets autocannon seconds (default 10).
  */
 import { spawnSync } from "node:child_process";
@@ -12,6 +13,7 @@ import path from "node:path";
 import pg from "pg";
 import { lighthouseScores } from "./lighthouse.mjs";
 import { startServer } from "./server.mjs";
+import { collectThroughput } from "./collect.mjs";
 import { throughput } from "./throughput.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -49,14 +51,18 @@ if (only !== "data") {
     ["PostgreSQL", { DATABASE_URL: await pgDb("hearth_bench_http") }],
   ];
   const tp = [];
+  const ingest = [];
   let lh;
   for (const [label, env] of stores) {
     console.error(`bench: seeding ${label}`);
     sh(bin("tsx"), ["scripts/seed.ts"], env);
-    const server = await startServer(3200, env);
+    const writeKey = sh(bin("tsx"), ["bench/collect-setup.ts"], env).trim().split("\n").pop();
+    const server = await startServer(3200, { ...env, RATE_LIMIT_COLLECT_PER_IP: "100000000", RATE_LIMIT_COLLECT_PER_SOURCE: "100000000", HEARTH_JOBS: "off" });
     try {
       console.error(`bench: throughput on ${label}`);
       tp.push([label, await throughput(server.url, { duration })]);
+      console.error(`bench: event ingest on ${label}`);
+      ingest.push([label, await collectThroughput(server.url, writeKey, { duration })]);
       if (label === "PGlite") {
         console.error("bench: lighthouse");
         lh = await lighthouseScores(server.url);
@@ -72,6 +78,13 @@ if (only !== "data") {
     a.push("");
   }
   sections.push(a.join("\n"));
+  const e = [`### (e1) Event ingest over HTTP (autocannon, 10 connections, ${duration} s per route)`, "", "Baseline: the prerendered `/manifest.webmanifest` from the same server in the same run. Events are validated, consent-checked and buffered; writes happen in batches behind the response.", ""];
+  for (const [label, rows] of ingest) {
+    e.push(`**${label}**`, "", "| route | req/s | events/s | p50 | p99 | non-2xx | req/s ratio to static |", "| --- | --- | --- | --- | --- | --- | --- |");
+    for (const r of rows) e.push(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.perRequest ? (r.rps * r.perRequest).toFixed(0) : "—"} | ${r.p50} ms | ${r.p99} ms | ${r.non2xx} | ${r.ratio.toFixed(3)}× |`);
+    e.push("");
+  }
+  sections.push(e.join("\n"));
   const b = ["### (b) Lighthouse, mobile (phone emulation, simulated slow 4G), PGlite store", "", "Baseline: the shop shell with almost no content (`/sign-in`), in the same run.", "", "| page | performance | accessibility | best practices | SEO | LCP | CLS | TBT | performance ratio to shell |", "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"];
   for (const r of lh) b.push(`| ${r.name} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${(r.lcp / 1000).toFixed(2)} s | ${r.cls.toFixed(3)} | ${r.tbt.toFixed(0)} ms | ${r.ratio.toFixed(2)}× |`);
   sections.push(b.join("\n"));
@@ -80,6 +93,8 @@ if (only !== "data") {
 if (only !== "http") {
   console.error("bench: import and search");
   sections.push(sh(bin("tsx"), ["bench/import-and-search.ts"]).trim());
+  console.error("bench: cdp");
+  sections.push(sh(bin("tsx"), ["bench/cdp.ts"]).trim());
 }
 
 const header = [
