@@ -37,6 +37,7 @@ function push(e: Omit<ClientEvent, "timestamp" | "messageId" | "context">) {
     messageId: id(),
     context: {
       locale: navigator.language,
+      userAgent: navigator.userAgent,
       page: { path: location.pathname, url: location.href, search: location.search, title: document.title, referrer: document.referrer },
       screen: { width: screen.width, height: screen.height },
       ...(Object.keys(campaign).length ? { campaign } : {}),

@@ -125,6 +125,14 @@ describe("collect API", () => {
     expect(r.body.errors![1]!.messages[0]).toMatch(/recorded by the server/);
   });
 
+  it("classifies a beacon event's device by the user agent it names, else by the request's", async () => {
+    const anonymousId = "anon-device-0000001";
+    const iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";
+    await collect(db, JSON.stringify({ batch: [{ type: "page", name: "A", context: { userAgent: iphone } }, { type: "page", name: "B" }] }), "batch", browser({ anonymousId, deviceType: "desktop" }), sink);
+    const { rows } = await db.execute<{ event: string; device_type: string }>(sql`select event, device_type from cdp_events where anonymous_id = ${anonymousId} order by event`);
+    expect(rows.map((r) => [r.event, r.device_type])).toEqual([["A", "mobile"], ["B", "desktop"]]);
+  });
+
   it("speaks Segment's API with write keys: trusted sources name customers, untrusted ones cannot", async () => {
     const trusted = await createSource(db, { name: "Warehouse", trusted: true });
     const widget = await createSource(db, { name: "Reviews widget", trusted: false });

@@ -124,7 +124,7 @@ export async function collect(db: Db, text: string, method: CollectMethod, sende
       dropped++;
       continue;
     }
-    const context = { ...(shared.context ?? {}), ...(m.context ?? {}), ...(sender.kind === "browser" ? sender.context : {}) };
+    const context = sender.kind === "browser" ? { ...sender.context, ...(m.context ?? {}) } : { ...(shared.context ?? {}), ...(m.context ?? {}) };
     const properties =
       m.type === "identify" ? (m.traits ?? {}) : m.type === "alias" ? { previousId: m.previousId } : { ...(m.properties ?? {}), ...(m.type === "page" && m.category ? { category: m.category } : {}) };
     stored.push({
@@ -135,7 +135,8 @@ export async function collect(db: Db, text: string, method: CollectMethod, sende
       anonymousId: m.type === "alias" ? null : anonymousId,
       userId,
       sourceId: sender.kind === "source" ? sender.sourceId : null,
-      deviceType: sender.kind === "browser" ? sender.deviceType : deviceOfContext(context),
+      // The beacon names its own user agent (sendBeacon may go out with another one, e.g. under emulation).
+      deviceType: sender.kind === "browser" ? (typeof m.context?.userAgent === "string" ? deviceFromUa(m.context.userAgent) : sender.deviceType) : deviceOfContext(context),
       context,
       properties,
       timestamp: eventTime({ timestamp: m.timestamp, sentAt: m.sentAt ?? shared.sentAt }, receivedAt),
