@@ -13,7 +13,7 @@ import { stitchAnonymous } from "./identity";
 import { collect, type Sender } from "./ingest";
 import { recomputeProfiles } from "./profiles";
 import { listRecentlyViewed, recordView } from "./recently-viewed";
-import { createSource, revokeSource, sourceForKey, writeKeyFromAuthorization } from "./sources";
+import { createSource, listSources, revokeSource, sourceForKey, writeKeyFromAuthorization } from "./sources";
 import { purgeAnonymousEvents, writeEvents } from "./write";
 
 let db: Db;
@@ -164,7 +164,11 @@ describe("collect API", () => {
     const alias = await collect(db, JSON.stringify({ previousId: "x", userId: String(ann) }), "alias", { kind: "source", sourceId: w.id, trusted: false }, sink);
     expect(alias.status).toBe(400);
 
+    const listed = await listSources(db);
+    expect(listed.find((x) => x.id === t.id)).toMatchObject({ name: "Warehouse", trusted: true, events: expect.any(Number) });
+    expect(listed.find((x) => x.id === t.id)!.lastUsedAt).toBeInstanceOf(Date);
     expect(await revokeSource(db, w.id)).toBe(true);
+    expect((await listSources(db)).find((x) => x.id === w.id)!.revokedAt).toBeInstanceOf(Date);
     expect(await sourceForKey(db, widget.writeKey)).toBeNull();
   });
 

@@ -155,6 +155,7 @@ describe("segments", () => {
     await recomputeAll(db, { asOf: AS_OF });
     const members = async (slug: string) => (await membersOf(db, slug)).map((m) => m.email).sort();
     expect(await members("champions")).toEqual(["a@example.com"]);
+    expect((await membersOf(db, "champions"))[0]!.since).toBeInstanceOf(Date);
     expect(await members("new")).toEqual(["b@example.com"]);
     expect(await members("at-risk")).toEqual(["c@example.com"]);
     expect(await members("active")).toEqual(["d@example.com", "e@example.com"]);

@@ -112,7 +112,7 @@ export async function membersOf(db: Db, slug: string, opts: { limit?: number; of
     select u.id as "userId", u.email, u.name, m.since from segment_memberships m
     join segments s on s.id = m.segment_id join users u on u.id = m.user_id
     where s.slug = ${slug} order by m.since desc, u.id limit ${opts.limit ?? 50} offset ${opts.offset ?? 0}`);
-  return rows;
+  return rows.map((r) => ({ ...r, since: new Date(r.since) }));
 }
 
 export async function segmentHistory(db: Db, segmentId: number, limit = 90) {
