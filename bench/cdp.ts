@@ -49,7 +49,11 @@ async function run(driver: "pglite" | "postgres") {
     }
     const plainMs = performance.now() - t;
 
-    const aggregate = () => db.execute(sql`select o.user_id, count(*), sum(o.total_pence), max(o.placed_at), (select count(*) from cdp_events e where e.user_id = o.user_id) from orders o where o.user_id is not null group by o.user_id`);
+    // The floor any recompute pays: one pass over orders and one over events, grouped by customer.
+    const aggregate = async () => {
+      await db.execute(sql`select user_id, count(*), sum(total_pence), max(placed_at) from orders where user_id is not null group by user_id`);
+      await db.execute(sql`select user_id, count(*), max("timestamp") from cdp_events where user_id is not null group by user_id`);
+    };
     const seededJob = await median(3, () => recomputeAll(db));
     const seededBase = await median(3, aggregate);
 
@@ -85,7 +89,7 @@ for (const d of ["pglite", "postgres"] as const) {
 const out = [
   "### (e) CDP: event capture and profile/segment recompute",
   "",
-  `Server-side capture: ${CAPTURE.toLocaleString("en-GB")} events written as the write buffer does (batches of 500, de-duplicated by message id, identities resolved) against a plain INSERT of the same rows into an unindexed copy of the table. Recompute: \`npm run cdp:recompute\` (every profile, RFM cut points, all built-in segments) against one GROUP BY over orders and events per customer, both at the seeded size and with ${(EVENTS / 1e6).toFixed(1)}M events. One customer: the refresh after their order/delivery/rating, against a profile read by key.`,
+  `Server-side capture: ${CAPTURE.toLocaleString("en-GB")} events written as the write buffer does (batches of 500, de-duplicated by message id, identities resolved) against a plain INSERT of the same rows into an unindexed copy of the table. Recompute: \`npm run cdp:recompute\` (every profile, RFM cut points, all built-in segments) against the two GROUP BYs it cannot avoid (orders and events per customer), both at the seeded size and with ${(EVENTS / 1e6).toFixed(1)}M events. One customer: the refresh after their order/delivery/rating, against a profile read by key.`,
   "",
   "| driver | customers | capture events/s | ratio to plain insert | recompute, seeded | ratio to GROUP BY | events | recompute with events | ratio to GROUP BY | one customer p50 / p95 | ratio to read |",
   "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
