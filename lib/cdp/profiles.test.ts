@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cdpProfiles, csatResponses, orderLines, orders, segments, segmentSizes, shipments, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
@@ -210,5 +210,9 @@ describe("segments", () => {
     await refreshCustomers(db, [ids.F!]);
     expect(await isInSegment(db, ids.F!, "prospects")).toBe(false);
     expect(await isInSegment(db, ids.F!, "new")).toBe(true);
+    // Sizes move with the memberships and agree with a count.
+    const sizes = await db.execute<{ slug: string; size: number; actual: number }>(sql`
+      select s.slug, s.size, (select count(*)::int from segment_memberships m where m.segment_id = s.id) as actual from segments s`);
+    for (const r of sizes.rows) expect(r.size, r.slug).toBe(r.actual);
   });
 });

@@ -63,6 +63,7 @@ export async function recomputeSegments(db: Db, opts: { userIds?: number[]; segm
   if (ids && !ids.length) return [];
   const all = await db.select().from(segments).orderBy(asc(segments.id));
   const list = opts.segmentIds ? all.filter((s) => opts.segmentIds!.includes(s.id)) : all;
+  if (ids) return recomputeForCustomers(db, list, ids);
   const only = (col: SQL) => (ids ? sql`and ${col} in ${ids}` : sql``);
   const at = new Date();
   const out: { segment: string; size: number }[] = [];
@@ -85,6 +86,41 @@ export async function recomputeSegments(db: Db, opts: { userIds?: number[]; segm
     });
   }
   return out;
+}
+
+/**
+ * The per-customer path (after their events): every segment decided in one statement that computes
+ * the customers' memberships, deletes the lapsed ones, inserts the new ones and moves each
+ * segment's size by the difference, so a refresh costs one round trip whatever the segment count.
+ */
+async function recomputeForCustomers(db: Db, list: SegmentRow[], ids: number[]) {
+  const rules = list.map((s) => ({ id: s.id, rule: ruleOf(s) })).filter((r): r is { id: number; rule: Rule } => r.rule !== null);
+  if (!rules.length) return [];
+  const flags = sql.join(rules.map((r) => sql`case when coalesce(${compileRule(r.rule)}, false) then ${r.id}::int end`), sql`, `);
+  const segmentIds = list.map((s) => s.id);
+  const { rows } = await db.execute<{ id: number; size: number }>(sql`
+    with desired as (
+      select d.segment_id, p.user_id from cdp_profiles p join users u on u.id = p.user_id
+      cross join lateral unnest(array[${flags}]) as d(segment_id)
+      where p.user_id in ${ids} and d.segment_id is not null
+    ),
+    del as (
+      delete from segment_memberships m
+      where m.user_id in ${ids} and m.segment_id in ${segmentIds}
+        and not exists (select 1 from desired d where d.segment_id = m.segment_id and d.user_id = m.user_id)
+      returning m.segment_id
+    ),
+    ins as (
+      insert into segment_memberships (segment_id, user_id, since) select segment_id, user_id, now() from desired
+      on conflict do nothing returning segment_id
+    ),
+    delta as (
+      select segment_id, sum(d)::int as d from (select segment_id, -1 as d from del union all select segment_id, 1 from ins) x group by segment_id
+    )
+    update segments s set size = s.size + delta.d, computed_at = now() from delta where s.id = delta.segment_id
+    returning s.id, s.size`);
+  const changed = new Map(rows.map((r) => [r.id, r.size]));
+  return list.map((s) => ({ segment: s.slug, size: changed.get(s.id) ?? s.size }));
 }
 
 /** The one read API for segments (personalization and admin use these). */
