@@ -4,5 +4,6 @@ export * from "./cdp";
 export * from "./delivery";
 export * from "./imports";
 export * from "./orders";
+export * from "./recs";
 export * from "./security";
 export * from "./users";

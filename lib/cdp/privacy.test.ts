@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addresses, csatResponses, orders, outbox, passwordResetTokens, rateLimits, users } from "@/db/schema";
+import { addresses, csatResponses, orderLines, orders, outbox, passwordResetTokens, rateLimits, users } from "@/db/schema";
+import { trainAndStore } from "@/lib/recs/train";
 import { addItem, cartIdForUser } from "@/lib/cart/store";
 import { placeOrder } from "@/lib/checkout/place-order";
 import type { Db } from "@/lib/db";
@@ -52,7 +53,12 @@ beforeAll(async () => {
   [lamp] = (await insertProducts(db, [{ sku: "L1", title: "Brass Lamp", category: "lighting", pricePence: 2500, stock: 100 }])).map((p) => p.id) as [number];
   ann = await customer("annabel");
   bob = await customer("bartholomew");
+  // Bob also bought a mug, so the recommender has something to suggest to Ann.
+  const [mug] = await insertProducts(db, [{ sku: "M1", title: "Spotty Mug", category: "kitchen-dining", pricePence: 450 }]);
+  const [o] = await db.insert(orders).values({ number: "X1", userId: bob.id, placedAt: new Date(), totalPence: 450 }).returning({ id: orders.id });
+  await db.insert(orderLines).values({ orderId: o!.id, lineNo: 1, productId: mug!.id, sku: "M1", title: "Spotty Mug", quantity: 1, unitPricePence: 450 });
   await recomputeAll(db);
+  await trainAndStore(db);
 });
 afterAll(dropTestDb);
 

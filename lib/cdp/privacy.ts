@@ -29,11 +29,12 @@ const CUSTOMER_DATA: Record<string, (w: Who) => SQL> = {
   cdp_consents: (w) => sql`select * from cdp_consents where user_id = ${w.id} ${anonOr(w, sql`substr(subject, 3)`, sql`left(subject, 2) = 'a:' and`)}`,
   recently_viewed: (w) => sql`select * from recently_viewed where user_id = ${w.id} ${anonOr(w, sql`substr(subject, 3)`, sql`left(subject, 2) = 'a:' and`)} order by viewed_at desc`,
   cdp_profiles: (w) => sql`select * from cdp_profiles where user_id = ${w.id}`,
+  recs_for_user: (w) => sql`select r.rank, r.product_id, r.score, r.because_product_id from recs_for_user r where r.user_id = ${w.id} order by r.rank`,
   segment_memberships: (w) => sql`select m.*, s.slug, s.name from segment_memberships m join segments s on s.id = m.segment_id where m.user_id = ${w.id} order by s.id`,
 };
 
 /** Tables without any customer's personal data (catalog, definitions, counters, job bookkeeping). */
-export const NO_CUSTOMER_DATA = ["categories", "products", "search_lexicon", "import_runs", "cdp_sources", "cdp_rfm_cuts", "segments", "segment_sizes", "job_runs"];
+export const NO_CUSTOMER_DATA = ["categories", "products", "search_lexicon", "import_runs", "cdp_sources", "cdp_rfm_cuts", "segments", "segment_sizes", "job_runs", "recs_runs", "recs_neighbours"];
 export const CUSTOMER_DATA_TABLES = Object.keys(CUSTOMER_DATA);
 
 function anonOr(w: Who, col: SQL, prefix: SQL = sql``): SQL {
