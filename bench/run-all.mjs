@@ -7,6 +7,7 @@
  * BENCH_ONLY=http|data runs half; BENCH_DURATION sets autocannon seconds (default 10).
  */
 import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -23,6 +24,8 @@ const PG_ADMIN = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1
 const only = process.env.BENCH_ONLY;
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const sections = [];
+// The servers need a session secret; a bench run makes its own when none is set.
+process.env.AUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
 
 function sh(cmd, args, env = {}) {
   const r = spawnSync(cmd, args, { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env }, encoding: "utf8", maxBuffer: 64 << 20 });
