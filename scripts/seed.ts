@@ -6,6 +6,7 @@ import { ensureFirstAdmin } from "@/lib/auth/accounts";
 import { readOrderHistory } from "@/lib/import/read";
 import { writeImport } from "@/lib/import/write";
 import { recomputeAll } from "@/lib/cdp/refresh";
+import { trainAndStore } from "@/lib/recs/train";
 import { runCli, UsageError } from "./cli";
 
 const DEFAULT_FILE = path.resolve(process.cwd(), "..", "shared", "data", "online-retail-train.csv.gz");
@@ -43,6 +44,8 @@ void runCli(async () => {
   const report = await writeImport(db, analysis, path.basename(file), log);
   const cdp = await recomputeAll(db);
   log(`profiles and segments: ${cdp.profiles} customers (${((cdp.profileMs + cdp.segmentMs) / 1000).toFixed(1)} s)`);
+  const recs = await trainAndStore(db);
+  log(`recommendations: ${recs.users} customers × ${recs.items} products (${(recs.totalMs / 1000).toFixed(1)} s)`);
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(
     [

@@ -1,5 +1,6 @@
 import { Suspense } from "react";
 import { RecentlyViewedRail } from "@/components/product/recently-viewed-rail";
+import { ForYouRail } from "@/components/recs/for-you-rail";
 import { ButtonLink } from "@/components/ui/button-link";
 import { CategoryTiles } from "@/components/catalog/category-tiles";
 import { ProductImage } from "@/components/product/product-image";
@@ -43,6 +44,9 @@ export default async function HomePage() {
         <div className="mt-4"><CategoryTiles categories={categories} /></div>
       </section>
 
+      <Suspense fallback={null}>
+        <ForYouRail />
+      </Suspense>
       <Suspense fallback={null}>
         <RecentlyViewedRail />
       </Suspense>

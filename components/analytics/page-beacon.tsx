@@ -61,6 +61,18 @@ export function PageBeacon() {
     return () => clearTimeout(t);
   }, [pathname, search]);
   useEffect(() => {
+    // Clicks on recommendations, with the surface and rank they were shown at.
+    const click = (e: MouseEvent) => {
+      const item = (e.target as Element | null)?.closest?.("[data-rec-surface]");
+      if (!item || !(e.target as Element).closest("a[href^='/product/']")) return;
+      const d = (item as HTMLElement).dataset;
+      trackClient("Product Clicked", { surface: d.recSurface, rank: Number(d.recRank), product_id: Number(d.recProduct) });
+      flush();
+    };
+    document.addEventListener("click", click, true);
+    return () => document.removeEventListener("click", click, true);
+  }, []);
+  useEffect(() => {
     const hide = () => document.visibilityState === "hidden" && flush();
     document.addEventListener("visibilitychange", hide);
     window.addEventListener("pagehide", flush);

@@ -30,7 +30,7 @@ export async function listRecentlyViewed(db: Db, viewer: Viewer, opts: { exclude
   const s = subjectOf(viewer);
   if (!s) return [];
   return db
-    .select(cardColumns)
+    .select({ ...cardColumns, viewedAt: recentlyViewed.viewedAt })
     .from(recentlyViewed)
     .innerJoin(products, eq(products.id, recentlyViewed.productId))
     .innerJoin(categories, eq(categories.id, products.categoryId))

@@ -9,7 +9,7 @@ export const TRAIN_DEFAULTS = {
   lambda: 250,
   /** A purchase weighs 3, a cart add 2, a view 1, halved every `halfLifeDays` before the latest interaction. */
   halfLifeDays: 180,
-  perUser: 40,
+  perUser: 24,
   neighbours: 12,
 };
 

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { CompleteTheLook } from "@/components/recs/complete-the-look";
 import { CartLineControls } from "@/components/cart/cart-line-controls";
 import { ProductImage } from "@/components/product/product-image";
 import { ButtonLink } from "@/components/ui/button-link";
@@ -58,6 +60,9 @@ export default async function CartPage() {
           )}
         </aside>
       </div>
+      <Suspense fallback={null}>
+        <CompleteTheLook productIds={cart.lines.map((l) => l.productId)} />
+      </Suspense>
     </section>
   );
 }

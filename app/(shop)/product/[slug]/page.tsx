@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { RecentlyViewedRail } from "@/components/product/recently-viewed-rail";
+import { ProductRecs } from "@/components/recs/product-recs";
 import { noteProductView } from "@/lib/cdp/product-view";
 import { Breadcrumbs } from "@/components/catalog/breadcrumbs";
 import { AddToCartButton } from "@/components/product/add-to-cart-button";
@@ -66,6 +67,9 @@ export default async function ProductPage({ params }: Props) {
           </section>
         </div>
       </div>
+      <Suspense fallback={null}>
+        <ProductRecs productId={product.id} />
+      </Suspense>
       <ProductRail id="related" title={`More ${product.categoryName.toLowerCase()}`} products={related} href={`/category/${product.categorySlug}`} />
       <Suspense fallback={null}>
         <RecentlyViewedRail exclude={product.id} />

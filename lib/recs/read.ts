@@ -1,0 +1,101 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import type { ProductCard } from "@/lib/catalog/listing";
+
+/** Categories whose products get used up: bought ones may be recommended again. */
+export const CONSUMABLE_CATEGORIES = ["candles-fragrance", "gifts-wrap"];
+
+export type Recommendation = ProductCard & { reason: string | null };
+
+const CARD = sql`p.id, p.sku, p.slug, p.title, p.price_pence as "pricePence", p.compare_at_pence as "compareAtPence", p.stock,
+  p.low_stock_threshold as "lowStockThreshold", c.slug as "categorySlug", p.colors`;
+const consumables = sql.raw(`array[${CONSUMABLE_CATEGORIES.map((c) => `'${c}'`).join(",")}]::text[]`);
+const toIntArray = (ids: number[]) => `{${ids.filter((n) => Number.isInteger(n)).join(",")}}`;
+
+/**
+ * "For you": the customer's batch list blended with this visit's signals. Products just viewed
+ * or carted lift their "goes with" neighbours above the batch list (so the list reacts within the
+ * visit); bought non-consumables, sold-out and archived products, and the session's own items are
+ * left out at read time.
+ */
+export async function forYou(db: Db, userId: number, sessionProductIds: number[], k = 10): Promise<Recommendation[]> {
+  const session = toIntArray(sessionProductIds.slice(0, 20));
+  const { rows } = await db.execute<Recommendation & { score: number }>(sql`
+    with batch as (
+      select r.product_id, (41 - r.rank)::float8 / 40 as s, r.because_product_id as because, 'bought' as why
+      from recs_for_user r where r.user_id = ${userId}
+    ),
+    fresh as (
+      select n.neighbour_id as product_id, 1.0 + (13 - n.rank)::float8 / 12 as s, n.product_id as because, 'viewed' as why
+      from recs_neighbours n where n.kind = 'goes_with' and n.product_id = any(${session}::int[])
+    ),
+    ranked as (
+      select distinct on (product_id) product_id, s, because, why,
+        sum(s) over (partition by product_id) as total
+      from (select * from batch union all select * from fresh) x
+      order by product_id, s desc
+    )
+    select ${CARD}, r.total as score,
+      case when b.title is null then null when r.why = 'viewed' then 'Because you looked at ' || b.title else 'Because you bought ' || b.title end as reason
+    from ranked r
+    join products p on p.id = r.product_id
+    join categories c on c.id = p.category_id
+    left join products b on b.id = r.because
+    where p.status = 'active' and p.stock > 0 and p.id <> all(${session}::int[])
+      and (c.slug = any(${consumables}) or not exists (
+        select 1 from orders o join order_lines l on l.order_id = o.id
+        where o.user_id = ${userId} and o.kind = 'sale' and o.status <> 'cancelled' and l.product_id = p.id))
+    order by r.total desc, p.id
+    limit ${k}`);
+  return rows.map(({ score: _score, ...r }) => r);
+}
+
+/** "Customers also bought" (cosine over buyers) or "Goes well with" (EASE weights) for a product. */
+export async function neighboursOf(db: Db, productId: number, kind: "also_bought" | "goes_with", k = 8, exclude: number[] = []): Promise<ProductCard[]> {
+  const { rows } = await db.execute<ProductCard>(sql`
+    select ${CARD} from recs_neighbours n
+    join products p on p.id = n.neighbour_id join categories c on c.id = p.category_id
+    where n.product_id = ${productId} and n.kind = ${kind} and p.status = 'active' and p.stock > 0 and p.id <> all(${toIntArray(exclude)}::int[])
+    order by n.rank limit ${k}`);
+  return rows;
+}
+
+/** "Complete the look": what goes with everything in the cart, summed, minus the cart itself. */
+export async function completeTheLook(db: Db, cartProductIds: number[], k = 8): Promise<ProductCard[]> {
+  if (!cartProductIds.length) return [];
+  const cart = toIntArray(cartProductIds);
+  const { rows } = await db.execute<ProductCard>(sql`
+    select ${CARD} from (
+      select n.neighbour_id, sum(13 - n.rank) as s from recs_neighbours n
+      where n.kind = 'goes_with' and n.product_id = any(${cart}::int[]) group by n.neighbour_id
+    ) x join products p on p.id = x.neighbour_id join categories c on c.id = p.category_id
+    where p.status = 'active' and p.stock > 0 and p.id <> all(${cart}::int[])
+    order by x.s desc, p.id limit ${k}`);
+  return rows;
+}
+
+/**
+ * "Trending" (cold start: visitors, new customers, the control group): units sold in web and
+ * imported orders over the last `days` before the latest order, plus product views and adds in
+ * the same window, so the list follows the shop's own recent activity.
+ */
+export async function trending(db: Db, k = 10, days = 30): Promise<ProductCard[]> {
+  const { rows } = await db.execute<ProductCard>(sql`
+    with latest as (select coalesce(max(placed_at), now()) as t from orders where kind = 'sale'),
+    sold as (
+      select l.product_id, sum(l.quantity)::float8 as s from orders o join order_lines l on l.order_id = o.id, latest
+      where o.kind = 'sale' and o.status <> 'cancelled' and o.placed_at > latest.t - make_interval(days => ${days}) and l.product_id is not null
+      group by l.product_id
+    ),
+    seen as (
+      select (e.properties->>'product_id')::int as product_id, count(*)::float8 * 0.2 as s from cdp_events e
+      where e.event in ('Product Viewed', 'Product Added') and e."timestamp" > now() - make_interval(days => ${days})
+        and e.properties->>'product_id' ~ '^[0-9]{1,9}$'
+      group by 1
+    )
+    select ${CARD} from (select product_id, sum(s) as s from (select * from sold union all select * from seen) u group by product_id) x
+    join products p on p.id = x.product_id join categories c on c.id = p.category_id
+    where p.status = 'active' and p.stock > 0
+    order by x.s desc, p.id limit ${k}`);
+  return rows;
+}
