@@ -75,4 +75,10 @@ describe("product and cart surfaces", () => {
     expect(t[0]!.id).toBe(p.A);
     expect(t.map((x) => x.id)).toHaveLength(3);
   });
+
+  it("trending is filled with bestsellers when the window is quiet", async () => {
+    await db.update(products).set({ unitsSold: 50 }).where(eq(products.id, p.E!));
+    const t = await trending(db, 5, 0);
+    expect(t[0]!.id).toBe(p.E);
+  });
 });

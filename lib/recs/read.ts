@@ -92,8 +92,10 @@ export async function trending(db: Db, k = 10, days = 30): Promise<ProductCard[]
       where e.event in ('Product Viewed', 'Product Added') and e."timestamp" > now() - make_interval(days => ${days})
         and e.properties->>'product_id' ~ '^[0-9]{1,9}$'
       group by 1
-    )
-    select ${CARD} from (select product_id, sum(s) as s from (select * from sold union all select * from seen) u group by product_id) x
+    ),
+    -- All-time bestsellers fill the list when the window is quiet (a new shop, a slow month).
+    best as (select id as product_id, units_sold::float8 / 1e9 as s from products where status = 'active' and stock > 0 order by units_sold desc, id limit ${k})
+    select ${CARD} from (select product_id, sum(s) as s from (select * from sold union all select * from seen union all select * from best) u group by product_id) x
     join products p on p.id = x.product_id join categories c on c.id = p.category_id
     where p.status = 'active' and p.stock > 0
     order by x.s desc, p.id limit ${k}`);
