@@ -1,6 +1,7 @@
 export * from "./cart";
 export * from "./catalog";
 export * from "./cdp";
+export * from "./deals";
 export * from "./delivery";
 export * from "./imports";
 export * from "./orders";

@@ -1,7 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addresses, csatResponses, orderLines, orders, outbox, passwordResetTokens, rateLimits, users } from "@/db/schema";
+import { addresses, csatResponses, deals, orderLines, orders, outbox, passwordResetTokens, rateLimits, users } from "@/db/schema";
 import { trainAndStore } from "@/lib/recs/train";
+import { redeemDeal } from "@/lib/deals/redeem";
 import { addItem, cartIdForUser } from "@/lib/cart/store";
 import { placeOrder } from "@/lib/checkout/place-order";
 import type { Db } from "@/lib/db";
@@ -59,6 +60,12 @@ beforeAll(async () => {
   await db.insert(orderLines).values({ orderId: o!.id, lineNo: 1, productId: mug!.id, sku: "M1", title: "Spotty Mug", quantity: 1, unitPricePence: 450 });
   await recomputeAll(db);
   await trainAndStore(db);
+  // A deal aimed at both by name, redeemed by each on their order.
+  const [deal] = await db.insert(deals).values({ code: "THANKS", name: "Thank you", type: "amount_off", value: 100, targeting: { customers: [ann.id, bob.id] } }).returning();
+  for (const c of [ann, bob]) {
+    const [o] = await db.select({ id: orders.id }).from(orders).where(eq(orders.number, c.order));
+    await redeemDeal(db, { dealId: deal!.id, userId: c.id, orderId: o!.id, discountPence: 100 });
+  }
 });
 afterAll(dropTestDb);
 
@@ -118,6 +125,9 @@ describe("privacy", () => {
     // Bob is untouched.
     expect((await findAnywhere([bob.email])).length).toBeGreaterThan(3);
     expect((await exportCustomerData(db, bob.id)).tables.cdp_events!.length).toBeGreaterThan(0);
+    // Deals aimed at her by id no longer name her.
+    const [deal] = await db.select().from(deals).where(eq(deals.code, "THANKS"));
+    expect(deal!.targeting.customers).toEqual([bob.id]);
     // The email is free again.
     await db.insert(users).values({ email: ann.email });
   });

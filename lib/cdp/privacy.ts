@@ -30,11 +30,12 @@ const CUSTOMER_DATA: Record<string, (w: Who) => SQL> = {
   recently_viewed: (w) => sql`select * from recently_viewed where user_id = ${w.id} ${anonOr(w, sql`substr(subject, 3)`, sql`left(subject, 2) = 'a:' and`)} order by viewed_at desc`,
   cdp_profiles: (w) => sql`select * from cdp_profiles where user_id = ${w.id}`,
   recs_for_user: (w) => sql`select r.rank, r.product_id, r.score, r.because_product_id from recs_for_user r where r.user_id = ${w.id} order by r.rank`,
+  deal_redemptions: (w) => sql`select r.deal_id, d.code, d.name, r.order_id, r.discount_pence, r.at from deal_redemptions r join deals d on d.id = r.deal_id where r.user_id = ${w.id} order by r.at`,
   segment_memberships: (w) => sql`select m.*, s.slug, s.name from segment_memberships m join segments s on s.id = m.segment_id where m.user_id = ${w.id} order by s.id`,
 };
 
 /** Tables without any customer's personal data (catalog, definitions, counters, job bookkeeping). */
-export const NO_CUSTOMER_DATA = ["categories", "products", "search_lexicon", "import_runs", "cdp_sources", "cdp_rfm_cuts", "segments", "segment_sizes", "job_runs", "recs_runs", "recs_neighbours"];
+export const NO_CUSTOMER_DATA = ["categories", "products", "search_lexicon", "import_runs", "cdp_sources", "cdp_rfm_cuts", "segments", "segment_sizes", "job_runs", "recs_runs", "recs_neighbours", "deals"];
 export const CUSTOMER_DATA_TABLES = Object.keys(CUSTOMER_DATA);
 
 function anonOr(w: Who, col: SQL, prefix: SQL = sql``): SQL {
@@ -79,6 +80,11 @@ export async function deleteCustomer(db: Db, userId: number): Promise<{ ordersAn
     }
     await tx.execute(sql`delete from outbox where lower("to") = lower(${w.email})`);
     await tx.execute(sql`delete from rate_limits where right(key, ${w.email.length + 1}) = ${":" + w.email.toLowerCase()}`);
+    // Deals aimed at this customer by id forget them.
+    await tx.execute(sql`
+      update deals set targeting = jsonb_set(targeting, '{customers}',
+        coalesce((select jsonb_agg(x) from jsonb_array_elements(targeting->'customers') x where x <> to_jsonb(${w.id}::int)), '[]'::jsonb))
+      where (targeting->'customers') @> to_jsonb(${w.id}::int)`);
     // Addresses, carts, tokens, identities, consents, recently viewed, profile and memberships cascade.
     await tx.delete(users).where(eq(users.id, w.id));
     return { ordersAnonymized: orders.rows.length, eventsDeleted: events.rows.length };
