@@ -19,6 +19,9 @@ export async function trackCheckoutCompleted(db: Db, orderId: number, method: st
   for (const [step, name] of [[1, "address"], [2, "delivery"], [3, "payment"]] as const) {
     await trackServer(EVENTS.checkoutStepCompleted, { checkout_id: o.number, step, step_name: name, ...(step === 2 ? { shipping_method: method } : {}), ...(step === 3 ? { payment_method: o.paymentProvider } : {}) });
   }
+  for (const l of lines.filter((x) => x.kind === "discount" && x.sku.startsWith("DEAL-"))) {
+    await trackServer(EVENTS.dealRedeemed, { order_id: o.number, coupon: l.sku.slice(5), name: l.title, discount: pounds(-l.unitPricePence) }, { messageId: `deal-redeemed:${o.number}:${l.sku}` });
+  }
   await trackServer(
     EVENTS.orderCompleted,
     {

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addresses, orderLines, orders, products, shipmentEvents, shipments, users } from "@/db/schema";
+import { addresses, dealRedemptions, deals, orderLines, orders, products, shipmentEvents, shipments, users } from "@/db/schema";
 import { addItem, cartIdForUser, readCart } from "@/lib/cart/store";
 import type { Db } from "@/lib/db";
 import { insertProducts } from "@/lib/testing/catalog";
@@ -118,5 +118,31 @@ describe("placing an order", () => {
     const [o] = await db.select().from(orders).where(eq(orders.id, placed.orderId));
     expect(o!.shippingPence).toBe(0);
     expect(o!.totalPence).toBe(5000);
+  });
+});
+
+describe("exclusive deals at checkout", () => {
+  it("applies the customer's best deal on the server, records the redemption, and not in the non-personalized store", async () => {
+    const [d] = await db.insert(deals).values({ code: "TENOFF", name: "10% off lighting", type: "percent_off", value: 10, scope: "categories", scopeIds: [(await db.select({ c: products.categoryId }).from(products).where(eq(products.id, lamp)))[0]!.c], perCustomerLimit: 1 }).returning();
+    const s = await shopper("dealer@example.com");
+    await addItem(db, s.cartId, lamp, 2); // £50 of lighting
+    await addItem(db, s.cartId, mug, 1);
+    const placed = await placeOrder(db, order(s, { method: "standard" }));
+    const [o] = await db.select().from(orders).where(eq(orders.id, placed.orderId));
+    expect(o!.discountPence).toBe(500);
+    expect(o!.totalPence).toBe(o!.subtotalPence + o!.shippingPence - 500);
+    expect(o!.taxPence).toBe(vatIncluded(o!.totalPence));
+    const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, o!.id));
+    expect(lines.filter((l) => l.kind === "discount").map((l) => [l.sku, l.unitPricePence])).toEqual([["DEAL-TENOFF", -500]]);
+    expect((await db.select().from(dealRedemptions).where(eq(dealRedemptions.orderId, o!.id))).map((r) => r.dealId)).toEqual([d!.id]);
+
+    // Used once: the next order pays full price; a second customer in the non-personalized store gets nothing.
+    await addItem(db, s.cartId, lamp, 1);
+    const again = await placeOrder(db, order(s, { method: "standard" }));
+    expect((await db.select().from(orders).where(eq(orders.id, again.orderId)))[0]!.discountPence).toBe(0);
+    const t = await shopper("control@example.com");
+    await addItem(db, t.cartId, lamp, 1);
+    const plain = await placeOrder(db, order(t, { method: "standard", personalized: false }));
+    expect((await db.select().from(orders).where(eq(orders.id, plain.orderId)))[0]!.discountPence).toBe(0);
   });
 });

@@ -6,6 +6,9 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { deliveryOptions, routeFor, type Method } from "@/lib/delivery/options";
 import { notifyShipment } from "@/lib/delivery/status";
 import { UserError } from "@/lib/result";
+import { eligibleDeals } from "@/lib/deals/eligibility";
+import { bestDeals } from "@/lib/deals/pricing";
+import { redeemDeal } from "@/lib/deals/redeem";
 import { addressSchema, type Address } from "./address";
 import { paymentProvider } from "./payment";
 
@@ -26,6 +29,8 @@ export type PlaceOrderInput = z.infer<typeof placeOrderSchema> & {
   cartId: string;
   /** mobile | tablet | desktop, from the checkout request (mobile share of sales). */
   deviceType?: "mobile" | "tablet" | "desktop" | null;
+  /** false: the non-personalized store (no personalization consent, or the control group): no targeted deals. */
+  personalized?: boolean;
 };
 export type PlacedOrder = { orderId: number; number: string; totalPence: number; replay: boolean };
 
@@ -62,13 +67,13 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
         throw new UserError("Your cart is empty.");
       }
 
-      const bought: { productId: number; sku: string; title: string; quantity: number; unitPricePence: number }[] = [];
+      const bought: { productId: number; categoryId: number; sku: string; title: string; quantity: number; unitPricePence: number }[] = [];
       for (const l of lines) {
         const [p] = await tx
           .update(products)
           .set({ stock: sql`${products.stock} - ${l.quantity}`, unitsSold: sql`${products.unitsSold} + ${l.quantity}` })
           .where(and(eq(products.id, l.productId), eq(products.status, "active"), sql`${products.stock} >= ${l.quantity}`))
-          .returning({ sku: products.sku, title: products.title, pricePence: products.pricePence });
+          .returning({ sku: products.sku, title: products.title, pricePence: products.pricePence, categoryId: products.categoryId });
         if (!p) {
           const [info] = await tx.select({ title: products.title, stock: products.stock }).from(products).where(eq(products.id, l.productId));
           throw new SoldOutError(
@@ -77,13 +82,23 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
               : `Sorry, only ${info.stock} of ${info.title} left. Lower the quantity to continue.`,
           );
         }
-        bought.push({ productId: l.productId, sku: p.sku, title: p.title, quantity: l.quantity, unitPricePence: p.pricePence });
+        bought.push({ productId: l.productId, categoryId: p.categoryId, sku: p.sku, title: p.title, quantity: l.quantity, unitPricePence: p.pricePence });
       }
 
       const subtotal = bought.reduce((n, b) => n + b.quantity * b.unitPricePence, 0);
       const option = deliveryOptions(address, subtotal).find((o) => o.method === (input.method as Method));
       if (!option) throw new UserError("That delivery option isn't available for this address. Choose another.");
-      const total = subtotal + option.pricePence;
+      // The customer's best deals, decided here from the database (never from the form); the
+      // non-personalized store (no consent, control group) gets none.
+      const applied = input.personalized === false
+        ? []
+        : bestDeals(await eligibleDeals(tx as unknown as Db, input.userId), {
+            lines: bought.map((b) => ({ productId: b.productId, categoryId: b.categoryId, unitPricePence: b.unitPricePence, quantity: b.quantity })),
+            shippingPence: option.pricePence,
+            deliveryMethod: option.method,
+          });
+      const discount = applied.reduce((n, d) => n + d.discountPence, 0);
+      const total = subtotal + option.pricePence - discount;
       const [numberRow] = (await tx.execute<{ n: string }>(sql`select 'H' || nextval('web_order_number_seq') as n`)).rows;
       const number = numberRow!.n;
       const payment = await provider.start({ number, totalPence: total });
@@ -99,6 +114,7 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
           country: address.country,
           subtotalPence: subtotal,
           shippingPence: option.pricePence,
+          discountPence: discount,
           totalPence: total,
           taxPence: vatIncluded(total),
           placedAt: new Date(),
@@ -110,9 +126,12 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
           deviceType: input.deviceType ?? null,
         })
         .returning({ id: orders.id });
-      await tx.insert(orderLines).values(
-        bought.map((b, i) => ({ orderId: order!.id, lineNo: i + 1, kind: "product" as const, productId: b.productId, sku: b.sku, title: b.title, quantity: b.quantity, unitPricePence: b.unitPricePence })),
-      );
+      await tx.insert(orderLines).values([
+        ...bought.map((b, i) => ({ orderId: order!.id, lineNo: i + 1, kind: "product" as const, productId: b.productId, sku: b.sku, title: b.title, quantity: b.quantity, unitPricePence: b.unitPricePence })),
+        ...applied.map((d, i) => ({ orderId: order!.id, lineNo: bought.length + i + 1, kind: "discount" as const, productId: null, sku: `DEAL-${d.code}`, title: d.name, quantity: 1, unitPricePence: -d.discountPence })),
+      ]);
+      // Under each deal's row lock: a limit reached by a concurrent checkout fails this order (nothing is kept).
+      for (const d of applied) await redeemDeal(tx, { dealId: d.dealId, userId: input.userId, orderId: order!.id, discountPence: d.discountPence });
       const [shipment] = await tx
         .insert(shipments)
         .values({
