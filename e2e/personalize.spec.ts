@@ -18,3 +18,30 @@ test("a signed-in customer sees 'For you' with reasons, and products show what g
   await expect(page).toHaveURL(/\/product\//);
   await expect(page.getByTestId("rail-also_bought").or(page.getByTestId("rail-goes_with")).first()).toBeVisible();
 });
+
+test("a lapsed customer's win-back deal shows on the home and product pages and reaches the order total", async ({ page }, info) => {
+  test.setTimeout(120_000);
+  const mobile = info.project.name === "mobile";
+  // One customer per project: the deal can be used once.
+  await signIn(page, `customer${mobile ? "12347" : "12348"}@hearth.example`, "hearth-demo", "/");
+  await expect(page.getByTestId("my-deals")).toContainText("Welcome back: 15% off");
+
+  await page.goto("/product/white-hanging-heart-t-light-holder-85123a");
+  await expect(page.getByTestId("deal-price")).toContainText("Welcome back");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await page.goto("/cart");
+  const subtotal = Number((await page.getByTestId("cart-subtotal").innerText()).replace(/[^0-9.]/g, ""));
+  await page.getByRole("link", { name: "Checkout" }).click();
+  await page.getByLabel("Full name").fill("Dee Deal");
+  await page.getByLabel("Address", { exact: true }).fill("1 Market Street");
+  await page.getByLabel("Town or city").fill("Leeds");
+  await page.getByLabel("Postcode").fill("LS1 4AP");
+  if (mobile) await page.getByRole("button", { name: "Continue to delivery" }).click();
+  await page.getByTestId("delivery-standard").click();
+  if (mobile) await page.getByRole("button", { name: "Continue to review" }).click();
+  const expected = `£${(Math.round(subtotal * 15) / 100).toFixed(2)}`;
+  await expect(page.getByTestId("checkout-discount")).toContainText(expected);
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page.getByTestId("order-placed")).toBeVisible();
+  await expect(page.getByTestId("order-discount")).toHaveText(`−${expected}`);
+});

@@ -7,6 +7,7 @@ import { readOrderHistory } from "@/lib/import/read";
 import { writeImport } from "@/lib/import/write";
 import { recomputeAll } from "@/lib/cdp/refresh";
 import { trainAndStore } from "@/lib/recs/train";
+import { ensureDemoDeals } from "@/lib/deals/demo";
 import { runCli, UsageError } from "./cli";
 
 const DEFAULT_FILE = path.resolve(process.cwd(), "..", "shared", "data", "online-retail-train.csv.gz");
@@ -44,6 +45,7 @@ void runCli(async () => {
   const report = await writeImport(db, analysis, path.basename(file), log);
   const cdp = await recomputeAll(db);
   log(`profiles and segments: ${cdp.profiles} customers (${((cdp.profileMs + cdp.segmentMs) / 1000).toFixed(1)} s)`);
+  await ensureDemoDeals(db);
   const recs = await trainAndStore(db);
   log(`recommendations: ${recs.users} customers × ${recs.items} products (${(recs.totalMs / 1000).toFixed(1)} s)`);
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import { RecentlyViewedRail } from "@/components/product/recently-viewed-rail";
 import { ForYouRail } from "@/components/recs/for-you-rail";
+import { MyDeals } from "@/components/deals/my-deals";
 import { ButtonLink } from "@/components/ui/button-link";
 import { CategoryTiles } from "@/components/catalog/category-tiles";
 import { ProductImage } from "@/components/product/product-image";
@@ -44,6 +45,9 @@ export default async function HomePage() {
         <div className="mt-4"><CategoryTiles categories={categories} /></div>
       </section>
 
+      <Suspense fallback={null}>
+        <MyDeals />
+      </Suspense>
       <Suspense fallback={null}>
         <ForYouRail />
       </Suspense>

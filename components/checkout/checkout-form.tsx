@@ -4,6 +4,7 @@ import { useActionState, useMemo, useState } from "react";
 import { placeOrderAction } from "@/lib/checkout/actions";
 import { COUNTRIES } from "@/lib/checkout/address";
 import { defaultOption, deliveryOptions, type Method } from "@/lib/delivery/options";
+import { bestDeals, type PricedLine, type PricingDeal } from "@/lib/deals/pricing";
 import { formatCo2, formatPrice } from "@/lib/format";
 import { Field, FormAlert, SubmitButton } from "@/components/ui/form";
 import { LeafIcon } from "@/components/ui/icons";
@@ -17,11 +18,14 @@ const day = (d: Date) => d.toLocaleDateString("en-GB", { weekday: "short", day: 
  * Checkout: steps on a phone (address → delivery → review), one page from md up. Options and totals
  * shown here are estimates from the same pure code the server runs again when the order is placed.
  */
-export function CheckoutForm({ idempotencyKey, subtotalPence, saved, prefersEco }: {
+export function CheckoutForm({ idempotencyKey, subtotalPence, saved, prefersEco, deals = [], lines = [] }: {
   idempotencyKey: string;
   subtotalPence: number;
   saved: SavedAddress[];
   prefersEco: boolean;
+  /** The customer's exclusive deals and the priced cart: a preview; the server decides again when the order is placed. */
+  deals?: PricingDeal[];
+  lines?: PricedLine[];
 }) {
   const [state, action] = useActionState(placeOrderAction, null);
   const values = state && !state.ok ? state.values : undefined;
@@ -34,7 +38,9 @@ export function CheckoutForm({ idempotencyKey, subtotalPence, saved, prefersEco 
   const options = useMemo(() => deliveryOptions({ postcode: dest.postcode || "SW1A1AA", country: dest.country }, subtotalPence), [dest.postcode, dest.country, subtotalPence]);
   const [method, setMethod] = useState<Method | null>(null);
   const chosen = options.find((o) => o.method === method) ?? defaultOption(options, prefersEco);
-  const total = subtotalPence + chosen.pricePence;
+  const applied = bestDeals(deals, { lines, shippingPence: chosen.pricePence, deliveryMethod: chosen.method });
+  const discount = applied.reduce((n, d) => n + d.discountPence, 0);
+  const total = subtotalPence + chosen.pricePence - discount;
   const section = (i: number) => `${step === i ? "block" : "hidden"} md:block rounded-lg border border-line bg-surface p-4`;
 
   return (
@@ -131,6 +137,9 @@ export function CheckoutForm({ idempotencyKey, subtotalPence, saved, prefersEco 
         <dl className="mt-4 space-y-1 text-sm">
           <div className="flex justify-between"><dt>Items</dt><dd>{formatPrice(subtotalPence)}</dd></div>
           <div className="flex justify-between"><dt>Delivery ({chosen.label})</dt><dd>{chosen.pricePence ? formatPrice(chosen.pricePence) : "Free"}</dd></div>
+          {discount ? (
+            <div className="flex justify-between text-accent" data-testid="checkout-discount"><dt>{applied.map((d) => d.name).join(" + ")}</dt><dd>−{formatPrice(discount)}</dd></div>
+          ) : null}
           <div className="flex justify-between text-base font-semibold"><dt>Total</dt><dd data-testid="checkout-total">{formatPrice(total)}</dd></div>
           <div className="flex justify-between text-muted"><dt>Includes VAT (20%)</dt><dd>{formatPrice(Math.round((total * 0.2) / 1.2))}</dd></div>
         </dl>

@@ -33,15 +33,20 @@ async function readBody(request: Request, max: number): Promise<{ text: string }
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      return { status: 413, message: `body is larger than ${max} bytes` };
+  try {
+    while (reader) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > max) {
+        await reader.cancel().catch(() => {});
+        return { status: 413, message: `body is larger than ${max} bytes` };
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } catch {
+    // The client went away mid-upload (a page closed while its beacon was sending).
+    return { status: 400, message: "the body was cut off" };
   }
   let buf = Buffer.concat(chunks);
   if (/gzip/i.test(request.headers.get("content-encoding") ?? "")) {

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { RecentlyViewedRail } from "@/components/product/recently-viewed-rail";
 import { ProductRecs } from "@/components/recs/product-recs";
+import { DealPrice } from "@/components/deals/deal-price";
 import { noteProductView } from "@/lib/cdp/product-view";
 import { Breadcrumbs } from "@/components/catalog/breadcrumbs";
 import { AddToCartButton } from "@/components/product/add-to-cart-button";
@@ -54,6 +55,9 @@ export default async function ProductPage({ params }: Props) {
         <div className="flex flex-col gap-4">
           <h1 className="text-2xl font-semibold leading-tight md:text-3xl">{product.title}</h1>
           <Price pence={product.pricePence} compareAtPence={product.compareAtPence} size="lg" />
+          <Suspense fallback={null}>
+            <DealPrice product={product} />
+          </Suspense>
           <StockBadge stock={product.stock} threshold={product.lowStockThreshold} />
           <AddToCartButton productId={product.id} inStock={product.stock > 0} title={product.title} />
           <section aria-labelledby="about" className="border-t border-line pt-4">

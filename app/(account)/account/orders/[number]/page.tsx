@@ -51,7 +51,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <dl className="mt-3 space-y-1 border-t border-line pt-3 text-sm">
             <div className="flex justify-between"><dt>Items</dt><dd>{formatPrice(order.subtotalPence)}</dd></div>
             <div className="flex justify-between"><dt>Delivery</dt><dd>{formatPrice(order.shippingPence)}</dd></div>
-            {order.discountPence ? <div className="flex justify-between"><dt>Discount</dt><dd>{formatPrice(order.discountPence)}</dd></div> : null}
+            {order.discountPence ? <div className="flex justify-between"><dt>Discount</dt><dd data-testid="order-discount">−{formatPrice(order.discountPence)}</dd></div> : null}
             <div className="flex justify-between text-base font-semibold"><dt>Total</dt><dd>{formatPrice(order.totalPence)}</dd></div>
             {order.taxPence ? <div className="flex justify-between text-muted"><dt>Includes VAT</dt><dd>{formatPrice(order.taxPence)}</dd></div> : null}
           </dl>
