@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { trackCheckoutCompleted } from "@/lib/cdp/commerce";
 import { contextFromHeaders } from "@/lib/cdp/context";
-import { personalizationAllowed } from "@/lib/cdp/server";
+import { personalizedStore } from "@/lib/recs/personalized";
 import { z } from "zod";
 import { addresses } from "@/db/schema";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -44,7 +44,7 @@ export async function placeOrderAction(_prev: ActionResult<undefined> | null, da
   try {
     const cartId = await currentCartId({ create: true });
     const { deviceType } = contextFromHeaders(await headers());
-    const personalized = await personalizationAllowed();
+    const personalized = Boolean(await personalizedStore());
     const placed = await placeOrder(db, { ...opts.data, address, userId: user.id, email: user.email, cartId, deviceType, personalized });
     number = placed.number;
     if (!placed.replay) {

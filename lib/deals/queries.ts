@@ -1,18 +1,18 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { cache } from "react";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import { EVENTS } from "@/lib/cdp/events";
-import { personalizationAllowed, trackServer } from "@/lib/cdp/server";
+import { trackServer } from "@/lib/cdp/server";
+import { personalizedStore } from "@/lib/recs/personalized";
 import { getDb } from "@/lib/db";
 import { eligibleDeals } from "./eligibility";
 import { discountOf } from "./pricing";
 
-/** The signed-in customer's exclusive deals (none in the non-personalized store). Memoised per request. */
+/** The signed-in customer's exclusive deals (none in the non-personalized store: no consent, control group). Memoised per request. */
 export const getMyDeals = cache(async () => {
-  const [user, allowed] = await Promise.all([getCurrentUser(), personalizationAllowed()]);
-  if (!user || !allowed) return [];
-  return eligibleDeals(await getDb(), user.id);
+  const me = await personalizedStore();
+  if (!me) return [];
+  return eligibleDeals(await getDb(), me.userId);
 });
 
 /** Records that deals were shown (analytics consent applies as for every event). */

@@ -1,24 +1,25 @@
 import "server-only";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { currentAnonymousId, personalizationAllowed } from "@/lib/cdp/server";
+import { currentAnonymousId } from "@/lib/cdp/server";
 import { listRecentlyViewed } from "@/lib/cdp/recently-viewed";
 import { getDb } from "@/lib/db";
+import { personalizedStore } from "./personalized";
 import { completeTheLook, forYou, neighboursOf, trending, type Recommendation } from "./read";
 
 const SESSION_MINUTES = 120;
 
 /**
- * The home page's personal list: "For you" for a signed-in customer who allows personalization
- * (blended with what they viewed in the last two hours), else null (the page shows Trending).
+ * The home page's personal list: "For you" for a signed-in customer who allows personalization and
+ * is not in the control group (blended with what they viewed in the last two hours), else null
+ * (the page shows Trending).
  */
 export async function getForYou(k = 10): Promise<Recommendation[] | null> {
-  const [user, allowed] = await Promise.all([getCurrentUser(), personalizationAllowed()]);
-  if (!user || !allowed) return null;
+  const me = await personalizedStore();
+  if (!me) return null;
   const db = await getDb();
-  const recent = await listRecentlyViewed(db, { userId: user.id, anonymousId: await currentAnonymousId() }, { limit: 10 });
+  const recent = await listRecentlyViewed(db, { userId: me.userId, anonymousId: await currentAnonymousId() }, { limit: 10 });
   const since = Date.now() - SESSION_MINUTES * 60_000;
   const session = recent.filter((r) => r.viewedAt.getTime() >= since).map((r) => r.id);
-  const recs = await forYou(db, user.id, session, k);
+  const recs = await forYou(db, me.userId, session, k);
   return recs.length ? recs : null;
 }
 

@@ -1,0 +1,27 @@
+import crypto from "node:crypto";
+import { sql, type SQL } from "drizzle-orm";
+
+/**
+ * The control group: a fixed share of customers (RECS_HOLDOUT_SHARE, default 0.1) chosen by a hash
+ * of their id, who get the non-personalized store (Trending, no targeted deals) so personalization's
+ * lift on conversion, AOV and repeat purchase can be measured. The same rule exists in SQL
+ * (`controlGroupSql`) for the KPI queries.
+ */
+export function holdoutShare(): number {
+  const v = Number(process.env.RECS_HOLDOUT_SHARE ?? 0.1);
+  return Number.isFinite(v) && v >= 0 && v <= 1 ? v : 0.1;
+}
+
+/** A stable number in [0, 1) per customer: the first 32 bits of sha256("holdout:<id>"). */
+export function holdoutBucket(userId: number): number {
+  return crypto.createHash("sha256").update(`holdout:${userId}`).digest().readUInt32BE(0) / 2 ** 32;
+}
+
+export function inControlGroup(userId: number, share = holdoutShare()): boolean {
+  return holdoutBucket(userId) < share;
+}
+
+/** The same test in SQL, for a user id column. */
+export function controlGroupSql(userIdColumn: SQL, share = holdoutShare()): SQL {
+  return sql`(('x' || substr(encode(sha256(convert_to('holdout:' || ${userIdColumn}::text, 'UTF8')), 'hex'), 1, 8))::bit(32)::bigint / 4294967296.0 < ${share})`;
+}
