@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
 import { categories, products } from "@/db/schema";
 import type { Db } from "@/lib/db";
+import { textArray } from "@/lib/db/arrays";
 import { PER_PAGE, type ListingParams } from "./params";
 
 /** What a product card needs; plain JSON so it can be cached. */
@@ -59,15 +60,11 @@ function where(f: Filter, skip?: "category" | "color"): SQL | undefined {
   return and(
     eq(products.status, "active"),
     skip !== "category" && f.category ? eq(categories.slug, f.category) : undefined,
-    skip !== "color" && f.color?.length ? sql`${products.colors} && ${toTextArray(f.color)}` : undefined,
+    skip !== "color" && f.color?.length ? sql`${products.colors} && ${textArray(f.color)}` : undefined,
     f.min !== undefined ? gte(products.pricePence, f.min) : undefined,
     f.max !== undefined ? lte(products.pricePence, f.max) : undefined,
     f.inStock ? sql`${products.stock} > 0` : undefined,
   );
-}
-
-function toTextArray(values: string[]): SQL {
-  return sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
 }
 
 /**
@@ -191,7 +188,7 @@ export async function findRelated(db: Db, p: Pick<ProductDetail, "id" | "categor
     .innerJoin(categories, eq(categories.id, products.categoryId))
     .where(and(eq(products.status, "active"), eq(products.categoryId, p.categoryId), sql`${products.id} <> ${p.id}`))
     // PostgreSQL refuses a constant in ORDER BY: the colour key only when there are colours.
-    .orderBy(...[...(p.colors.length ? [desc(sql`${products.colors} && ${toTextArray(p.colors)}`)] : []), desc(products.unitsSold), asc(products.id)])
+    .orderBy(...[...(p.colors.length ? [desc(sql`${products.colors} && ${textArray(p.colors)}`)] : []), desc(products.unitsSold), asc(products.id)])
     .limit(limit);
 }
 

@@ -186,6 +186,8 @@ describe("segments", () => {
     expect((await membersOf(db, "not-recent-or-prospect")).map((m) => m.email).sort()).toEqual(["c@example.com", "f@example.com"]);
     expect(seg.kind).toBe("custom");
     expect(await previewRule(db, { field: "m_score", op: "gte", value: 3 })).toBe(3);
+    expect(await previewRule(db, { field: "favourite_category", op: "contains_any", value: ["garden", "lighting"] })).toBe(1);
+    expect(await previewRule(db, { field: "favourite_category", op: "contains_any", value: ["garden", 'say "hi"'] })).toBe(0);
     // A value is a bound parameter, never SQL.
     expect(await previewRule(db, { field: "country", op: "eq", value: "x' or '1'='1" })).toBe(0);
   });

@@ -1,6 +1,7 @@
 import { eq, sql, type SQL } from "drizzle-orm";
 import { cdpProfiles } from "@/db/schema";
 import type { Db } from "@/lib/db";
+import { intArray } from "@/lib/db/arrays";
 
 /** Lifecycle windows in days (README "Segments"). */
 export const LIFECYCLE = { newDays: 30, activeDays: 90, atRiskDays: 180 } as const;
@@ -149,6 +150,9 @@ export async function recomputeProfiles(db: Db, opts: { userIds?: number[]; asOf
   return { profiles, asOf, cuts };
 }
 
+/** Cut points as whole numbers (percentiles of integer columns, but drivers may hand back text). */
+const whole = (a: number[]) => intArray(a.map((n) => Math.round(Number(n))));
+
 type Cuts = { recency: number[]; frequency: number[]; monetary: number[] };
 
 async function storedCuts(db: Db): Promise<Cuts | null> {
@@ -167,13 +171,11 @@ async function computeCuts(db: Db, asOf: Date): Promise<Cuts> {
   const cuts = rows[0]!;
   await db.execute(sql`
     insert into cdp_rfm_cuts (id, recency, frequency, monetary, as_of, computed_at)
-    values (1, ${toPgArray(cuts.recency)}::int[], ${toPgArray(cuts.frequency)}::int[], ${toPgArray(cuts.monetary)}::int[], ${asOf.toISOString()}::timestamptz, now())
+    values (1, ${whole(cuts.recency)}, ${whole(cuts.frequency)}, ${whole(cuts.monetary)}, ${asOf.toISOString()}::timestamptz, now())
     on conflict (id) do update set recency = excluded.recency, frequency = excluded.frequency, monetary = excluded.monetary,
       as_of = excluded.as_of, computed_at = excluded.computed_at`);
   return cuts;
 }
-
-const toPgArray = (a: number[]) => `{${a.map((n) => Math.round(Number(n))).join(",")}}`;
 
 /**
  * Score = 1 + the number of cut points the value is above (recency: below), so ties share a score

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { textArray } from "@/lib/db/arrays";
 import { LIFECYCLE_STAGES } from "./profiles";
 
 /**
@@ -95,7 +96,7 @@ export function compileRule(rule: Rule, depth = 0): SQL {
     case "is_set": return sql`(${col} is not null)`;
     case "is_not_set": return sql`(${col} is null)`;
     case "contains": return sql`(${v} = any(${col}))`;
-    case "contains_any": return sql`(${col} && ${`{${(v as string[]).map((s) => `"${s.replace(/["\\]/g, "")}"`).join(",")}}`}::text[])`;
+    case "contains_any": return sql`(${col} && ${textArray(v as string[])})`;
     case "is_empty": return sql`(cardinality(${col}) = 0)`;
     case "is_not_empty": return sql`(cardinality(${col}) > 0)`;
     default: throw new Error(`unknown op ${rule.op}`);

@@ -1,5 +1,5 @@
 import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
-import { segmentMemberships, segments, segmentSizes } from "@/db/schema";
+import { segmentMemberships, segments, segmentSizes, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { UserError } from "@/lib/result";
 import { compileRule, ruleSchema, type Rule } from "./segment-rules";
@@ -144,11 +144,15 @@ export async function listSegments(db: Db) {
 }
 
 export async function membersOf(db: Db, slug: string, opts: { limit?: number; offset?: number } = {}) {
-  const { rows } = await db.execute<{ userId: number; email: string; name: string | null; since: Date }>(sql`
-    select u.id as "userId", u.email, u.name, m.since from segment_memberships m
-    join segments s on s.id = m.segment_id join users u on u.id = m.user_id
-    where s.slug = ${slug} order by m.since desc, u.id limit ${opts.limit ?? 50} offset ${opts.offset ?? 0}`);
-  return rows.map((r) => ({ ...r, since: new Date(r.since) }));
+  return db
+    .select({ userId: users.id, email: users.email, name: users.name, since: segmentMemberships.since })
+    .from(segmentMemberships)
+    .innerJoin(segments, eq(segments.id, segmentMemberships.segmentId))
+    .innerJoin(users, eq(users.id, segmentMemberships.userId))
+    .where(eq(segments.slug, slug))
+    .orderBy(desc(segmentMemberships.since), asc(users.id))
+    .limit(opts.limit ?? 50)
+    .offset(opts.offset ?? 0);
 }
 
 export async function segmentHistory(db: Db, segmentId: number, limit = 90) {

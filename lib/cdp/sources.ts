@@ -4,7 +4,6 @@ import { cdpSources } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { UserError } from "@/lib/result";
 
-const toDate = (v: Date | string | null) => (v == null ? null : v instanceof Date ? v : new Date(v));
 const hash = (key: string) => crypto.createHash("sha256").update(key).digest("hex");
 
 /** A new source and its write key (shown once: only its hash is kept). */
@@ -25,12 +24,19 @@ export async function revokeSource(db: Db, id: number): Promise<boolean> {
 }
 
 export async function listSources(db: Db) {
-  const { rows } = await db.execute<{ id: number; name: string; trusted: boolean; keyPrefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null; events: number }>(sql`
-    select s.id, s.name, s.trusted, s.key_prefix as "keyPrefix", s.created_at as "createdAt", s.last_used_at as "lastUsedAt",
-      s.revoked_at as "revokedAt", (select count(*)::int from cdp_events e where e.source_id = s.id) as events
-    from cdp_sources s order by s.revoked_at nulls first, s.created_at desc`);
-  // Raw queries return timestamps as text on node-postgres (drizzle's type parsers), Dates on PGlite.
-  return rows.map((r) => ({ ...r, createdAt: toDate(r.createdAt)!, lastUsedAt: toDate(r.lastUsedAt), revokedAt: toDate(r.revokedAt) }));
+  return db
+    .select({
+      id: cdpSources.id,
+      name: cdpSources.name,
+      trusted: cdpSources.trusted,
+      keyPrefix: cdpSources.keyPrefix,
+      createdAt: cdpSources.createdAt,
+      lastUsedAt: cdpSources.lastUsedAt,
+      revokedAt: cdpSources.revokedAt,
+      events: sql<number>`(select count(*)::int from cdp_events e where e.source_id = ${cdpSources.id})`,
+    })
+    .from(cdpSources)
+    .orderBy(sql`${cdpSources.revokedAt} nulls first`, desc(cdpSources.createdAt));
 }
 
 /** The live source a write key belongs to (constant-time: the lookup is by hash). */

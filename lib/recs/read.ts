@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
+import { intArray, textArray } from "@/lib/db/arrays";
 import type { ProductCard } from "@/lib/catalog/listing";
 
 /** Categories whose products get used up: bought ones may be recommended again. */
@@ -9,8 +10,6 @@ export type Recommendation = ProductCard & { reason: string | null };
 
 const CARD = sql`p.id, p.sku, p.slug, p.title, p.price_pence as "pricePence", p.compare_at_pence as "compareAtPence", p.stock,
   p.low_stock_threshold as "lowStockThreshold", c.slug as "categorySlug", p.colors`;
-const consumables = sql.raw(`array[${CONSUMABLE_CATEGORIES.map((c) => `'${c}'`).join(",")}]::text[]`);
-const toIntArray = (ids: number[]) => `{${ids.filter((n) => Number.isInteger(n)).join(",")}}`;
 
 /**
  * "For you": the customer's batch list blended with this visit's signals. Products just viewed
@@ -19,7 +18,7 @@ const toIntArray = (ids: number[]) => `{${ids.filter((n) => Number.isInteger(n))
  * left out at read time.
  */
 export async function forYou(db: Db, userId: number, sessionProductIds: number[], k = 10): Promise<Recommendation[]> {
-  const session = toIntArray(sessionProductIds.slice(0, 20));
+  const session = intArray(sessionProductIds.slice(0, 20));
   const { rows } = await db.execute<Recommendation & { score: number }>(sql`
     with batch as (
       select r.product_id, (41 - r.rank)::float8 / 40 as s, r.because_product_id as because, 'bought' as why
@@ -27,7 +26,7 @@ export async function forYou(db: Db, userId: number, sessionProductIds: number[]
     ),
     fresh as (
       select n.neighbour_id as product_id, 1.0 + (13 - n.rank)::float8 / 12 as s, n.product_id as because, 'viewed' as why
-      from recs_neighbours n where n.kind = 'goes_with' and n.product_id = any(${session}::int[])
+      from recs_neighbours n where n.kind = 'goes_with' and n.product_id = any(${session})
     ),
     ranked as (
       select distinct on (product_id) product_id, s, because, why,
@@ -41,8 +40,8 @@ export async function forYou(db: Db, userId: number, sessionProductIds: number[]
     join products p on p.id = r.product_id
     join categories c on c.id = p.category_id
     left join products b on b.id = r.because
-    where p.status = 'active' and p.stock > 0 and p.id <> all(${session}::int[])
-      and (c.slug = any(${consumables}) or not exists (
+    where p.status = 'active' and p.stock > 0 and p.id <> all(${session})
+      and (c.slug = any(${textArray(CONSUMABLE_CATEGORIES)}) or not exists (
         select 1 from orders o join order_lines l on l.order_id = o.id
         where o.user_id = ${userId} and o.kind = 'sale' and o.status <> 'cancelled' and l.product_id = p.id))
     order by r.total desc, p.id
@@ -55,7 +54,7 @@ export async function neighboursOf(db: Db, productId: number, kind: "also_bought
   const { rows } = await db.execute<ProductCard>(sql`
     select ${CARD} from recs_neighbours n
     join products p on p.id = n.neighbour_id join categories c on c.id = p.category_id
-    where n.product_id = ${productId} and n.kind = ${kind} and p.status = 'active' and p.stock > 0 and p.id <> all(${toIntArray(exclude)}::int[])
+    where n.product_id = ${productId} and n.kind = ${kind} and p.status = 'active' and p.stock > 0 and p.id <> all(${intArray(exclude)})
     order by n.rank limit ${k}`);
   return rows;
 }
@@ -63,13 +62,13 @@ export async function neighboursOf(db: Db, productId: number, kind: "also_bought
 /** "Complete the look": what goes with everything in the cart, summed, minus the cart itself. */
 export async function completeTheLook(db: Db, cartProductIds: number[], k = 8): Promise<ProductCard[]> {
   if (!cartProductIds.length) return [];
-  const cart = toIntArray(cartProductIds);
+  const cart = intArray(cartProductIds);
   const { rows } = await db.execute<ProductCard>(sql`
     select ${CARD} from (
       select n.neighbour_id, sum(13 - n.rank) as s from recs_neighbours n
-      where n.kind = 'goes_with' and n.product_id = any(${cart}::int[]) group by n.neighbour_id
+      where n.kind = 'goes_with' and n.product_id = any(${cart}) group by n.neighbour_id
     ) x join products p on p.id = x.neighbour_id join categories c on c.id = p.category_id
-    where p.status = 'active' and p.stock > 0 and p.id <> all(${cart}::int[])
+    where p.status = 'active' and p.stock > 0 and p.id <> all(${cart})
     order by x.s desc, p.id limit ${k}`);
   return rows;
 }

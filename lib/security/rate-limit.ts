@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
+import { positiveEnv } from "@/lib/env";
 
 export type Limit = { limit: number; windowSeconds: number };
 export type LimitResult = { allowed: boolean; count: number; retryAfterSeconds: number };
@@ -23,17 +24,12 @@ export async function resetRateLimit(db: Db, key: string): Promise<void> {
   await db.execute(sql`delete from rate_limits where key = ${key}`);
 }
 
-const num = (name: string, fallback: number) => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : fallback;
-};
-
 /** Sign-in limits, per client address and per account (env-tunable for load tests). */
 export const SIGNIN_LIMITS = {
-  perIp: { limit: num("RATE_LIMIT_SIGNIN_PER_IP", 30), windowSeconds: 15 * 60 },
-  perAccount: { limit: num("RATE_LIMIT_SIGNIN_PER_ACCOUNT", 8), windowSeconds: 15 * 60 },
-  signUpPerIp: { limit: num("RATE_LIMIT_SIGNUP_PER_IP", 20), windowSeconds: 60 * 60 },
-  resetPerIp: { limit: num("RATE_LIMIT_RESET_PER_IP", 10), windowSeconds: 60 * 60 },
+  perIp: { limit: positiveEnv("RATE_LIMIT_SIGNIN_PER_IP", 30), windowSeconds: 15 * 60 },
+  perAccount: { limit: positiveEnv("RATE_LIMIT_SIGNIN_PER_ACCOUNT", 8), windowSeconds: 15 * 60 },
+  signUpPerIp: { limit: positiveEnv("RATE_LIMIT_SIGNUP_PER_IP", 20), windowSeconds: 60 * 60 },
+  resetPerIp: { limit: positiveEnv("RATE_LIMIT_RESET_PER_IP", 10), windowSeconds: 60 * 60 },
 } as const;
 
 /** The client address from the proxy in front (x-forwarded-for's first entry), or "unknown". */
