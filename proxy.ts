@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { ANON_COOKIE, ANON_ID } from "@/lib/cdp/cookies";
+import { ANON_COOKIE, ANON_COOKIE_OPTIONS, ANON_ID, newAnonymousId } from "@/lib/cdp/cookies";
 
 /**
  * Per-request CSP with a nonce (Next.js applies it to its own scripts), plus HSTS when served over
@@ -29,15 +29,15 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   // The anonymous id (CDP): one per browser from its first visit, visible to this very request too.
   const anonymousId = request.cookies.get(ANON_COOKIE)?.value;
-  const newAnonymousId = anonymousId && ANON_ID.test(anonymousId) ? null : crypto.randomUUID().replaceAll("-", "");
-  if (newAnonymousId) {
+  const freshId = anonymousId && ANON_ID.test(anonymousId) ? null : newAnonymousId();
+  if (freshId) {
     const others = (request.headers.get("cookie") ?? "").split(/;\s*/).filter((c) => c && !c.startsWith(`${ANON_COOKIE}=`));
-    requestHeaders.set("cookie", [...others, `${ANON_COOKIE}=${newAnonymousId}`].join("; "));
+    requestHeaders.set("cookie", [...others, `${ANON_COOKIE}=${freshId}`].join("; "));
   }
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
-  if (newAnonymousId) {
-    response.cookies.set(ANON_COOKIE, newAnonymousId, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 365, secure: request.nextUrl.protocol === "https:" });
+  if (freshId) {
+    response.cookies.set(ANON_COOKIE, freshId, { ...ANON_COOKIE_OPTIONS, secure: request.nextUrl.protocol === "https:" });
   }
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   if (https) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains; preload");

@@ -16,12 +16,11 @@ import { recomputeAll } from "./refresh";
 import { createSource, revokeSource } from "./sources";
 import { capture } from "./capture";
 import { encodeConsent, saveConsent } from "./consent";
-import { ANON_COOKIE, CONSENT_COOKIE } from "./cookies";
+import { ANON_COOKIE, CONSENT_COOKIE, CONSENT_COOKIE_OPTIONS } from "./cookies";
 import { contextFromHeaders } from "./context";
 import { EVENTS } from "./events";
 import { clearRecentlyViewed } from "./recently-viewed";
 import { currentAnonymousId } from "./server";
-import { CONSENT_COOKIE_OPTIONS } from "./sign-in";
 
 const checkbox = z.preprocess((v) => v === "on" || v === "1" || v === "true", z.boolean());
 const consentSchema = z.object({

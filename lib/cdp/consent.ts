@@ -10,7 +10,6 @@ import type { Db } from "@/lib/db";
 export type Consent = { analytics: boolean; personalization: boolean };
 export type ConsentState = Consent & { decided: boolean; gpc: boolean; at: number | null };
 
-export { CONSENT_COOKIE } from "./cookies";
 export const NO_CONSENT: Consent = { analytics: false, personalization: false };
 
 /** Cookie value: `v1.<analytics 0|1>.<personalization 0|1>.<epoch seconds>` (readable by the banner script). */

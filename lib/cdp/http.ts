@@ -2,21 +2,17 @@ import "server-only";
 import zlib from "node:zlib";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
+import { positiveEnv } from "@/lib/env";
 import { clientIp, hitRateLimit } from "@/lib/security/rate-limit";
 import { enqueueEvents } from "./buffer";
-import { CONSENT_COOKIE, consentFrom } from "./consent";
-import { ANON_COOKIE, ANON_ID } from "./cookies";
 import { contextFromHeaders } from "./context";
 import { collect, type CollectMethod, type Sender } from "./ingest";
 import { LIMITS } from "./message";
+import { currentAnonymousId, currentConsent } from "./server";
 import { sourceForKey, writeKeyFromAuthorization } from "./sources";
 
-const num = (name: string, fallback: number) => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : fallback;
-};
-const BEACON_LIMIT = { limit: num("RATE_LIMIT_COLLECT_PER_IP", 600), windowSeconds: 60 };
-const SOURCE_LIMIT = { limit: num("RATE_LIMIT_COLLECT_PER_SOURCE", 20_000), windowSeconds: 60 };
+const BEACON_LIMIT = { limit: positiveEnv("RATE_LIMIT_COLLECT_PER_IP", 600), windowSeconds: 60 };
+const SOURCE_LIMIT = { limit: positiveEnv("RATE_LIMIT_COLLECT_PER_SOURCE", 20_000), windowSeconds: 60 };
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
@@ -68,20 +64,12 @@ export async function handleBeacon(request: Request): Promise<Response> {
     if (!limited.allowed) return problem(429, "too many requests", { "Retry-After": String(limited.retryAfterSeconds) });
     const body = await readBody(request, LIMITS.beaconBodyBytes);
     if ("status" in body) return problem(body.status, body.message);
-    const cookies = parseCookies(request.headers.get("cookie"));
-    const anon = cookies.get(ANON_COOKIE);
-    const user = await getCurrentUser();
+    // The same readers as server components: this route handler runs in the request's scope.
+    const [user, anonymousId, consent] = await Promise.all([getCurrentUser(), currentAnonymousId(), currentConsent()]);
     const { context, deviceType } = contextFromHeaders(request.headers);
     delete context.page; // the page's own referrer comes in the message
     context.library = { name: "hearth-beacon" };
-    const sender: Sender = {
-      kind: "browser",
-      userId: user?.id ?? null,
-      anonymousId: anon && ANON_ID.test(anon) ? anon : null,
-      consent: consentFrom(cookies.get(CONSENT_COOKIE), request.headers.get("sec-gpc")),
-      deviceType,
-      context,
-    };
+    const sender: Sender = { kind: "browser", userId: user?.id ?? null, anonymousId, consent, deviceType, context };
     const r = await collect(db, body.text, "batch", sender, enqueueEvents);
     return json(r.status, r.body);
   } catch (err) {
@@ -108,18 +96,4 @@ export async function handleSegmentApi(request: Request, method: string): Promis
     console.error("v1: failed", err);
     return problem(503, "events could not be stored; try again");
   }
-}
-
-function parseCookies(header: string | null): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const part of (header ?? "").split(/;\s*/)) {
-    const i = part.indexOf("=");
-    if (i <= 0) continue;
-    try {
-      out.set(part.slice(0, i), decodeURIComponent(part.slice(i + 1)));
-    } catch {
-      /* a malformed cookie is ignored, like browsers do */
-    }
-  }
-  return out;
 }

@@ -3,8 +3,6 @@ import { cdpConsents, cdpEvents, cdpIdentities } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { anonSubject, userSubject } from "./consent";
 
-/** First-party anonymous id cookie: set on the first visit by proxy.ts, replaced on sign-out. */
-export { ANON_COOKIE, ANON_ID } from "./cookies";
 export const RECENTLY_VIEWED_KEEP = 20;
 
 export type StitchResult = { linked: boolean; events: number; recentlyViewed: number; owner: number };

@@ -3,9 +3,9 @@ import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { capture, type ServerEventInput } from "./capture";
-import { CONSENT_COOKIE, consentFrom, type ConsentState } from "./consent";
+import { consentFrom, type ConsentState } from "./consent";
 import { contextFromHeaders } from "./context";
-import { ANON_COOKIE, ANON_ID } from "./identity";
+import { ANON_COOKIE, ANON_ID, CONSENT_COOKIE } from "./cookies";
 
 /** This request's anonymous id (set by proxy.ts on the first visit), if it looks like one of ours. */
 export const currentAnonymousId = cache(async (): Promise<string | null> => {
