@@ -12,7 +12,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   return (
     <div className="min-h-dvh">
       <header className="border-b border-line bg-surface">
-        <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-2">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2">
           <Logo />
           <span className="rounded-full bg-sunken px-2 py-0.5 text-xs font-semibold">Admin</span>
           <nav aria-label="Admin" className="ml-auto flex gap-2 text-sm">

@@ -13,7 +13,8 @@ export default async function SegmentsPage() {
     <section>
       <h1 className="text-2xl font-semibold">Segments</h1>
       <p className="mt-1 max-w-prose text-sm text-muted">Recomputed on a schedule (<code>npm run cdp:recompute</code>) and for each customer after their orders, deliveries and ratings.</p>
-      <table className="mt-6 w-full text-left text-sm" data-testid="segments">
+      <div className="mt-6 overflow-x-auto">
+      <table className="w-full min-w-[36rem] text-left text-sm [&_td]:pr-4 [&_th]:pr-4" data-testid="segments">
         <thead className="text-muted"><tr><th className="py-2">Segment</th><th>Kind</th><th className="text-right">Customers</th><th>Updated</th></tr></thead>
         <tbody>
           {segments.map((s) => (
@@ -26,6 +27,7 @@ export default async function SegmentsPage() {
           ))}
         </tbody>
       </table>
+      </div>
       <div className="mt-6"><RecomputeButton /></div>
     </section>
   );

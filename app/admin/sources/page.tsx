@@ -20,7 +20,8 @@ export default async function SourcesPage() {
         Other systems send events with any Segment or RudderStack library pointed at <code>{siteUrl()}/v1</code> (the data plane URL), using the write key as the
         HTTP Basic user name. Endpoints: <code>/v1/batch</code>, <code>/v1/track</code>, <code>/v1/identify</code>, <code>/v1/page</code>, <code>/v1/alias</code>.
       </p>
-      <table className="mt-6 w-full text-left text-sm" data-testid="sources">
+      <div className="mt-6 overflow-x-auto">
+      <table className="w-full min-w-[40rem] text-left text-sm [&_td]:pr-4 [&_th]:pr-4" data-testid="sources">
         <thead className="text-muted">
           <tr><th className="py-2">Name</th><th>Key</th><th>Kind</th><th>Events</th><th>Last used</th><th /></tr>
         </thead>
@@ -44,6 +45,7 @@ export default async function SourcesPage() {
           ))}
         </tbody>
       </table>
+      </div>
       <h2 className="mt-8 text-lg font-semibold">New source</h2>
       <div className="mt-3"><CreateSourceForm /></div>
     </section>
