@@ -78,7 +78,28 @@ describe("product and cart surfaces", () => {
 
   it("trending is filled with bestsellers when the window is quiet", async () => {
     await db.update(products).set({ unitsSold: 50 }).where(eq(products.id, p.E!));
-    const t = await trending(db, 5, 0);
+    const t = await trending(db, 5, { days: 0 });
     expect(t[0]!.id).toBe(p.E);
+  });
+});
+
+describe("cold start", () => {
+  it("a new customer's first order lifts its neighbours before the next training run; short lists are filled with trending", async () => {
+    const [fresh] = await db.insert(users).values({ email: "fresh@example.com" }).returning();
+    u.fresh = fresh!.id;
+    expect(await forYou(db, fresh!.id, [])).toEqual([]); // nothing known yet: the page shows Trending
+    // Dated after the last run (trainAndStore stamped it now).
+    await bought("fresh", ["C"], new Date(Date.now() + 60_000).toISOString());
+    // A product the model has never seen, selling well: only the fill can bring it in.
+    const [f] = await insertProducts(db, [{ sku: "F", title: "Wool Throw", category: "textiles", pricePence: 4000 }]);
+    await db.update(products).set({ unitsSold: 500 }).where(eq(products.id, f!.id));
+    const recs = await forYou(db, fresh!.id, [], 10);
+    expect(recs[0]).toMatchObject({ id: p.D, reason: "Because you bought Spotty Mug" });
+    expect(recs.map((r) => r.id)).not.toContain(p.C);
+    expect(recs.find((r) => r.id === f!.id)).toMatchObject({ reason: "Popular right now" });
+    // Personal picks first, the fill after them, nothing twice.
+    const firstFill = recs.findIndex((r) => r.reason === "Popular right now");
+    expect(recs.slice(firstFill).every((r) => r.reason === "Popular right now")).toBe(true);
+    expect(new Set(recs.map((r) => r.id)).size).toBe(recs.length);
   });
 });

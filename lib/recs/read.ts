@@ -11,11 +11,17 @@ export type Recommendation = ProductCard & { reason: string | null };
 const CARD = sql`p.id, p.sku, p.slug, p.title, p.price_pence as "pricePence", p.compare_at_pence as "compareAtPence", p.stock,
   p.low_stock_threshold as "lowStockThreshold", c.slug as "categorySlug", p.colors`;
 
+/** Products `p` (joined with its category `c`) the customer may be shown: consumables, or not bought before. */
+const notBoughtBy = (userId: number) => sql`(c.slug = any(${textArray(CONSUMABLE_CATEGORIES)}) or not exists (
+  select 1 from orders o join order_lines l on l.order_id = o.id
+  where o.user_id = ${userId} and o.kind = 'sale' and o.status <> 'cancelled' and l.product_id = p.id))`;
+
 /**
  * "For you": the customer's batch list blended with this visit's signals. Products just viewed
  * or carted lift their "goes with" neighbours above the batch list (so the list reacts within the
- * visit); bought non-consumables, sold-out and archived products, and the session's own items are
- * left out at read time.
+ * visit), and orders placed since the last training run lift theirs (cold start for a new
+ * customer); bought non-consumables, sold-out and archived products, and the session's own items
+ * are left out at read time.
  */
 export async function forYou(db: Db, userId: number, sessionProductIds: number[], k = 10): Promise<Recommendation[]> {
   const session = intArray(sessionProductIds.slice(0, 20));
@@ -28,10 +34,19 @@ export async function forYou(db: Db, userId: number, sessionProductIds: number[]
       select n.neighbour_id as product_id, 1.0 + (13 - n.rank)::float8 / 12 as s, n.product_id as because, 'viewed' as why
       from recs_neighbours n where n.kind = 'goes_with' and n.product_id = any(${session})
     ),
+    -- Orders since the last training run are not in the batch list yet (a new customer's first
+    -- order, say): their products' neighbours stand in, weighted like the batch list.
+    since as (
+      select n.neighbour_id as product_id, 0.5 + (13 - n.rank)::float8 / 24 as s, n.product_id as because, 'bought' as why
+      from orders o join order_lines l on l.order_id = o.id
+      join recs_neighbours n on n.product_id = l.product_id and n.kind = 'goes_with'
+      where o.user_id = ${userId} and o.kind = 'sale' and o.status <> 'cancelled'
+        and o.placed_at > coalesce((select max(trained_at) from recs_runs), '-infinity'::timestamptz)
+    ),
     ranked as (
       select distinct on (product_id) product_id, s, because, why,
         sum(s) over (partition by product_id) as total
-      from (select * from batch union all select * from fresh) x
+      from (select * from batch union all select * from fresh union all select * from since) x
       order by product_id, s desc
     )
     select ${CARD}, r.total as score,
@@ -41,12 +56,17 @@ export async function forYou(db: Db, userId: number, sessionProductIds: number[]
     join categories c on c.id = p.category_id
     left join products b on b.id = r.because
     where p.status = 'active' and p.stock > 0 and p.id <> all(${session})
-      and (c.slug = any(${textArray(CONSUMABLE_CATEGORIES)}) or not exists (
-        select 1 from orders o join order_lines l on l.order_id = o.id
-        where o.user_id = ${userId} and o.kind = 'sale' and o.status <> 'cancelled' and l.product_id = p.id))
+      and ${notBoughtBy(userId)}
     order by r.total desc, p.id
     limit ${k}`);
-  return rows.map(({ score: _score, ...r }) => r);
+  const recs: Recommendation[] = rows.map(({ score: _score, ...r }) => r);
+  // A short personal list (a new customer, a small history) is filled with what is popular now;
+  // an empty one stays empty (the page shows Trending instead).
+  if (recs.length && recs.length < k) {
+    const fill = await trending(db, k - recs.length, { exclude: [...recs.map((r) => r.id), ...sessionProductIds], forUser: userId });
+    recs.push(...fill.map((p) => ({ ...p, reason: "Popular right now" })));
+  }
+  return recs;
 }
 
 /** "Customers also bought" (cosine over buyers) or "Goes well with" (EASE weights) for a product. */
@@ -78,7 +98,9 @@ export async function completeTheLook(db: Db, cartProductIds: number[], k = 8): 
  * imported orders over the last `days` before the latest order, plus product views and adds in
  * the same window, so the list follows the shop's own recent activity.
  */
-export async function trending(db: Db, k = 10, days = 30): Promise<ProductCard[]> {
+export async function trending(db: Db, k = 10, opts: { days?: number; exclude?: number[]; forUser?: number } = {}): Promise<ProductCard[]> {
+  const days = opts.days ?? 30;
+  const forUser = opts.forUser === undefined ? sql`true` : notBoughtBy(opts.forUser);
   const { rows } = await db.execute<ProductCard>(sql`
     with latest as (select coalesce(max(placed_at), now()) as t from orders where kind = 'sale'),
     sold as (
@@ -93,10 +115,10 @@ export async function trending(db: Db, k = 10, days = 30): Promise<ProductCard[]
       group by 1
     ),
     -- All-time bestsellers fill the list when the window is quiet (a new shop, a slow month).
-    best as (select id as product_id, units_sold::float8 / 1e9 as s from products where status = 'active' and stock > 0 order by units_sold desc, id limit ${k})
+    best as (select id as product_id, units_sold::float8 / 1e9 as s from products where status = 'active' and stock > 0 order by units_sold desc, id limit ${k + (opts.exclude?.length ?? 0) + 10})
     select ${CARD} from (select product_id, sum(s) as s from (select * from sold union all select * from seen union all select * from best) u group by product_id) x
     join products p on p.id = x.product_id join categories c on c.id = p.category_id
-    where p.status = 'active' and p.stock > 0
+    where p.status = 'active' and p.stock > 0 and p.id <> all(${intArray(opts.exclude ?? [])}) and ${forUser}
     order by x.s desc, p.id limit ${k}`);
   return rows;
 }
