@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "./metrics";
-import { buildDataset, gram, invertSpd, recommend, topIndices, trainEase, trainItemKnn, trainPopularity, type Interaction } from "./model";
+import { buildDataset, gram, invertSpd, invertSpdSteps, runStepsAsync, recommend, topIndices, trainEase, trainItemKnn, trainPopularity, type Interaction } from "./model";
 
 const baskets: Record<string, string[]> = {
   u1: ["a", "b"],
@@ -100,5 +100,19 @@ describe("metrics", () => {
     // u1: DCG = 1/log2(3); IDCG = 1 + 1/log2(3)
     expect(r.ndcg).toBeCloseTo((1 / Math.log2(3) / (1 + 1 / Math.log2(3)) + 0) / 2);
     expect(r.coverage).toBe(1); // c, d, b, a: all four products shown
+  });
+});
+
+describe("time-sliced training", () => {
+  it("gives the same inverse in slices and lets other work run between them", async () => {
+    const n = 40;
+    const m = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) m[i * n + j] = i === j ? n : 1 / (1 + Math.abs(i - j));
+    const sync = invertSpd(Float64Array.from(m), n);
+    let ranBetween = false;
+    setImmediate(() => (ranBetween = true));
+    const sliced = await runStepsAsync(invertSpdSteps(Float64Array.from(m), n), 0);
+    expect(ranBetween).toBe(true);
+    expect(Array.from(sliced)).toEqual(Array.from(sync));
   });
 });

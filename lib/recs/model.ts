@@ -3,6 +3,32 @@
  * the offline CLI share this code. EASE (Steck 2019, "Embarrassingly Shallow Autoencoders") is the
  * model; item-kNN (cosine) and popularity are the baselines it is measured against.
  */
+/**
+ * Long computations are written as generators that yield between small pieces of work: the CLI
+ * drains them at once (`runSteps`), the web server in time slices (`runStepsAsync`) so a training
+ * run inside an app instance never holds up its requests for more than a slice.
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+export async function runStepsAsync<T>(steps: Steps<T>, sliceMs = 20): Promise<T> {
+  let t = performance.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (performance.now() - t >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      t = performance.now();
+    }
+  }
+}
+
 export type Interaction = { user: string; item: string; weight: number };
 
 export type Dataset = {
@@ -56,6 +82,11 @@ export function gram(ds: Dataset, binary = false): Float64Array {
  * which the sparse co-occurrence of real baskets makes common.
  */
 export function invertSpd(a: Float64Array, n: number): Float64Array {
+  return runSteps(invertSpdSteps(a, n));
+}
+
+/** `invertSpd` as steps (one per pivot), so a server can run it between requests (`runStepsAsync`). */
+export function* invertSpdSteps(a: Float64Array, n: number): Steps<Float64Array> {
   for (let p = 0; p < n; p++) {
     const po = p * n;
     const piv = a[po + p]!;
@@ -70,6 +101,7 @@ export function invertSpd(a: Float64Array, n: number): Float64Array {
       a[io + p] = 0;
       for (let j = 0; j < n; j++) a[io + j]! -= f * a[po + j]!;
     }
+    yield;
   }
   return a;
 }
@@ -82,13 +114,19 @@ export interface Model {
 
 /** EASE: B = I − P·diag(1/diag(P)), P = (XᵀX + λI)⁻¹, diag(B) = 0; score(u) = x_u·B. */
 export function trainEase(ds: Dataset, lambda = 250): Model & { b: Float64Array } {
+  return runSteps(trainEaseSteps(ds, lambda));
+}
+
+export function* trainEaseSteps(ds: Dataset, lambda = 250): Steps<Model & { b: Float64Array }> {
   const n = ds.items.length;
   const p = gram(ds);
+  yield;
   for (let i = 0; i < n; i++) p[i * n + i]! += lambda;
-  invertSpd(p, n);
+  yield* invertSpdSteps(p, n);
   const b = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) b[i * n + j] = i === j ? 0 : -p[i * n + j]! / p[j * n + j]!;
+    if (i % 64 === 63) yield;
   }
   return { name: "EASE", b, score: (u) => scoreLinear(ds, b, u) };
 }
@@ -107,14 +145,20 @@ function scoreLinear(ds: Dataset, m: Float64Array, u: number): Float64Array {
 
 /** Item-kNN: cosine similarity of items' buyer sets, the `k` nearest kept per item. */
 export function trainItemKnn(ds: Dataset, k = 50): Model & { sim: Float64Array } {
+  return runSteps(trainItemKnnSteps(ds, k));
+}
+
+export function* trainItemKnnSteps(ds: Dataset, k = 50): Steps<Model & { sim: Float64Array }> {
   const n = ds.items.length;
   const co = gram(ds, true);
+  yield;
   const sim = new Float64Array(n * n);
   const row = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) row[j] = i === j ? 0 : co[i * n + j]! / Math.sqrt(co[i * n + i]! * co[j * n + j]! || 1);
     const keep = topIndices(row, k);
     for (const j of keep) sim[i * n + j] = row[j]!;
+    if (i % 64 === 63) yield;
   }
   return { name: "item-kNN", sim, score: (u) => scoreLinear(ds, sim, u) };
 }

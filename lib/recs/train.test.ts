@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orderLines, orders, recsForUser, recsNeighbours, recsRuns, users } from "@/db/schema";
 import { serverEvent } from "@/lib/cdp/capture";
@@ -6,6 +6,8 @@ import { writeEvents } from "@/lib/cdp/write";
 import type { Db } from "@/lib/db";
 import { insertProducts } from "@/lib/testing/catalog";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
+import { runIfDue } from "@/lib/jobs/schedule";
+import { RECS_JOBS } from "./jobs";
 import { trainAndStore } from "./train";
 
 let db: Db;
@@ -63,5 +65,22 @@ describe("recs:train", () => {
     // Two runs, one set of lists.
     expect((await db.select().from(recsRuns)).length).toBe(2);
     expect((await picks("u5")).filter((x) => x.rank === 1)).toHaveLength(1);
+  });
+});
+
+describe("scheduled retrain", () => {
+  it("skips while the last run is fresh, retrains once it is older than the interval, and only one claimant runs it", async () => {
+    const job = RECS_JOBS[0]!;
+    const runs = async () => (await db.select().from(recsRuns)).length;
+    const before = await runs();
+    expect(await runIfDue(db, job)).toMatchObject({ skipped: expect.stringContaining("trained at") });
+    expect(await runs()).toBe(before);
+    // A day later (the runs and the claim aged by hand): one instance trains, a second finds it claimed.
+    await db.execute(sql`update recs_runs set trained_at = trained_at - interval '25 hours'`);
+    await db.execute(sql`update job_runs set last_started_at = last_started_at - interval '25 hours'`);
+    const [first, second] = await Promise.all([runIfDue(db, job), runIfDue(db, job)]);
+    expect([first, second].filter(Boolean)).toHaveLength(1);
+    expect(first ?? second).toMatchObject({ users: 6, items: 4 });
+    expect(await runs()).toBe(before + 1);
   });
 });

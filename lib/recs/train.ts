@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { recsForUser, recsNeighbours, recsRuns } from "@/db/schema";
 import type { Db } from "@/lib/db";
-import { buildDataset, topIndices, trainEase, trainItemKnn, type Interaction } from "./model";
+import { buildDataset, runStepsAsync, topIndices, trainEaseSteps, trainItemKnnSteps, type Interaction } from "./model";
 
 export const TRAIN_DEFAULTS = {
   /** Products kept in the model (most bought first): EASE inverts an n×n matrix, n³ work. */
@@ -48,13 +48,17 @@ export async function trainAndStore(db: Db, opts: Partial<typeof TRAIN_DEFAULTS>
   const started = performance.now();
   const interactions = await loadInteractions(db, o.halfLifeDays);
   const ds = buildDataset(interactions, { maxItems: o.maxItems });
-  const ease = trainEase(ds, o.lambda);
-  const knn = trainItemKnn(ds, o.neighbours);
+  // CPU-bound: in time slices, so an app instance running the scheduled job keeps serving.
+  const ease = await runStepsAsync(trainEaseSteps(ds, o.lambda));
+  const knn = await runStepsAsync(trainItemKnnSteps(ds, o.neighbours));
+  const breather = () => new Promise<void>((resolve) => setImmediate(resolve));
   const n = ds.items.length;
   const id = (j: number) => Number(ds.items[j]);
 
   const userRows: (typeof recsForUser.$inferInsert)[] = [];
-  ds.users.forEach((user, u) => {
+  for (let u = 0; u < ds.users.length; u++) {
+    if (u % 200 === 199) await breather();
+    const user = ds.users[u]!;
     const scores = ease.score(u);
     const { items, weights } = ds.rows[u]!;
     topIndices(scores, o.perUser, undefined, true).forEach((j, r) => {
@@ -65,10 +69,11 @@ export async function trainAndStore(db: Db, opts: Partial<typeof TRAIN_DEFAULTS>
       }
       userRows.push({ userId: Number(user), rank: r + 1, productId: id(j), score: scores[j]!, becauseProductId: best >= 0 ? id(best) : null });
     });
-  });
+  }
   const neighbourRows: (typeof recsNeighbours.$inferInsert)[] = [];
   const row = new Float64Array(n);
   for (let i = 0; i < n; i++) {
+    if (i % 200 === 199) await breather();
     for (const [kind, m] of [["also_bought", knn.sim], ["goes_with", ease.b]] as const) {
       for (let j = 0; j < n; j++) row[j] = m[i * n + j]!;
       topIndices(row, o.neighbours, new Set([i]), true).forEach((j, r) => neighbourRows.push({ productId: id(i), kind, rank: r + 1, neighbourId: id(j), score: row[j]! }));
