@@ -17,7 +17,7 @@ import { searchProducts } from "./search";
 import { CATALOG_REVALIDATE, CATALOG_TAGS } from "./tags";
 
 /** Cached catalog reads for server components. Results are plain JSON (no Date objects). */
-const cached = <A extends unknown[], R>(key: string, fn: (...args: A) => Promise<R>, tags: string[] = []) =>
+export const cached = <A extends unknown[], R>(key: string, fn: (...args: A) => Promise<R>, tags: string[] = []) =>
   unstable_cache(fn, [key, databaseIdentity()], { tags: [CATALOG_TAGS.all, ...tags], revalidate: CATALOG_REVALIDATE });
 
 export const getCategories = cached(

@@ -122,6 +122,9 @@ export async function writeImport(db: Db, a: Analysis, source: string, onProgres
 
   await refreshProductStats(db);
   await refreshSearchLexicon(db);
+  // Fresh statistics for the planner: PGlite has no autovacuum, and PostgreSQL's may not have
+  // caught up after a bulk load; without them joins over orders are planned for empty tables.
+  await db.execute(sql`analyze users, products, orders, order_lines`);
 
   const report: ImportReport = {
     source,

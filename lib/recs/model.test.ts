@@ -103,6 +103,26 @@ describe("metrics", () => {
   });
 });
 
+describe("inverse on a larger matrix", () => {
+  it("A · A⁻¹ = I for a random sparse-ish SPD matrix (XᵀX + λI, as EASE builds it)", () => {
+    const n = 30, rows = 60;
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const x = Array.from({ length: rows }, () => Array.from({ length: n }, () => (rnd() < 0.2 ? 1 + Math.floor(rnd() * 3) : 0)));
+    const a = new Float64Array(n * n);
+    for (const r of x) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a[i * n + j]! += r[i]! * r[j]!;
+    for (let i = 0; i < n; i++) a[i * n + i]! += 2;
+    const inv = invertSpd(Float64Array.from(a), n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        let v = 0;
+        for (let m = 0; m < n; m++) v += a[i * n + m]! * inv[m * n + j]!;
+        expect(v).toBeCloseTo(i === j ? 1 : 0, 9);
+      }
+    }
+  });
+});
+
 describe("time-sliced training", () => {
   it("gives the same inverse in slices and lets other work run between them", async () => {
     const n = 40;

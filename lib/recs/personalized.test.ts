@@ -9,7 +9,7 @@ import { trainAndStore } from "./train";
 /**
  * The request path of the personal surfaces (the functions the home page, product page and
  * checkout call) for treatment, control-group and no-consent customers. Only the session and the
- * consent cookie are stand-ins; the database is real.
+ * consent cookie are stand-ins (and Next's data cache, which needs the server); the database is real.
  */
 const session = vi.hoisted(() => ({ userId: null as number | null, personalization: true }));
 vi.mock("@/lib/auth/current-user", () => ({
@@ -20,6 +20,8 @@ vi.mock("@/lib/cdp/server", () => ({
   currentAnonymousId: async () => null,
   trackServer: async () => true,
 }));
+// Next's data cache only exists inside the server; here a cached read is the read itself.
+vi.mock("next/cache", () => ({ unstable_cache: <F>(fn: F) => fn }));
 const { getForYou } = await import("./queries");
 const { getDealPrice, getMyDeals } = await import("@/lib/deals/queries");
 const { personalizedStore } = await import("./personalized");

@@ -16,6 +16,15 @@ const notBoughtBy = (userId: number) => sql`(c.slug = any(${textArray(CONSUMABLE
   select 1 from orders o join order_lines l on l.order_id = o.id
   where o.user_id = ${userId} and o.kind = 'sale' and o.status <> 'cancelled' and l.product_id = p.id))`;
 
+/** Which of `productIds` the customer has bought (in an order that was not cancelled). */
+async function boughtAmong(db: Db, userId: number, productIds: number[]): Promise<Set<number>> {
+  if (!productIds.length) return new Set();
+  const { rows } = await db.execute<{ id: number }>(sql`
+    select distinct l.product_id as id from orders o join order_lines l on l.order_id = o.id
+    where o.user_id = ${userId} and o.kind = 'sale' and o.status <> 'cancelled' and l.product_id = any(${intArray(productIds)})`);
+  return new Set(rows.map((r) => Number(r.id)));
+}
+
 /**
  * "For you": the customer's batch list blended with this visit's signals. Products just viewed
  * or carted lift their "goes with" neighbours above the batch list (so the list reacts within the
@@ -23,7 +32,13 @@ const notBoughtBy = (userId: number) => sql`(c.slug = any(${textArray(CONSUMABLE
  * customer); bought non-consumables, sold-out and archived products, and the session's own items
  * are left out at read time.
  */
-export async function forYou(db: Db, userId: number, sessionProductIds: number[], k = 10): Promise<Recommendation[]> {
+export async function forYou(
+  db: Db,
+  userId: number,
+  sessionProductIds: number[],
+  k = 10,
+  opts: { fillFrom?: () => Promise<ProductCard[]> } = {},
+): Promise<Recommendation[]> {
   const session = intArray(sessionProductIds.slice(0, 20));
   const { rows } = await db.execute<Recommendation & { score: number }>(sql`
     with batch as (
@@ -43,7 +58,9 @@ export async function forYou(db: Db, userId: number, sessionProductIds: number[]
       where o.user_id = ${userId} and o.kind = 'sale' and o.status <> 'cancelled'
         and o.placed_at > coalesce((select max(trained_at) from recs_runs), '-infinity'::timestamptz)
     ),
-    ranked as (
+    -- Materialized so the few candidates are filtered, not every product (PostgreSQL would
+    -- otherwise test "not bought" against the whole catalogue first).
+    ranked as materialized (
       select distinct on (product_id) product_id, s, because, why,
         sum(s) over (partition by product_id) as total
       from (select * from batch union all select * from fresh union all select * from since) x
@@ -63,8 +80,13 @@ export async function forYou(db: Db, userId: number, sessionProductIds: number[]
   // A short personal list (a new customer, a small history) is filled with what is popular now;
   // an empty one stays empty (the page shows Trending instead).
   if (recs.length && recs.length < k) {
-    const fill = await trending(db, k - recs.length, { exclude: [...recs.map((r) => r.id), ...sessionProductIds], forUser: userId });
-    recs.push(...fill.map((p) => ({ ...p, reason: "Popular right now" })));
+    const taken = new Set([...recs.map((r) => r.id), ...sessionProductIds]);
+    const candidates = (await (opts.fillFrom ?? (() => trending(db, 40)))()).filter((p) => !taken.has(p.id));
+    const bought = await boughtAmong(db, userId, candidates.filter((p) => !CONSUMABLE_CATEGORIES.includes(p.categorySlug)).map((p) => p.id));
+    for (const p of candidates) {
+      if (recs.length >= k) break;
+      if (!bought.has(p.id)) recs.push({ ...p, reason: "Popular right now" });
+    }
   }
   return recs;
 }
@@ -98,9 +120,8 @@ export async function completeTheLook(db: Db, cartProductIds: number[], k = 8): 
  * imported orders over the last `days` before the latest order, plus product views and adds in
  * the same window, so the list follows the shop's own recent activity.
  */
-export async function trending(db: Db, k = 10, opts: { days?: number; exclude?: number[]; forUser?: number } = {}): Promise<ProductCard[]> {
+export async function trending(db: Db, k = 10, opts: { days?: number } = {}): Promise<ProductCard[]> {
   const days = opts.days ?? 30;
-  const forUser = opts.forUser === undefined ? sql`true` : notBoughtBy(opts.forUser);
   const { rows } = await db.execute<ProductCard>(sql`
     with latest as (select coalesce(max(placed_at), now()) as t from orders where kind = 'sale'),
     sold as (
@@ -115,10 +136,12 @@ export async function trending(db: Db, k = 10, opts: { days?: number; exclude?: 
       group by 1
     ),
     -- All-time bestsellers fill the list when the window is quiet (a new shop, a slow month).
-    best as (select id as product_id, units_sold::float8 / 1e9 as s from products where status = 'active' and stock > 0 order by units_sold desc, id limit ${k + (opts.exclude?.length ?? 0) + 10})
-    select ${CARD} from (select product_id, sum(s) as s from (select * from sold union all select * from seen union all select * from best) u group by product_id) x
+    best as (select id as product_id, units_sold::float8 / 1e9 as s from products where status = 'active' and stock > 0 order by units_sold desc, id limit ${k}),
+    -- Materialized: planned inline, PostgreSQL misjudges the union's size and nests a loop over products.
+    x as materialized (select product_id, sum(s) as s from (select * from sold union all select * from seen union all select * from best) u group by product_id)
+    select ${CARD} from x
     join products p on p.id = x.product_id join categories c on c.id = p.category_id
-    where p.status = 'active' and p.stock > 0 and p.id <> all(${intArray(opts.exclude ?? [])}) and ${forUser}
+    where p.status = 'active' and p.stock > 0
     order by x.s desc, p.id limit ${k}`);
   return rows;
 }
