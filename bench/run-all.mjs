@@ -2,7 +2,9 @@
 /**
  * npm run bench: builds if needed, seeds throw-away stores on PGlite and PostgreSQL, then runs
  * (a) page throughput vs a static route, (b) Lighthouse mobile vs the shop shell, and
- * (c, d) import time and search latency, (e) CDP event ingest and profile/segment recompute.
+ * (a2) the personalized home page, (c, d) import time and search latency, (e) CDP event ingest and
+ * profile/segment recompute, (f) the recommender's offline evaluation, (g) training time and the
+ * recommendation read path.
  * Writes bench/RESULTS.md.
  * BENCH_ONLY=http|data runs half; BENCH_DURATION sets autocannon seconds (default 10).
  */
@@ -15,7 +17,8 @@ import pg from "pg";
 import { lighthouseScores } from "./lighthouse.mjs";
 import { startServer } from "./server.mjs";
 import { collectThroughput } from "./collect.mjs";
-import { throughput } from "./throughput.mjs";
+import { encode } from "next-auth/jwt";
+import { personalizedThroughput, throughput } from "./throughput.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
@@ -54,16 +57,23 @@ if (only !== "data") {
     ["PostgreSQL", { DATABASE_URL: await pgDb("hearth_bench_http") }],
   ];
   const tp = [];
+  const personal = [];
   const ingest = [];
   let lh;
   for (const [label, env] of stores) {
     console.error(`bench: seeding ${label}`);
     sh(bin("tsx"), ["scripts/seed.ts"], env);
     const writeKey = sh(bin("tsx"), ["bench/collect-setup.ts"], env).trim().split("\n").pop();
+    const [uid, sv] = sh(bin("tsx"), ["bench/personal-setup.ts"], env).trim().split("\n").pop().split(" ");
+    const session = await encode({ token: { uid, sub: uid, role: "customer", sv: Number(sv) }, secret: process.env.AUTH_SECRET, salt: "authjs.session-token", maxAge: 3600 });
+    // Session, and consent to analytics and personalization (the cookie the banner sets).
+    const cookie = `authjs.session-token=${session}; hearth_consent=v1.1.1.${Math.floor(Date.now() / 1000)}`;
     const server = await startServer(3200, { ...env, RATE_LIMIT_COLLECT_PER_IP: "100000000", RATE_LIMIT_COLLECT_PER_SOURCE: "100000000", HEARTH_JOBS: "off" });
     try {
       console.error(`bench: throughput on ${label}`);
       tp.push([label, await throughput(server.url, { duration })]);
+      console.error(`bench: personalized home on ${label}`);
+      personal.push([label, await personalizedThroughput(server.url, cookie, { duration })]);
       console.error(`bench: event ingest on ${label}`);
       ingest.push([label, await collectThroughput(server.url, writeKey, { duration })]);
       if (label === "PGlite") {
@@ -81,6 +91,13 @@ if (only !== "data") {
     a.push("");
   }
   sections.push(a.join("\n"));
+  const a2 = [`### (a2) Personalized home page (autocannon, 10 connections, ${duration} s per route)`, "", "A signed-in customer of the personalized store (outside the control group, with consent): For you, exclusive deals and recently viewed are rendered per request from the database; the shared rails (bestsellers, new in, categories, trending) come from the data cache. Baseline: the prerendered `/manifest.webmanifest` from the same server, and the visitor's home page, in the same run.", ""];
+  for (const [label, rows] of personal) {
+    a2.push(`**${label}**`, "", "| route | req/s | p50 | p99 | non-2xx | ratio to static | ratio to visitor's home |", "| --- | --- | --- | --- | --- | --- | --- |");
+    for (const r of rows) a2.push(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} ms | ${r.p99} ms | ${r.non2xx} | ${r.ratio.toFixed(3)}× | ${Number.isNaN(r.toAnon) ? "—" : `${r.toAnon.toFixed(2)}×`} |`);
+    a2.push("");
+  }
+  sections.push(a2.join("\n"));
   const e = [`### (e1) Event ingest over HTTP (autocannon, 10 connections, ${duration} s per route)`, "", "Baseline: the prerendered `/manifest.webmanifest` from the same server in the same run. Events are validated, consent-checked and buffered; writes happen in batches behind the response.", ""];
   for (const [label, rows] of ingest) {
     e.push(`**${label}**`, "", "| route | req/s | events/s | p50 | p99 | non-2xx | req/s ratio to static |", "| --- | --- | --- | --- | --- | --- | --- |");
@@ -98,6 +115,11 @@ if (only !== "http") {
   sections.push(sh(bin("tsx"), ["bench/import-and-search.ts"]).trim());
   console.error("bench: cdp");
   sections.push(sh(bin("tsx"), ["bench/cdp.ts"]).trim());
+  console.error("bench: recommender, offline evaluation");
+  const evalOut = sh(bin("tsx"), ["scripts/recs.ts", "eval", "--orders", path.join(root, "..", "shared", "data", "online-retail-train.csv.gz"), "--split-date", "2011-07-01", "--k", "10"]).trim();
+  sections.push(["### (f) Recommender, offline evaluation (`npm run recs:eval`, train file split at 2011-07-01, k = 10)", "", "Every model trained on the rows before the split, scored on the new products each returning customer bought after it; popularity and item-kNN are baselines from the same run.", "", evalOut].join("\n"));
+  console.error("bench: recommender in the store");
+  sections.push(sh(bin("tsx"), ["bench/recs.ts"]).trim());
 }
 
 const header = [

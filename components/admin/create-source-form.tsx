@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { createSourceAction } from "@/lib/cdp/actions";
+import { createSourceAction } from "@/lib/cdp/admin-actions";
 import { Field, FormAlert, SubmitButton } from "@/components/ui/form";
 
 export function CreateSourceForm() {

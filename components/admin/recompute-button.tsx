@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { recomputeNowAction } from "@/lib/cdp/actions";
+import { recomputeNowAction } from "@/lib/cdp/admin-actions";
 import { FormAlert, SubmitButton } from "@/components/ui/form";
 
 export function RecomputeButton() {

@@ -1,10 +1,10 @@
 import "server-only";
-import { requireRole } from "@/lib/auth/current-user";
+import { requireStaff } from "./action";
 import { getDb } from "@/lib/db";
 import { listOutbox } from "./outbox";
 
 /** Staff only: checked here as well as in the admin layout, so the read is never reachable without the role. */
 export async function getOutbox(page: number) {
-  await requireRole("admin", "merchandiser");
+  await requireStaff();
   return listOutbox(await getDb(), page);
 }

@@ -12,8 +12,6 @@ import { verifyPassword } from "@/lib/auth/password";
 import { CART_COOKIE } from "@/lib/cart/cookie";
 import { fail, fieldErrorsOf, ok, type ActionResult } from "@/lib/result";
 import { deleteCustomer } from "./privacy";
-import { recomputeAll } from "./refresh";
-import { createSource, revokeSource } from "./sources";
 import { capture } from "./capture";
 import { encodeConsent, saveConsent } from "./consent";
 import { ANON_COOKIE, CONSENT_COOKIE, CONSENT_COOKIE_OPTIONS } from "./cookies";
@@ -71,40 +69,4 @@ export async function deleteAccountAction(_prev: ActionResult<{ message: string 
   for (const name of [ANON_COOKIE, CART_COOKIE]) jar.delete(name);
   await signOut({ redirectTo: "/?account=deleted" });
   return ok({ message: "Deleted." });
-}
-
-async function staff(...roles: ("admin" | "merchandiser")[]) {
-  const user = await getCurrentUser();
-  return user && (roles as string[]).includes(user.role) ? user : null;
-}
-
-const sourceSchema = z.object({ name: z.string().trim().min(1, "Give the source a name").max(80), trusted: checkbox.default(false) });
-
-/** Admins only: a new event source; the write key is returned once and never stored. */
-export async function createSourceAction(_prev: ActionResult<{ message: string; writeKey: string }> | null, data: FormData): Promise<ActionResult<{ message: string; writeKey: string }>> {
-  const user = await staff("admin");
-  if (!user) return fail("Only administrators manage event sources.");
-  const parsed = sourceSchema.safeParse(Object.fromEntries(data));
-  if (!parsed.success) return fail("Please check the highlighted fields.", fieldErrorsOf(parsed.error));
-  const { source, writeKey } = await createSource(await getDb(), { ...parsed.data, createdBy: user.id });
-  revalidatePath("/admin/sources");
-  return ok({ message: `Source “${source.name}” created. Copy its write key now: it is not shown again.`, writeKey });
-}
-
-export async function revokeSourceAction(data: FormData): Promise<void> {
-  const user = await staff("admin");
-  if (!user) return;
-  const id = z.coerce.number().int().positive().safeParse(data.get("id"));
-  if (!id.success) return;
-  await revokeSource(await getDb(), id.data);
-  revalidatePath("/admin/sources");
-}
-
-/** Staff: recompute every profile and segment now instead of waiting for the schedule. */
-export async function recomputeNowAction(_prev: ActionResult<{ message: string }> | null): Promise<ActionResult<{ message: string }>> {
-  const user = await staff("admin", "merchandiser");
-  if (!user) return fail("Not allowed.");
-  const r = await recomputeAll(await getDb());
-  revalidatePath("/admin/segments");
-  return ok({ message: `Recomputed ${r.profiles} profiles and ${r.segments.length} segments in ${Math.round(r.profileMs + r.segmentMs)} ms.` });
 }

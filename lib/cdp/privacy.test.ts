@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addresses, csatResponses, deals, orderLines, orders, outbox, passwordResetTokens, rateLimits, users } from "@/db/schema";
+import { addresses, csatResponses, deals, orderLines, orders, outbox, passwordResetTokens, rateLimits, users, auditLog } from "@/db/schema";
 import { trainAndStore } from "@/lib/recs/train";
 import { redeemDeal } from "@/lib/deals/redeem";
 import { addItem, cartIdForUser } from "@/lib/cart/store";
@@ -65,6 +65,10 @@ beforeAll(async () => {
   for (const c of [ann, bob]) {
     const [o] = await db.select({ id: orders.id }).from(orders).where(eq(orders.number, c.order));
     await redeemDeal(db, { dealId: deal!.id, userId: c.id, orderId: o!.id, discountPence: 100 });
+  }
+  // Staff changed each account once (the audit log names the account and holds the values).
+  for (const c of [ann, bob]) {
+    await db.insert(auditLog).values({ actorEmail: "boss@example.com", action: "customer.update", entity: "user", entityId: String(c.id), before: { email: c.email }, after: { email: c.email, name: "x" } });
   }
 });
 afterAll(dropTestDb);

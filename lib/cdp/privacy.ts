@@ -31,6 +31,8 @@ const CUSTOMER_DATA: Record<string, (w: Who) => SQL> = {
   cdp_profiles: (w) => sql`select * from cdp_profiles where user_id = ${w.id}`,
   recs_for_user: (w) => sql`select r.rank, r.product_id, r.score, r.because_product_id from recs_for_user r where r.user_id = ${w.id} order by r.rank`,
   deal_redemptions: (w) => sql`select r.deal_id, d.code, d.name, r.order_id, r.discount_pence, r.at from deal_redemptions r join deals d on d.id = r.deal_id where r.user_id = ${w.id} order by r.at`,
+  // Changes staff made to this account (role changes, say); the values go on erasure, the record stays.
+  audit_log: (w) => sql`select at, actor_email, action, entity, entity_id, before, after from audit_log where entity = 'user' and entity_id = ${String(w.id)} order by id`,
   segment_memberships: (w) => sql`select m.*, s.slug, s.name from segment_memberships m join segments s on s.id = m.segment_id where m.user_id = ${w.id} order by s.id`,
 };
 
@@ -80,6 +82,7 @@ export async function deleteCustomer(db: Db, userId: number): Promise<{ ordersAn
     }
     await tx.execute(sql`delete from outbox where lower("to") = lower(${w.email})`);
     await tx.execute(sql`delete from rate_limits where right(key, ${w.email.length + 1}) = ${":" + w.email.toLowerCase()}`);
+    await tx.execute(sql`update audit_log set before = null, after = null where entity = 'user' and entity_id = ${String(w.id)}`);
     // Deals aimed at this customer by id forget them.
     await tx.execute(sql`
       update deals set targeting = jsonb_set(targeting, '{customers}',

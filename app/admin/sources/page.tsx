@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { CreateSourceForm } from "@/components/admin/create-source-form";
-import { requireRole } from "@/lib/auth/current-user";
-import { revokeSourceAction } from "@/lib/cdp/actions";
+import { RevokeSourceButton } from "@/components/admin/revoke-source-button";
+import { requireStaff } from "@/lib/admin/action";
 import { getSources } from "@/lib/cdp/admin-queries";
 import { siteUrl } from "@/lib/site";
 
@@ -11,7 +11,7 @@ const when = (d: Date | null) => (d ? d.toLocaleString("en-GB", { timeZone: "Eur
 
 /** Admins only: write keys for Segment-compatible senders (POST /v1/batch etc.). */
 export default async function SourcesPage() {
-  await requireRole("admin");
+  await requireStaff(["admin"]);
   const sources = await getSources();
   return (
     <section>
@@ -35,10 +35,7 @@ export default async function SourcesPage() {
               <td>{when(s.lastUsedAt)}</td>
               <td>
                 {s.revokedAt ? "revoked" : (
-                  <form action={revokeSourceAction}>
-                    <input type="hidden" name="id" value={s.id} />
-                    <button type="submit" className="tap px-2 text-danger underline">Revoke</button>
-                  </form>
+                  <RevokeSourceButton id={s.id} />
                 )}
               </td>
             </tr>

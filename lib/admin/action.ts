@@ -1,0 +1,122 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import type { z } from "zod";
+import { auditLog } from "@/db/schema";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import { getDb, type Db } from "@/lib/db";
+import { fail, fieldErrorsOf, ok, UserError, type ActionResult } from "@/lib/result";
+
+export type StaffRole = "admin" | "merchandiser";
+export const STAFF: StaffRole[] = ["admin", "merchandiser"];
+
+export type AuditInput = { entity: string; entityId?: string | number | null; before?: object | null; after?: object | null; action?: string };
+export type AdminContext = {
+  user: CurrentUser;
+  /** The transaction the change and its audit entries share: use it for every read and write. */
+  tx: Db;
+  /** Records one change (before/after values) in the audit log, in the same transaction. */
+  audit: (entry: AuditInput) => Promise<void>;
+};
+
+/** Marks a wrapped action, so the authorization test can tell wrapped from unwrapped exports. */
+export const ADMIN_ACTION = Symbol.for("hearth.adminAction");
+export type AdminActionMeta = { name: string; roles: StaffRole[] };
+export type AdminAction<T> = ((prev: ActionResult<T> | null, data: FormData) => Promise<ActionResult<T>>) & { [ADMIN_ACTION]: AdminActionMeta };
+
+export const NOT_ALLOWED = "Not found.";
+
+/** The signed-in staff member with one of `roles`, else null (for actions and route handlers). */
+export async function staffUser(roles: StaffRole[] = STAFF): Promise<CurrentUser | null> {
+  const user = await getCurrentUser();
+  return user && (roles as string[]).includes(user.role) ? user : null;
+}
+
+/** For admin pages: the staff member, or a 404 that does not say the page exists. */
+export async function requireStaff(roles: StaffRole[] = STAFF): Promise<CurrentUser> {
+  const user = await staffUser(roles);
+  if (!user) notFound();
+  return user;
+}
+
+/** FormData as a plain object: repeated names become arrays, files stay files. */
+export function formObject(data: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(data.keys())) {
+    const all = data.getAll(key);
+    out[key.endsWith("[]") ? key.slice(0, -2) : key] = key.endsWith("[]") || all.length > 1 ? all : all[0];
+  }
+  return out;
+}
+
+/**
+ * The one way to write from /admin: checks the session and role on the server, validates the form
+ * with zod, runs the change in a transaction and writes the audit log in it (one entry per change
+ * the handler records, or one for the action and its input if it records none). A `UserError`
+ * from the handler rolls everything back and is shown as is; anything else is logged and shown as
+ * a generic failure. `onCommitted` runs after the commit (cache revalidation, emails).
+ */
+export function adminAction<S extends z.ZodType, T>(
+  opts: { name: string; roles?: StaffRole[]; schema: S },
+  handler: (input: z.output<S>, ctx: AdminContext) => Promise<T>,
+  onCommitted?: (data: T, input: z.output<S>) => void | Promise<void>,
+): AdminAction<T> {
+  const roles = opts.roles ?? STAFF;
+  const action = async (_prev: ActionResult<T> | null, data: FormData): Promise<ActionResult<T>> => {
+    const user = await staffUser(roles);
+    if (!user) return fail(NOT_ALLOWED);
+    const parsed = opts.schema.safeParse(formObject(data));
+    if (!parsed.success) return fail("Please check the highlighted fields.", fieldErrorsOf(parsed.error));
+    let result: T;
+    try {
+      const db = await getDb();
+      result = await db.transaction(async (t) => {
+        const tx = t as unknown as Db;
+        let entries = 0;
+        const audit = async (e: AuditInput) => {
+          entries++;
+          await tx.insert(auditLog).values({
+            actorId: user.id,
+            actorEmail: user.email,
+            action: e.action ?? opts.name,
+            entity: e.entity,
+            entityId: e.entityId == null ? null : String(e.entityId),
+            before: (e.before ?? null) as Record<string, unknown> | null,
+            after: (e.after ?? null) as Record<string, unknown> | null,
+          });
+        };
+        const r = await handler(parsed.data, { user, tx, audit });
+        if (!entries) await audit({ entity: opts.name.split(".")[0]!, after: auditable(parsed.data) });
+        return r;
+      });
+    } catch (err) {
+      if (err instanceof UserError) return fail(err.message);
+      console.error(`admin action ${opts.name} failed`, err);
+      return fail("Something went wrong; nothing was changed.");
+    }
+    await onCommitted?.(result, parsed.data);
+    return ok(result);
+  };
+  return Object.assign(action, { [ADMIN_ACTION]: { name: opts.name, roles } });
+}
+
+/** Input as it goes into the log: files by name and size, never their bytes; no passwords. */
+function auditable(input: unknown): Record<string, unknown> {
+  if (!input || typeof input !== "object") return { value: input as unknown };
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) {
+    if (/password/i.test(k)) out[k] = "[redacted]";
+    else if (typeof File !== "undefined" && v instanceof File) out[k] = { file: v.name, bytes: v.size };
+    else out[k] = v;
+  }
+  return out;
+}
+
+/** For route handlers under /admin (exports): a 404 response unless staff with one of `roles`. */
+export function adminRoute<A extends unknown[]>(roles: StaffRole[], handler: (user: CurrentUser, ...args: A) => Promise<Response>) {
+  const route = async (...args: A): Promise<Response> => {
+    const user = await staffUser(roles);
+    if (!user) return new Response("Not found", { status: 404 });
+    return handler(user, ...args);
+  };
+  return Object.assign(route, { [ADMIN_ACTION]: { name: "route", roles } });
+}

@@ -1,0 +1,43 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { adminAction } from "@/lib/admin/action";
+import { recomputeAll } from "./refresh";
+import { createSource, revokeSource } from "./sources";
+
+const checkbox = z.preprocess((v) => v === "on" || v === "1" || v === "true", z.boolean());
+const sourceSchema = z.object({ name: z.string().trim().min(1, "Give the source a name").max(80), trusted: checkbox.default(false) });
+
+/** Admins only: a new event source; the write key is returned once and never stored (nor logged). */
+export const createSourceAction = adminAction(
+  { name: "source.create", roles: ["admin"], schema: sourceSchema },
+  async (input, { tx, user, audit }) => {
+    const { source, writeKey } = await createSource(tx, { ...input, createdBy: user.id });
+    await audit({ entity: "source", entityId: source.id, after: { name: source.name, trusted: source.trusted, keyPrefix: source.keyPrefix } });
+    return { message: `Source “${source.name}” created. Copy its write key now: it is not shown again.`, writeKey };
+  },
+  () => revalidatePath("/admin/sources"),
+);
+
+/** Admins only: a revoked key stops working at once. */
+export const revokeSourceAction = adminAction(
+  { name: "source.revoke", roles: ["admin"], schema: z.object({ id: z.coerce.number().int().positive() }) },
+  async ({ id }, { tx, audit }) => {
+    const revoked = await revokeSource(tx, id);
+    if (revoked) await audit({ entity: "source", entityId: id, before: { revoked: false }, after: { revoked: true } });
+    return { message: revoked ? "Revoked." : "Already revoked." };
+  },
+  () => revalidatePath("/admin/sources"),
+);
+
+/** Staff: recompute every profile and segment now instead of waiting for the schedule. */
+export const recomputeNowAction = adminAction(
+  { name: "segments.recompute", schema: z.object({}) },
+  async (_input, { tx, audit }) => {
+    const r = await recomputeAll(tx);
+    await audit({ entity: "segments", after: { profiles: r.profiles, segments: r.segments.length } });
+    return { message: `Recomputed ${r.profiles} profiles and ${r.segments.length} segments in ${Math.round(r.profileMs + r.segmentMs)} ms.` };
+  },
+  () => revalidatePath("/admin/segments"),
+);
