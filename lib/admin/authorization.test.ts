@@ -84,7 +84,7 @@ describe("authorization matrix", () => {
       for (const [name, fn] of Object.entries(mod)) {
         if (typeof fn !== "function" || !(ADMIN_ACTION in fn)) continue;
         const meta = (fn as unknown as Record<symbol, AdminActionMeta>)[ADMIN_ACTION]!;
-        const action = fn as (prev: null, data: FormData) => Promise<{ ok: boolean; error?: string }>;
+        const action = fn as unknown as (prev: null, data: FormData) => Promise<{ ok: boolean; error?: string }>;
         for (const p of PERSONAS) {
           become(p);
           const allowed = (meta.roles as string[]).includes(p);
