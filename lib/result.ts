@@ -28,9 +28,12 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-/** An error whose message is safe to show to the user. */
+/** An error whose message is safe to show to the user (next to `field` when it names one). */
 export class UserError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
     this.name = "UserError";
   }

@@ -4,7 +4,9 @@ import type { z } from "zod";
 import { auditLog } from "@/db/schema";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { getDb, type Db } from "@/lib/db";
-import { fail, fieldErrorsOf, ok, UserError, type ActionResult } from "@/lib/result";
+import { fieldErrorsOf, ok, UserError, type ActionResult } from "@/lib/result";
+
+const failure = (error: string, fieldErrors?: Record<string, string[]>) => ({ ok: false as const, error, fieldErrors });
 
 export type StaffRole = "admin" | "merchandiser";
 export const STAFF: StaffRole[] = ["admin", "merchandiser"];
@@ -63,9 +65,15 @@ export function adminAction<S extends z.ZodType, T>(
   const roles = opts.roles ?? STAFF;
   const action = async (_prev: ActionResult<T> | null, data: FormData): Promise<ActionResult<T>> => {
     const user = await staffUser(roles);
-    if (!user) return fail(NOT_ALLOWED);
-    const parsed = opts.schema.safeParse(formObject(data));
-    if (!parsed.success) return fail("Please check the highlighted fields.", fieldErrorsOf(parsed.error));
+    if (!user) return failure(NOT_ALLOWED);
+    const input = formObject(data);
+    // A failed submit hands back what was typed (React resets the form), never a password.
+    const kept = (r: Extract<ActionResult<never>, { ok: false }>): ActionResult<T> => ({
+      ...r,
+      values: Object.fromEntries(Object.entries(input).filter(([k, v]) => typeof v === "string" && !/password/i.test(k)).map(([k, v]) => [k, (v as string).slice(0, 5000)])),
+    });
+    const parsed = opts.schema.safeParse(input);
+    if (!parsed.success) return kept(failure("Please check the highlighted fields.", fieldErrorsOf(parsed.error)));
     let result: T;
     try {
       const db = await getDb();
@@ -89,9 +97,9 @@ export function adminAction<S extends z.ZodType, T>(
         return r;
       });
     } catch (err) {
-      if (err instanceof UserError) return fail(err.message);
+      if (err instanceof UserError) return kept(failure(err.message, err.field ? { [err.field]: [err.message] } : undefined));
       console.error(`admin action ${opts.name} failed`, err);
-      return fail("Something went wrong; nothing was changed.");
+      return failure("Something went wrong; nothing was changed.");
     }
     await onCommitted?.(result, parsed.data);
     return ok(result);

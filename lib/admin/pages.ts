@@ -2,14 +2,18 @@ import type { StaffRole } from "./action";
 
 /**
  * Every admin page and who may open it: the admin navigation is built from this list, and the
- * authorization e2e test checks that every page under app/admin is listed here and that each
- * role gets what the list says (everyone else a 404).
+ * authorization e2e test checks that every page under app/admin is listed here (`route`, as the
+ * folder path) and that each role gets what the list says at `href` (everyone else a 404).
  */
-export const ADMIN_PAGES: { href: string; label: string; roles: StaffRole[]; nav?: false }[] = [
-  { href: "/admin/products", label: "Products", roles: ["admin", "merchandiser"] },
-  { href: "/admin/segments", label: "Segments", roles: ["admin", "merchandiser"] },
-  { href: "/admin/audit", label: "Audit log", roles: ["admin", "merchandiser"] },
-  { href: "/admin/outbox", label: "Outbox", roles: ["admin", "merchandiser"] },
-  { href: "/admin/staff", label: "Staff", roles: ["admin"] },
-  { href: "/admin/sources", label: "Sources", roles: ["admin"] },
+export const ADMIN_PAGES: { route: string; href: string; label: string; roles: StaffRole[]; nav?: false }[] = [
+  { route: "/admin", href: "/admin", label: "Admin home", roles: ["admin", "merchandiser"], nav: false },
+  { route: "/admin/products", href: "/admin/products", label: "Products", roles: ["admin", "merchandiser"] },
+  { route: "/admin/products/new", href: "/admin/products/new", label: "New product", roles: ["admin", "merchandiser"], nav: false },
+  // A dynamic route is opened with a sample id (product 1 exists in every seeded store).
+  { route: "/admin/products/[id]", href: "/admin/products/1", label: "Edit product", roles: ["admin", "merchandiser"], nav: false },
+  { route: "/admin/segments", href: "/admin/segments", label: "Segments", roles: ["admin", "merchandiser"] },
+  { route: "/admin/audit", href: "/admin/audit", label: "Audit log", roles: ["admin", "merchandiser"] },
+  { route: "/admin/outbox", href: "/admin/outbox", label: "Outbox", roles: ["admin", "merchandiser"] },
+  { route: "/admin/staff", href: "/admin/staff", label: "Staff", roles: ["admin"] },
+  { route: "/admin/sources", href: "/admin/sources", label: "Sources", roles: ["admin"] },
 ];

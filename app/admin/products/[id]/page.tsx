@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ProductForm } from "@/components/admin/products/product-form";
+import { ProductStatusButtons } from "@/components/admin/products/product-status-buttons";
+import { getCategoryOptions, getProductForEdit } from "@/lib/catalog/admin-queries";
+
+export const metadata: Metadata = { title: "Edit product" };
+
+const pounds = (pence: number | null) => (pence == null ? "" : (pence / 100).toFixed(2));
+
+export default async function EditProductPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; copied?: string }> }) {
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) notFound();
+  const [p, categories, flags] = await Promise.all([getProductForEdit(id), getCategoryOptions(), searchParams]);
+  if (!p) notFound();
+  return (
+    <section>
+      <p className="text-sm"><Link href="/admin/products" className="underline">Products</Link></p>
+      <div className="mt-1 flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{p.title}</h1>
+        <ProductStatusButtons id={p.id} status={p.status} />
+      </div>
+      {flags.created ? <p role="status" className="mt-3 rounded-md bg-sunken p-3 text-sm text-success">Product created.</p> : null}
+      {flags.copied ? <p role="status" className="mt-3 rounded-md bg-sunken p-3 text-sm text-success">This is a draft copy: check the title, code and address, then make it active.</p> : null}
+      <p className="mt-2 text-sm text-muted">
+        {p.status === "active" ? <Link className="underline" href={`/product/${p.slug}`}>View in the shop</Link> : "Not in the shop (" + p.status + ")"} · stock {p.stock} ·{" "}
+        <Link className="underline" href={`/admin/audit?entity=product&entityId=${p.id}`}>History</Link>
+      </p>
+      <div className="mt-6">
+        <ProductForm
+          categories={categories}
+          values={{
+            id: p.id, title: p.title, slug: p.slug, sku: p.sku, description: p.description, price: pounds(p.pricePence), compareAt: pounds(p.compareAtPence),
+            categoryId: p.categoryId, tags: p.tags.join(", "), colors: p.colors.join(", "), materials: p.materials.join(", "), status: p.status, lowStockThreshold: p.lowStockThreshold,
+          }}
+        />
+      </div>
+    </section>
+  );
+}
