@@ -27,8 +27,10 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "mobile", use: { ...devices["iPhone 13"], browserName: "chromium", launchOptions } },
+    // Admin is for desktops and tablets: its journeys run there, the shop's on phones and desktops.
+    { name: "mobile", use: { ...devices["iPhone 13"], browserName: "chromium", launchOptions }, testIgnore: /admin\.spec\.ts/ },
     { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 }, launchOptions } },
+    { name: "tablet", use: { ...devices["iPad (gen 7)"], browserName: "chromium", launchOptions }, testMatch: /admin\.spec\.ts/ },
   ],
   webServer: {
     // The built app, started directly (not through npm) so the whole process group stops with it.

@@ -22,7 +22,8 @@ export function keep<R extends ActionResult<unknown>>(result: R, data: FormData,
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_";
+    // A list's items report under the list's field (a form shows one message per field).
+    const key = issue.path.filter((p) => typeof p !== "number").join(".") || "_";
     (out[key] ??= []).push(issue.message);
   }
   return out;

@@ -11,6 +11,7 @@ import {
   timestamp,
 } from "drizzle-orm/pg-core";
 import { timestamps, tsvector } from "./columns";
+import { users } from "./users";
 
 export const productStatus = pgEnum("product_status", ["draft", "active", "archived"]);
 
@@ -85,3 +86,24 @@ export const searchLexicon = pgTable(
 export type Category = typeof categories.$inferSelect;
 export type Product = typeof products.$inferSelect;
 export type NewProduct = typeof products.$inferInsert;
+
+export const stockReason = pgEnum("stock_reason", ["received", "count", "damaged", "returned", "lost", "other"]);
+
+/** Stock changes made by staff (deliveries in, counts, damage…), with the level after each; sales and cancellations are in orders. */
+export const stockAdjustments = pgTable(
+  "stock_adjustments",
+  {
+    id: serial("id").primaryKey(),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    delta: integer("delta").notNull(),
+    stockAfter: integer("stock_after").notNull(),
+    reason: stockReason("reason").notNull(),
+    note: text("note").notNull().default(""),
+    /** The staff member who made it. */
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("stock_adjustments_product_idx").on(t.productId, t.at)],
+);

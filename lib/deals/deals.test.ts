@@ -88,6 +88,15 @@ describe("deal targeting and limits", () => {
     await expect(redeemDeal(db, { dealId: once.id, userId: u.newbie!, orderId: await order("newbie"), discountPence: 100 })).rejects.toThrow();
   });
 
+  it("a forged redemption is refused: a deal aimed at someone else, an unknown id, a paused deal", async () => {
+    const theirs = await deal({ targeting: { customers: [u.other!] } });
+    await expect(redeemDeal(db, { dealId: theirs.id, userId: u.newbie!, orderId: await order("newbie"), discountPence: 100 })).rejects.toThrow("not available to you");
+    await expect(redeemDeal(db, { dealId: 987_654, userId: u.newbie!, orderId: await order("newbie"), discountPence: 100 })).rejects.toThrow("no longer available");
+    const paused = await deal({ active: false });
+    await expect(redeemDeal(db, { dealId: paused.id, userId: u.newbie!, orderId: await order("newbie"), discountPence: 100 })).rejects.toThrow("no longer available");
+    expect((await db.select().from(dealRedemptions).where(eq(dealRedemptions.userId, u.newbie!))).map((r) => r.dealId)).not.toContain(theirs.id);
+  });
+
   it("a usage limit of 5 holds under 20 concurrent checkouts", async () => {
     const limited = await deal({ usageLimit: 5, perCustomerLimit: 100 });
     const orderIds = [];

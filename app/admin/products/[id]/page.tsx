@@ -3,7 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProductForm } from "@/components/admin/products/product-form";
 import { ProductStatusButtons } from "@/components/admin/products/product-status-buttons";
+import { AdjustStockForm } from "@/components/admin/adjust-stock-form";
+import { StockHistory } from "@/components/admin/stock-history";
 import { getCategoryOptions, getProductForEdit } from "@/lib/catalog/admin-queries";
+import { getStockHistory } from "@/lib/inventory/admin-queries";
 
 export const metadata: Metadata = { title: "Edit product" };
 
@@ -12,7 +15,7 @@ const pounds = (pence: number | null) => (pence == null ? "" : (pence / 100).toF
 export default async function EditProductPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; copied?: string }> }) {
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) notFound();
-  const [p, categories, flags] = await Promise.all([getProductForEdit(id), getCategoryOptions(), searchParams]);
+  const [p, categories, flags, history] = await Promise.all([getProductForEdit(id), getCategoryOptions(), searchParams, getStockHistory(id)]);
   if (!p) notFound();
   return (
     <section>
@@ -36,6 +39,9 @@ export default async function EditProductPage({ params, searchParams }: { params
           }}
         />
       </div>
+      <h2 className="mt-10 text-lg font-semibold">Stock: {p.stock}</h2>
+      <div className="mt-3"><AdjustStockForm productId={p.id} /></div>
+      <div className="mt-4"><StockHistory rows={history} /></div>
     </section>
   );
 }
