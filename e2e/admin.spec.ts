@@ -70,8 +70,9 @@ test("every admin page answers each role as declared; everyone else gets a 404",
   // Placeholders in sample addresses: a demo customer's id, found through the customer search.
   const search = await (await contexts.admin.request.get("/admin/customers?q=customer13047@hearth.example")).text();
   const customer = search.match(/href="\/admin\/customers\/(\d+)"/)![1]!;
+  const order = (await (await contexts.admin.request.get("/admin/orders")).text()).match(/href="\/admin\/orders\/([A-Z]?\d+)"/)![1]!;
   for (const page of ADMIN_PAGES) {
-    const href = page.href.replace("{customer}", customer);
+    const href = page.href.replace("{customer}", customer).replace("{order}", order);
     const p = { ...page, href };
     expect((await request.get(p.href, { maxRedirects: 0 })).status(), `${p.href} as a visitor`).toBe(404);
     for (const [role, ctx] of Object.entries(contexts)) {

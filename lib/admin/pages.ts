@@ -10,12 +10,14 @@ export const ADMIN_PAGES: { route: string; href: string; label: string; roles: S
   { route: "/admin/products", href: "/admin/products", label: "Products", roles: ["admin", "merchandiser"] },
   { route: "/admin/products/new", href: "/admin/products/new", label: "New product", roles: ["admin", "merchandiser"], nav: false },
   // A dynamic route is opened with a sample id (product 1 and deal 1 exist in every seeded store;
-  // {customer} is a demo customer's id, looked up by the test).
+  // {customer} and {order} are a demo customer's id and an order number, looked up by the test).
   { route: "/admin/products/[id]", href: "/admin/products/1", label: "Edit product", roles: ["admin", "merchandiser"], nav: false },
   { route: "/admin/inventory", href: "/admin/inventory", label: "Inventory", roles: ["admin", "merchandiser"] },
   { route: "/admin/deals", href: "/admin/deals", label: "Deals", roles: ["admin", "merchandiser"] },
   { route: "/admin/deals/new", href: "/admin/deals/new", label: "New deal", roles: ["admin", "merchandiser"], nav: false },
   { route: "/admin/deals/[id]", href: "/admin/deals/1", label: "Edit deal", roles: ["admin", "merchandiser"], nav: false },
+  { route: "/admin/orders", href: "/admin/orders", label: "Orders", roles: ["admin", "merchandiser"] },
+  { route: "/admin/orders/[number]", href: "/admin/orders/{order}", label: "Order", roles: ["admin", "merchandiser"], nav: false },
   { route: "/admin/customers", href: "/admin/customers", label: "Customers", roles: ["admin", "merchandiser"] },
   { route: "/admin/customers/[id]", href: "/admin/customers/{customer}", label: "Customer", roles: ["admin", "merchandiser"], nav: false },
   { route: "/admin/segments", href: "/admin/segments", label: "Segments", roles: ["admin", "merchandiser"] },

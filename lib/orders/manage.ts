@@ -8,20 +8,29 @@ import { UserError } from "@/lib/result";
 /** Cancels an order that has not been dispatched yet and puts its stock back, in one transaction. */
 export async function cancelOrder(db: Db, userId: number, number: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const [o] = await tx.select().from(orders).where(and(eq(orders.number, number), eq(orders.userId, userId))).for("update");
+    const [o] = await tx.select({ id: orders.id }).from(orders).where(and(eq(orders.number, number), eq(orders.userId, userId))).for("update");
     if (!o) throw new UserError("Order not found.");
-    const [s] = await tx.select().from(shipments).where(eq(shipments.orderId, o.id));
-    if (!s || (s.status !== "placed" && s.status !== "packed")) throw new UserError("This order has already been dispatched, so it can't be cancelled. You can return it once it arrives.");
-    await setShipmentStatus(tx, s.id, "cancelled", { note: "Cancelled by the customer" });
-    const lines = await tx.select().from(orderLines).where(and(eq(orderLines.orderId, o.id), eq(orderLines.kind, "product")));
-    for (const l of lines) {
-      if (!l.productId) continue;
-      await tx
-        .update(products)
-        .set({ stock: sql`${products.stock} + ${l.quantity}`, unitsSold: sql`greatest(0, ${products.unitsSold} - ${l.quantity})` })
-        .where(eq(products.id, l.productId));
-    }
+    await cancelWithStockBack(tx as unknown as Db, o.id, "Cancelled by the customer");
   });
+}
+
+/**
+ * The cancel itself, inside the caller's transaction (the customer's cancel and the admin's):
+ * only before dispatch; the shipment goes through `setShipmentStatus` (so live tracking hears
+ * it) and every product line's stock and sales count go back.
+ */
+export async function cancelWithStockBack(tx: Db, orderId: number, note: string): Promise<void> {
+  const [s] = await tx.select().from(shipments).where(eq(shipments.orderId, orderId));
+  if (!s || (s.status !== "placed" && s.status !== "packed")) throw new UserError("This order has already been dispatched, so it can't be cancelled. You can return it once it arrives.");
+  await setShipmentStatus(tx as unknown as Parameters<typeof setShipmentStatus>[0], s.id, "cancelled", { note });
+  const lines = await tx.select().from(orderLines).where(and(eq(orderLines.orderId, orderId), eq(orderLines.kind, "product")));
+  for (const l of lines) {
+    if (!l.productId) continue;
+    await tx
+      .update(products)
+      .set({ stock: sql`${products.stock} + ${l.quantity}`, unitsSold: sql`greatest(0, ${products.unitsSold} - ${l.quantity})` })
+      .where(eq(products.id, l.productId));
+  }
 }
 
 /** Puts an order's products back in the cart; says which could not be added (gone or sold out). */

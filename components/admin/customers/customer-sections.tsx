@@ -20,7 +20,7 @@ export function OrdersTable({ rows }: { rows: { id: number; number: string; plac
       <thead className="text-muted"><tr><th className="py-1">Order</th><th>Placed</th><th>Status</th><th>Source</th><th className="text-right">Total</th></tr></thead>
       <tbody>{rows.map((o) => (
         <tr key={o.id} className="border-t border-line">
-          <td className="py-1"><code>{o.number}</code>{o.kind === "refund" ? " (refund)" : ""}</td><td>{when(o.placedAt)}</td><td>{o.status}</td><td>{o.source}</td>
+          <td className="py-1"><Link className="underline" href={`/admin/orders/${o.number}`}><code>{o.number}</code></Link>{o.kind === "refund" ? " (refund)" : ""}</td><td>{when(o.placedAt)}</td><td>{o.status}</td><td>{o.source}</td>
           <td className="text-right tabular-nums">{formatPrice(o.totalPence)}</td>
         </tr>))}
       </tbody>
@@ -35,7 +35,7 @@ export function DeliveriesTable({ rows }: { rows: { id: number; number: string; 
       <thead className="text-muted"><tr><th className="py-1">Order</th><th>Method</th><th>Status</th><th>Promised by</th><th>Delivered</th><th className="text-right">CO₂</th></tr></thead>
       <tbody>{rows.map((s) => (
         <tr key={s.id} className="border-t border-line">
-          <td className="py-1"><Link className="underline" href={`/track/${s.number}`}><code>{s.number}</code></Link></td><td>{s.method}</td><td>{s.status}</td><td>{when(s.promisedTo)}</td>
+          <td className="py-1"><Link className="underline" href={`/admin/orders/${s.number}`}><code>{s.number}</code></Link></td><td>{s.method}</td><td>{s.status}</td><td>{when(s.promisedTo)}</td>
           <td>{s.deliveredAt ? `${when(s.deliveredAt)}${s.onTime === false ? " (late)" : ""}` : "—"}</td><td className="text-right tabular-nums">{(s.co2Grams / 1000).toFixed(2)} kg</td>
         </tr>))}
       </tbody>

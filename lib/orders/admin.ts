@@ -1,0 +1,79 @@
+import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { csatResponses, orders, shipments, users } from "@/db/schema";
+import type { AdminContext } from "@/lib/admin/action";
+import type { Db } from "@/lib/db";
+import { NEXT, setShipmentStatus, type ShipmentStatus } from "@/lib/delivery/status";
+import { UserError } from "@/lib/result";
+import { cancelWithStockBack } from "./manage";
+
+export const ORDERS_PAGE = 50;
+const SHIPMENT_STATUSES = ["placed", "packed", "dispatched", "out_for_delivery", "failed_attempt", "delivered", "cancelled"] as const;
+
+export const adminOrdersSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  status: z.enum(SHIPMENT_STATUSES).optional().catch(undefined),
+  method: z.enum(["standard", "express", "bike", "ev"]).optional().catch(undefined),
+  source: z.enum(["web", "import"]).optional().catch(undefined),
+  /** Only orders with a low rating (either score ≤ 2), for follow-up. */
+  lowCsat: z.literal("1").optional().catch(undefined),
+  after: z.coerce.number().int().positive().optional().catch(undefined),
+});
+export type AdminOrdersParams = z.infer<typeof adminOrdersSchema>;
+
+/** Orders, newest first (keyset on id), by number or email, shipment status, method, source, low rating. */
+export async function listAdminOrders(db: Db, p: AdminOrdersParams) {
+  const where: SQL[] = [];
+  if (p.q) {
+    const q = p.q.trim();
+    where.push(/^[A-Za-z]?\d{5,8}$/.test(q) ? eq(orders.number, q.toUpperCase()) : sql`lower(${orders.email}) = ${q.toLowerCase()}`);
+  }
+  if (p.status) where.push(eq(shipments.status, p.status));
+  if (p.method) where.push(eq(shipments.method, p.method));
+  if (p.source) where.push(eq(orders.source, p.source));
+  if (p.lowCsat) where.push(sql`least(${csatResponses.orderRating}, ${csatResponses.deliveryRating}) <= 2`);
+  if (p.after) where.push(lt(orders.id, p.after));
+  const rows = await db
+    .select({
+      id: orders.id, number: orders.number, placedAt: orders.placedAt, email: orders.email, userId: orders.userId, totalPence: orders.totalPence, source: orders.source,
+      orderStatus: orders.status, shipmentStatus: shipments.status, method: shipments.method, promisedTo: shipments.promisedTo,
+      orderRating: csatResponses.orderRating, deliveryRating: csatResponses.deliveryRating,
+    })
+    .from(orders)
+    .leftJoin(shipments, eq(shipments.orderId, orders.id))
+    .leftJoin(csatResponses, eq(csatResponses.orderId, orders.id))
+    .where(and(eq(orders.kind, "sale"), ...where))
+    .orderBy(desc(orders.id))
+    .limit(ORDERS_PAGE + 1);
+  return { rows: rows.slice(0, ORDERS_PAGE), next: rows.length > ORDERS_PAGE ? rows[ORDERS_PAGE - 1]!.id : null };
+}
+
+/** Who placed an order (for the detail page's link to the customer). */
+export async function orderCustomer(db: Db, userId: number | null) {
+  if (!userId) return null;
+  const [u] = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, userId)).limit(1);
+  return u ?? null;
+}
+
+export const shipmentChangeSchema = z.object({
+  number: z.string().trim().regex(/^[A-Z]?\d{5,8}$/),
+  to: z.enum(SHIPMENT_STATUSES),
+  note: z.string().trim().max(200).default(""),
+});
+
+/**
+ * A status change from the admin: through `setShipmentStatus`, the function checkout, the
+ * simulator and the tracking page's live updates all use; a cancel puts the stock back.
+ */
+export async function changeShipment({ tx, audit, user }: AdminContext, c: z.output<typeof shipmentChangeSchema>) {
+  const [o] = await tx.select({ id: orders.id, number: orders.number }).from(orders).where(eq(orders.number, c.number)).limit(1).for("update");
+  if (!o) throw new UserError("Order not found.");
+  const [s] = await tx.select({ id: shipments.id, status: shipments.status }).from(shipments).where(eq(shipments.orderId, o.id));
+  if (!s) throw new UserError("This order has no shipment (imported history).");
+  if (!NEXT[s.status as ShipmentStatus].includes(c.to)) throw new UserError(`A shipment that is ${s.status.replace(/_/g, " ")} cannot become ${c.to.replace(/_/g, " ")}.`, "to");
+  const note = c.note || `By ${user.email}`;
+  if (c.to === "cancelled") await cancelWithStockBack(tx, o.id, note);
+  else await setShipmentStatus(tx as unknown as Parameters<typeof setShipmentStatus>[0], s.id, c.to, { note });
+  await audit({ action: "order.status", entity: "order", entityId: o.number, before: { status: s.status }, after: { status: c.to, note: c.note || undefined } });
+  return { orderId: o.id, number: o.number, to: c.to };
+}
