@@ -21,6 +21,7 @@ export const ADMIN_PAGES: { route: string; href: string; label: string; roles: S
   { route: "/admin/customers", href: "/admin/customers", label: "Customers", roles: ["admin", "merchandiser"] },
   { route: "/admin/customers/[id]", href: "/admin/customers/{customer}", label: "Customer", roles: ["admin", "merchandiser"], nav: false },
   { route: "/admin/segments", href: "/admin/segments", label: "Segments", roles: ["admin", "merchandiser"] },
+  { route: "/admin/segments/new", href: "/admin/segments/new", label: "New segment", roles: ["admin", "merchandiser"], nav: false },
   { route: "/admin/audit", href: "/admin/audit", label: "Audit log", roles: ["admin", "merchandiser"] },
   { route: "/admin/outbox", href: "/admin/outbox", label: "Outbox", roles: ["admin", "merchandiser"] },
   { route: "/admin/staff", href: "/admin/staff", label: "Staff", roles: ["admin"] },

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { adminAction } from "@/lib/admin/action";
 import { recomputeAll } from "./refresh";
+import { createSegment, recomputeSegments } from "./segments";
 import { createSource, revokeSource } from "./sources";
 
 const checkbox = z.preprocess((v) => v === "on" || v === "1" || v === "true", z.boolean());
@@ -38,6 +39,32 @@ export const recomputeNowAction = adminAction(
     const r = await recomputeAll(tx);
     await audit({ entity: "segments", after: { profiles: r.profiles, segments: r.segments.length } });
     return { message: `Recomputed ${r.profiles} profiles and ${r.segments.length} segments in ${Math.round(r.profileMs + r.segmentMs)} ms.` };
+  },
+  () => revalidatePath("/admin/segments"),
+);
+
+const segmentSchema = z.object({
+  name: z.string().trim().min(1, "Give the segment a name").max(100),
+  slug: z.string().trim().toLowerCase().max(60).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Slug: lower-case letters, digits and single dashes"),
+  description: z.string().trim().max(300).default(""),
+  rules: z.string().max(20_000).transform((v, ctx) => {
+    try {
+      return JSON.parse(v) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "Add at least one condition" });
+      return z.NEVER;
+    }
+  }),
+});
+
+/** Staff: a custom segment over profile traits; members are computed at once. */
+export const createSegmentAction = adminAction(
+  { name: "segment.create", schema: segmentSchema },
+  async (input, { tx, user, audit }) => {
+    const seg = await createSegment(tx, { ...input, createdBy: user.id });
+    const [sized] = await recomputeSegments(tx, { segmentIds: [seg.id] });
+    await audit({ entity: "segment", entityId: seg.slug, after: { name: seg.name, rules: seg.rules as Record<string, unknown> } });
+    return { slug: seg.slug, message: `“${seg.name}” created with ${sized?.size ?? 0} customers.` };
   },
   () => revalidatePath("/admin/segments"),
 );

@@ -1,12 +1,15 @@
 import "server-only";
+import { requireStaff } from "@/lib/admin/action";
 import { getDb } from "@/lib/db";
-import { listSegments } from "./segments";
+import { listSegmentsWithTrend } from "./segments";
 import { listSources } from "./sources";
 
 export async function getSources() {
+  await requireStaff(["admin"]);
   return listSources(await getDb());
 }
 
 export async function getSegmentsOverview() {
-  return listSegments(await getDb());
+  await requireStaff();
+  return listSegmentsWithTrend(await getDb());
 }

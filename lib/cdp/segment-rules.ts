@@ -37,7 +37,7 @@ const FIELDS = {
 export type SegmentField = keyof typeof FIELDS;
 export const SEGMENT_FIELDS = Object.entries(FIELDS).map(([name, f]) => ({ name: name as SegmentField, kind: f.kind, label: f.label }));
 
-const OPS: Record<FieldKind, readonly string[]> = {
+export const SEGMENT_OPS: Record<FieldKind, readonly string[]> = {
   number: ["eq", "neq", "gt", "gte", "lt", "lte", "is_set", "is_not_set"],
   text: ["eq", "neq", "in", "not_in", "is_set", "is_not_set"],
   bool: ["eq"],
@@ -53,7 +53,7 @@ const conditionSchema = z
   .strict()
   .superRefine((c, ctx) => {
     const kind = FIELDS[c.field].kind;
-    if (!OPS[kind].includes(c.op)) return ctx.addIssue({ code: "custom", message: `"${c.op}" does not apply to ${c.field}` });
+    if (!SEGMENT_OPS[kind].includes(c.op)) return ctx.addIssue({ code: "custom", message: `"${c.op}" does not apply to ${c.field}` });
     const needsNone = ["is_set", "is_not_set", "is_empty", "is_not_empty"].includes(c.op);
     const needsList = ["in", "not_in", "contains_any"].includes(c.op);
     const v = c.value;

@@ -139,6 +139,17 @@ export async function isInSegment(db: Db, userId: number, slug: string): Promise
   return rows.length > 0;
 }
 
+/** Segments with their last 30 recorded sizes (oldest first), for the admin list's trend. */
+export async function listSegmentsWithTrend(db: Db) {
+  const list = await listSegments(db);
+  const { rows } = await db.execute<{ id: number; sizes: number[] }>(sql`
+    select x.segment_id as id, array_agg(x.size order by x.at) as sizes
+    from (select segment_id, at, size, row_number() over (partition by segment_id order by at desc) as n from segment_sizes) x
+    where x.n <= 30 group by x.segment_id`);
+  const trend = new Map(rows.map((r) => [Number(r.id), r.sizes.map(Number)]));
+  return list.map((s) => ({ ...s, trend: trend.get(s.id) ?? [] }));
+}
+
 export async function listSegments(db: Db) {
   return db.select().from(segments).orderBy(asc(segments.kind), asc(segments.id));
 }
