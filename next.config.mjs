@@ -12,6 +12,10 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "sharp", "@node-rs/argon2"],
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: {
+    // Product pictures go through a server action: up to 10 MB each (checked again there), a few at a time.
+    serverActions: { bodySizeLimit: "25mb" },
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
+import sharp from "sharp";
 import { ADMIN_PAGES } from "../lib/admin/pages";
 import { signIn } from "./helpers";
 
@@ -108,8 +109,22 @@ test("a merchandiser creates a product: it is in the shop and in search at once;
   await expect(page.getByRole("status").filter({ hasText: "Product created." })).toBeVisible();
   const productPath = await page.getByRole("link", { name: "View in the shop" }).getAttribute("href");
 
+  // A picture: a fake one is refused, a real one is resized and shown in the shop.
+  const upload = page.getByTestId("image-upload");
+  await upload.getByLabel("Add pictures").setInputFiles({ name: "lantern.jpg", mimeType: "image/jpeg", buffer: Buffer.from("<svg onload=alert(1)>not really a jpeg") });
+  await upload.getByRole("button", { name: "Upload" }).click();
+  await expect(upload.getByRole("alert")).toContainText("is not a picture");
+  const png = await sharp({ create: { width: 900, height: 700, channels: 3, background: "#b5651d" } }).png().toBuffer();
+  await upload.getByLabel("Add pictures").setInputFiles({ name: "lantern.png", mimeType: "image/png", buffer: png });
+  await upload.getByLabel("Alt text for these pictures").fill(`${title} on a windowsill`);
+  await upload.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByTestId("product-image")).toHaveCount(1);
+
   await page.goto(productPath!);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  const main = page.getByRole("img", { name: `${title} on a windowsill` }).first();
+  await expect(main).toHaveAttribute("src", /\?v=1$/);
+  await expect.poll(() => main.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   await expect(page.getByText("£18.00").first()).toBeVisible();
   // The script tag is text on the page, never run.
   await expect(page.getByText("<script>window.__pwned = 1</script>", { exact: false })).toBeVisible();

@@ -13,7 +13,7 @@ import { siteUrl, SITE_NAME } from "@/lib/site";
 
 export default async function HomePage() {
   const [categories, bestsellers, newIn] = await Promise.all([getCategories(), getBestsellers(10), getNewIn(10)]);
-  const heroSkus = bestsellers.slice(0, 3).map((p) => p.sku);
+  const hero = bestsellers.slice(0, 3);
   return (
     <>
       <section className="grid items-center gap-6 overflow-hidden rounded-xl bg-accent-soft p-6 md:grid-cols-2 md:p-10" aria-labelledby="hero-title">
@@ -32,9 +32,9 @@ export default async function HomePage() {
           </p>
         </div>
         <div className="grid grid-cols-3 gap-2" aria-hidden="true">
-          {heroSkus.map((sku, i) => (
-            <div key={sku} className={i === 1 ? "translate-y-4" : ""}>
-              <ProductImage sku={sku} alt="" sizes="(min-width: 768px) 15vw, 30vw" priority />
+          {hero.map((p, i) => (
+            <div key={p.sku} className={i === 1 ? "translate-y-4" : ""}>
+              <ProductImage sku={p.sku} version={p.imageVersion} alt="" sizes="(min-width: 768px) 15vw, 30vw" priority />
             </div>
           ))}
         </div>

@@ -9,7 +9,7 @@ export function ProductCard({ product, priority = false }: { product: Card; prio
   return (
     <article className="group relative flex flex-col gap-2" data-testid="product-card">
       <div className="relative">
-        <ProductImage sku={product.sku} alt="" sizes="(min-width: 1024px) 22vw, (min-width: 640px) 30vw, 46vw" priority={priority} />
+        <ProductImage sku={product.sku} version={product.imageVersion} alt="" sizes="(min-width: 1024px) 22vw, (min-width: 640px) 30vw, 46vw" priority={priority} />
         {out ? <span className="absolute left-2 top-2 rounded-full bg-surface/90 px-2 py-0.5 text-xs font-semibold text-danger">Sold out</span> : null}
       </div>
       <h3 className="line-clamp-2 text-sm font-medium leading-snug text-ink">

@@ -1,11 +1,15 @@
 import { productImageSrc, productImageSrcSet } from "@/lib/catalog/art";
 
-/** A product picture with responsive sizes; lazy unless it is above the fold (`priority`). */
+/**
+ * A product picture with responsive sizes; lazy unless it is above the fold (`priority`).
+ * Uploaded pictures (`version` > 0) also offer AVIF; generated art is WebP only.
+ */
 export function ProductImage({
   sku,
   alt,
   sizes,
   view = 0,
+  version = 0,
   priority = false,
   className = "",
 }: {
@@ -13,15 +17,16 @@ export function ProductImage({
   alt: string;
   sizes: string;
   view?: number;
+  version?: number;
   priority?: boolean;
   className?: string;
 }) {
-  return (
-    // Our own route already serves sized WebP, so next/image's optimizer would only add a hop.
+  const img = (
+    // Our own route already serves sized images, so next/image's optimizer would only add a hop.
     // eslint-disable-next-line @next/next/no-img-element
     <img
-      src={productImageSrc(sku, 480, view)}
-      srcSet={productImageSrcSet(sku, view)}
+      src={productImageSrc(sku, 480, view, "webp", version)}
+      srcSet={productImageSrcSet(sku, view, "webp", version)}
       sizes={sizes}
       alt={alt}
       width={400}
@@ -31,5 +36,12 @@ export function ProductImage({
       decoding="async"
       className={`aspect-square w-full rounded-lg bg-sunken object-cover ${className}`}
     />
+  );
+  if (!version) return img;
+  return (
+    <picture>
+      <source type="image/avif" srcSet={productImageSrcSet(sku, view, "avif", version)} sizes={sizes} />
+      {img}
+    </picture>
   );
 }

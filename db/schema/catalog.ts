@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   check,
   index,
+  primaryKey,
   integer,
   pgEnum,
   pgTable,
@@ -10,7 +11,7 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
-import { timestamps, tsvector } from "./columns";
+import { bytea, timestamps, tsvector } from "./columns";
 import { users } from "./users";
 
 export const productStatus = pgEnum("product_status", ["draft", "active", "archived"]);
@@ -49,6 +50,8 @@ export const products = pgTable(
     status: productStatus("status").notNull().default("active"),
     /** Units sold, denormalised for "popular" sorting and bestsellers; refreshed by the importer and orders. */
     unitsSold: integer("units_sold").notNull().default(0),
+    /** Bumped on every picture change: image URLs carry it, so they can be cached for good. 0: generated art. */
+    imageVersion: integer("image_version").notNull().default(0),
     /** When the product first went on sale: drives "New in". */
     launchedAt: timestamp("launched_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     search: tsvector("search").generatedAlwaysAs(
@@ -106,4 +109,35 @@ export const stockAdjustments = pgTable(
     at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [index("stock_adjustments_product_idx").on(t.productId, t.at)],
+);
+
+/** Pictures staff uploaded (the first is the main one); without any, a product shows generated art. */
+export const productImages = pgTable(
+  "product_images",
+  {
+    id: serial("id").primaryKey(),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    position: smallint("position").notNull(),
+    alt: text("alt").notNull().default(""),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("product_images_product_idx").on(t.productId, t.position)],
+);
+
+/** Each picture resized to the storefront's widths in WebP and AVIF, metadata stripped; kept in the database so every app instance serves them. */
+export const productImageFiles = pgTable(
+  "product_image_files",
+  {
+    imageId: integer("image_id")
+      .notNull()
+      .references(() => productImages.id, { onDelete: "cascade" }),
+    width: smallint("width").notNull(),
+    format: text("format").notNull(),
+    data: bytea("data").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.imageId, t.width, t.format] })],
 );

@@ -15,3 +15,10 @@ export const tsvector = customType<{ data: string }>({
     return "tsvector";
   },
 });
+
+/** bytea as bytes (node-postgres gives a Buffer, PGlite a Uint8Array: both are Uint8Array). */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType() {
+    return "bytea";
+  },
+});

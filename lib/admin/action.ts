@@ -57,9 +57,15 @@ export function formObject(data: FormData): Record<string, unknown> {
  * from the handler rolls everything back and is shown as is; anything else is logged and shown as
  * a generic failure. `onCommitted` runs after the commit (cache revalidation, emails).
  */
-export function adminAction<S extends z.ZodType, T>(
-  opts: { name: string; roles?: StaffRole[]; schema: S },
-  handler: (input: z.output<S>, ctx: AdminContext) => Promise<T>,
+export function adminAction<S extends z.ZodType, T, P = undefined>(
+  opts: {
+    name: string;
+    roles?: StaffRole[];
+    schema: S;
+    /** Slow work that needs no database (image processing), done before the transaction opens. */
+    prepare?: (input: z.output<S>) => Promise<P>;
+  },
+  handler: (input: z.output<S>, ctx: AdminContext & { prepared: P }) => Promise<T>,
   onCommitted?: (data: T, input: z.output<S>) => void | Promise<void>,
 ): AdminAction<T> {
   const roles = opts.roles ?? STAFF;
@@ -76,6 +82,7 @@ export function adminAction<S extends z.ZodType, T>(
     if (!parsed.success) return kept(failure("Please check the highlighted fields.", fieldErrorsOf(parsed.error)));
     let result: T;
     try {
+      const prepared = (opts.prepare ? await opts.prepare(parsed.data) : undefined) as P;
       const db = await getDb();
       result = await db.transaction(async (t) => {
         const tx = t as unknown as Db;
@@ -92,7 +99,7 @@ export function adminAction<S extends z.ZodType, T>(
             after: (e.after ?? null) as Record<string, unknown> | null,
           });
         };
-        const r = await handler(parsed.data, { user, tx, audit });
+        const r = await handler(parsed.data, { user, tx, audit, prepared });
         if (!entries) await audit({ entity: opts.name.split(".")[0]!, after: auditable(parsed.data) });
         return r;
       });

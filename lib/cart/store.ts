@@ -116,6 +116,7 @@ export type CartLineView = {
   slug: string;
   title: string;
   categorySlug: string;
+  imageVersion: number;
   quantity: number;
   unitPricePence: number;
   lineTotalPence: number;
@@ -137,6 +138,7 @@ export async function readCart(db: Db, cartId: string | null): Promise<CartView>
       slug: products.slug,
       title: products.title,
       categorySlug: categories.slug,
+      imageVersion: products.imageVersion,
       quantity: cartLines.quantity,
       unitPricePence: products.pricePence,
       stock: products.stock,

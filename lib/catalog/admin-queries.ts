@@ -2,6 +2,7 @@ import "server-only";
 import { requireStaff } from "@/lib/admin/action";
 import { getDb } from "@/lib/db";
 import { getAdminProduct, listAdminProducts, listCategoryOptions, type AdminListParams } from "./admin-list";
+import { listImages } from "./images";
 
 /** Staff reads for /admin/products: the role is checked here too, so no page can forget it. */
 export async function getAdminProducts(p: AdminListParams) {
@@ -17,4 +18,9 @@ export async function getProductForEdit(id: number) {
 export async function getCategoryOptions() {
   await requireStaff();
   return listCategoryOptions(await getDb());
+}
+
+export async function getProductImages(productId: number) {
+  await requireStaff();
+  return listImages(await getDb(), productId);
 }

@@ -128,11 +128,14 @@ export function productArtSvg(s: ArtSubject, view = 0): string {
 export const IMAGE_WIDTHS = [160, 320, 480, 640, 960] as const;
 export type ImageWidth = (typeof IMAGE_WIDTHS)[number];
 
-/** Image URLs for a product; the version changes when its art inputs change, so caches can be immutable. */
-export function productImageSrc(sku: string, width: ImageWidth, view = 0, format: "webp" | "png" = "webp"): string {
-  return `/img/p/${encodeURIComponent(sku)}/${view}-${width}.${format}`;
+/**
+ * Image URLs for a product: uploaded pictures carry their version (`?v=`, bumped on every picture
+ * change) so they can be cached for good; generated art has none.
+ */
+export function productImageSrc(sku: string, width: ImageWidth, view = 0, format: "webp" | "png" | "avif" = "webp", version = 0): string {
+  return `/img/p/${encodeURIComponent(sku)}/${view}-${width}.${format}${version ? `?v=${version}` : ""}`;
 }
 
-export function productImageSrcSet(sku: string, view = 0): string {
-  return IMAGE_WIDTHS.map((w) => `${productImageSrc(sku, w, view)} ${w}w`).join(", ");
+export function productImageSrcSet(sku: string, view = 0, format: "webp" | "avif" = "webp", version = 0): string {
+  return IMAGE_WIDTHS.map((w) => `${productImageSrc(sku, w, view, format, version)} ${w}w`).join(", ");
 }

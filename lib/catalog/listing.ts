@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
-import { categories, products } from "@/db/schema";
+import { categories, productImages, products } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { textArray } from "@/lib/db/arrays";
 import { PER_PAGE, type ListingParams } from "./params";
@@ -16,6 +16,8 @@ export type ProductCard = {
   lowStockThreshold: number;
   categorySlug: string;
   colors: string[];
+  /** 0: generated art; else the uploaded pictures' version (in their URLs). */
+  imageVersion: number;
 };
 
 export const cardColumns = {
@@ -29,6 +31,7 @@ export const cardColumns = {
   lowStockThreshold: products.lowStockThreshold,
   categorySlug: categories.slug,
   colors: products.colors,
+  imageVersion: products.imageVersion,
 };
 
 const ORDER_BY: Record<ListingParams["sort"], SQL[]> = {
@@ -160,9 +163,19 @@ export type ProductDetail = ProductCard & {
   categoryId: number;
   categoryName: string;
   updatedAt: string;
+  /** Alt texts of the uploaded pictures, in order; empty for generated art. */
+  images: string[];
 };
 
 export async function findProductBySlug(db: Db, slug: string): Promise<ProductDetail | null> {
+  const p = await findProductRow(db, slug);
+  if (!p) return null;
+  // Uploaded pictures' alt texts, in order (none: the generated art's three views).
+  const images = p.imageVersion ? await db.select({ alt: productImages.alt }).from(productImages).where(eq(productImages.productId, p.id)).orderBy(asc(productImages.position), asc(productImages.id)) : [];
+  return { ...p, images: images.map((i) => i.alt) };
+}
+
+async function findProductRow(db: Db, slug: string) {
   const [row] = await db
     .select({
       ...cardColumns,

@@ -9,7 +9,7 @@ export const CONSUMABLE_CATEGORIES = ["candles-fragrance", "gifts-wrap"];
 export type Recommendation = ProductCard & { reason: string | null };
 
 const CARD = sql`p.id, p.sku, p.slug, p.title, p.price_pence as "pricePence", p.compare_at_pence as "compareAtPence", p.stock,
-  p.low_stock_threshold as "lowStockThreshold", c.slug as "categorySlug", p.colors`;
+  p.low_stock_threshold as "lowStockThreshold", c.slug as "categorySlug", p.colors, p.image_version as "imageVersion"`;
 
 /** Products `p` (joined with its category `c`) the customer may be shown: consumables, or not bought before. */
 const notBoughtBy = (userId: number) => sql`(c.slug = any(${textArray(CONSUMABLE_CATEGORIES)}) or not exists (

@@ -34,7 +34,7 @@ export default async function CartPage() {
         <ul className="divide-y divide-line" data-testid="cart-lines">
           {cart.lines.map((l) => (
             <li key={l.productId} className="flex gap-4 py-4" data-testid="cart-line">
-              <Link href={`/product/${l.slug}`} className="w-24 shrink-0"><ProductImage sku={l.sku} alt="" sizes="96px" /></Link>
+              <Link href={`/product/${l.slug}`} className="w-24 shrink-0"><ProductImage sku={l.sku} version={l.imageVersion} alt="" sizes="96px" /></Link>
               <div className="flex min-w-0 flex-1 flex-col gap-2">
                 <div className="flex justify-between gap-3">
                   <Link href={`/product/${l.slug}`} className="font-medium hover:text-accent">{l.title}</Link>

@@ -51,7 +51,7 @@ export default async function ProductPage({ params }: Props) {
         ]}
       />
       <div className="mt-4 grid gap-6 md:grid-cols-2 md:gap-10">
-        <ProductGallery sku={product.sku} title={product.title} />
+        <ProductGallery sku={product.sku} title={product.title} images={product.images} version={product.imageVersion} />
         <div className="flex flex-col gap-4">
           <h1 className="text-2xl font-semibold leading-tight md:text-3xl">{product.title}</h1>
           <Price pence={product.pricePence} compareAtPence={product.compareAtPence} size="lg" />

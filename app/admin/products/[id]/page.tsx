@@ -4,8 +4,9 @@ import { notFound } from "next/navigation";
 import { ProductForm } from "@/components/admin/products/product-form";
 import { ProductStatusButtons } from "@/components/admin/products/product-status-buttons";
 import { AdjustStockForm } from "@/components/admin/adjust-stock-form";
+import { ProductImages } from "@/components/admin/products/product-images";
 import { StockHistory } from "@/components/admin/stock-history";
-import { getCategoryOptions, getProductForEdit } from "@/lib/catalog/admin-queries";
+import { getCategoryOptions, getProductForEdit, getProductImages } from "@/lib/catalog/admin-queries";
 import { getStockHistory } from "@/lib/inventory/admin-queries";
 
 export const metadata: Metadata = { title: "Edit product" };
@@ -15,7 +16,7 @@ const pounds = (pence: number | null) => (pence == null ? "" : (pence / 100).toF
 export default async function EditProductPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; copied?: string }> }) {
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) notFound();
-  const [p, categories, flags, history] = await Promise.all([getProductForEdit(id), getCategoryOptions(), searchParams, getStockHistory(id)]);
+  const [p, categories, flags, history, images] = await Promise.all([getProductForEdit(id), getCategoryOptions(), searchParams, getStockHistory(id), getProductImages(id)]);
   if (!p) notFound();
   return (
     <section>
@@ -39,6 +40,8 @@ export default async function EditProductPage({ params, searchParams }: { params
           }}
         />
       </div>
+      <h2 className="mt-10 text-lg font-semibold">Pictures</h2>
+      <div className="mt-3"><ProductImages productId={p.id} sku={p.sku} version={p.imageVersion} images={images} /></div>
       <h2 className="mt-10 text-lg font-semibold">Stock: {p.stock}</h2>
       <div className="mt-3"><AdjustStockForm productId={p.id} /></div>
       <div className="mt-4"><StockHistory rows={history} /></div>
