@@ -104,7 +104,7 @@ export function adminAction<S extends z.ZodType, T, P = undefined>(
         return r;
       });
     } catch (err) {
-      if (err instanceof UserError) return kept(failure(err.message, err.field ? { [err.field]: [err.message] } : undefined));
+      if (err instanceof UserError) return kept({ ...failure(err.message, err.field ? { [err.field]: [err.message] } : undefined), ...(err.details === undefined ? {} : { details: err.details }) });
       console.error(`admin action ${opts.name} failed`, err);
       return failure("Something went wrong; nothing was changed.");
     }

@@ -7,6 +7,8 @@ import { adminAction } from "@/lib/admin/action";
 import { bulkEdit, bulkSchema, createProduct, duplicateProduct, updateProduct } from "./admin-write";
 import { newProductSchema, productSchema } from "./product-form";
 import { CATALOG_TAGS } from "./tags";
+import { importProducts, MAX_CSV_BYTES, parseProductsCsv } from "./csv";
+import { UserError } from "@/lib/result";
 
 /** Storefront caches a product write touches: its page (old and new address), listings, category counts. Immediate, not stale-while-revalidate. */
 function refreshStorefront(...slugs: string[]) {
@@ -62,6 +64,22 @@ export const bulkEditAction = adminAction(
   async (input, ctx) => {
     const rows = await bulkEdit(ctx, input);
     return { slugs: rows.map((r) => r.slug), message: `Updated ${rows.length} product${rows.length === 1 ? "" : "s"}.` };
+  },
+  (r) => refreshStorefront(...r.slugs),
+);
+
+const importSchema = z.object({
+  file: z.instanceof(File, { error: "Choose a CSV file" }).refine((f) => f.size > 0, "Choose a CSV file").refine((f) => f.size <= MAX_CSV_BYTES, "The file is over 5 MB: split it"),
+});
+
+/** Products from a CSV file: all rows are checked first; one bad row and nothing changes (each problem is listed with its line). */
+export const importProductsAction = adminAction(
+  { name: "product.import", schema: importSchema },
+  async ({ file }, ctx) => {
+    const { rows, errors } = await parseProductsCsv(ctx.tx, await file.text());
+    if (errors.length) throw new UserError(`${errors.length} row${errors.length === 1 ? "" : "s"} need fixing; nothing was imported.`, "file", errors.slice(0, 200));
+    const r = await importProducts(ctx, rows);
+    return { slugs: r.slugs, message: `Imported ${rows.length} rows: ${r.created} new, ${r.updated} updated.` };
   },
   (r) => refreshStorefront(...r.slugs),
 );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BulkEditForm } from "@/components/admin/products/bulk-edit-form";
+import { ImportProductsForm } from "@/components/admin/products/import-products-form";
 import { adminListSchema } from "@/lib/catalog/admin-list";
 import { getAdminProducts, getCategoryOptions } from "@/lib/catalog/admin-queries";
 import { stockState } from "@/lib/catalog/stock";
@@ -22,7 +23,10 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
     <section>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Products</h1>
-        <Link href="/admin/products/new" className="tap inline-flex items-center rounded-full bg-accent px-5 font-semibold text-accent-ink">New product</Link>
+        <div className="flex flex-wrap gap-2">
+          <a href="/admin/products/export" className="tap inline-flex items-center rounded-full border border-line px-4 font-semibold">Export CSV</a>
+          <Link href="/admin/products/new" className="tap inline-flex items-center rounded-full bg-accent px-5 font-semibold text-accent-ink">New product</Link>
+        </div>
       </div>
       <form role="search" aria-label="Filter products" className="mt-4 flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col gap-1"><span className="font-medium">Search</span>
@@ -72,6 +76,10 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
         {list.prev ? <Link rel="prev" className="tap inline-flex items-center rounded-full border border-line px-4" href={href({ before: list.prev })}>Previous</Link> : null}
         {list.next ? <Link rel="next" className="tap inline-flex items-center rounded-full border border-line px-4" href={href({ after: list.next })}>Next</Link> : null}
       </nav>
+      <details className="mt-10">
+        <summary className="tap cursor-pointer font-semibold">Import products from CSV</summary>
+        <div className="mt-3"><ImportProductsForm /></div>
+      </details>
     </section>
   );
 }
