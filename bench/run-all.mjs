@@ -4,7 +4,7 @@
  * (a) page throughput vs a static route, (b) Lighthouse mobile vs the shop shell, and
  * (a2) the personalized home page, (c, d) import time and search latency, (e) CDP event ingest and
  * profile/segment recompute, (f) the recommender's offline evaluation, (g) training time and the
- * recommendation read path.
+ * recommendation read path, (h) the admin product list and customer search at 100k rows.
  * Writes bench/RESULTS.md.
  * BENCH_ONLY=http|data runs half; BENCH_DURATION sets autocannon seconds (default 10).
  */
@@ -120,6 +120,8 @@ if (only !== "http") {
   sections.push(["### (f) Recommender, offline evaluation (`npm run recs:eval`, train file split at 2011-07-01, k = 10)", "", "Every model trained on the rows before the split, scored on the new products each returning customer bought after it; popularity and item-kNN are baselines from the same run.", "", evalOut].join("\n"));
   console.error("bench: recommender in the store");
   sections.push(sh(bin("tsx"), ["bench/recs.ts"]).trim());
+  console.error("bench: admin at 100k products and customers");
+  sections.push(sh(bin("tsx"), ["bench/admin.ts"]).trim());
 }
 
 const header = [

@@ -67,6 +67,8 @@ export const products = pgTable(
     index("products_colors_idx").using("gin", t.colors),
     index("products_search_idx").using("gin", t.search),
     index("products_title_trgm_idx").using("gin", sql`lower(${t.title}) gin_trgm_ops`),
+    // Code prefix search in the admin ("G0001…"): LIKE 'x%' can use a btree only with pattern ops under a non-C collation.
+    index("products_sku_pattern_idx").using("btree", sql`${t.sku} text_pattern_ops`),
     check("products_price_nonneg", sql`${t.pricePence} >= 0`),
     check("products_stock_nonneg", sql`${t.stock} >= 0`),
   ],

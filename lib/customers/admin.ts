@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { cdpEvents, cdpProfiles, csatResponses, dealRedemptions, deals, orders, shipments, users } from "@/db/schema";
 import { consentOfUser } from "@/lib/cdp/consent";
 import { segmentsOfUser } from "@/lib/cdp/segments";
@@ -14,14 +14,19 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export async function searchCustomers(db: Db, q: string, limit = 50) {
   const text = q.trim().toLowerCase();
   if (!text) return [];
-  const byNumber = /^\d{1,9}$/.test(text) ? sql`or u.id = ${Number(text)} or u.external_id = ${text}` : sql``;
-  const { rows } = await db.execute<{ id: number; email: string; name: string | null; externalId: string | null; country: string | null; lifecycle: string | null; orders: number | null; ltv: number | null }>(sql`
-    select u.id, u.email, u.name, u.external_id as "externalId", u.country, p.lifecycle, p.orders_count as orders, p.lifetime_value_pence as ltv
-    from users u left join cdp_profiles p on p.user_id = u.id
-    where u.role = 'customer' and (lower(u.email) like ${`${escapeLike(text)}%`} or lower(coalesce(u.name, '')) like ${`%${escapeLike(text)}%`} ${byNumber})
-    order by (u.id::text = ${text} or u.external_id = ${text}) desc, u.id
-    limit ${limit}`);
-  return rows.map((r) => ({ ...r, id: Number(r.id), orders: r.orders == null ? null : Number(r.orders), ltv: r.ltv == null ? null : Number(r.ltv) }));
+  const find = async (where: SQL) => {
+    const { rows } = await db.execute<{ id: number; email: string; name: string | null; externalId: string | null; country: string | null; lifecycle: string | null; orders: number | null; ltv: number | null }>(sql`
+      select u.id, u.email, u.name, u.external_id as "externalId", u.country, p.lifecycle, p.orders_count as orders, p.lifetime_value_pence as ltv
+      from users u left join cdp_profiles p on p.user_id = u.id
+      where u.role = 'customer' and ${where}
+      -- By id: the planner can walk the primary key and stop at the limit instead of sorting every match of a common name.
+      order by u.id limit ${limit}`);
+    return rows.map((r) => ({ ...r, id: Number(r.id), orders: r.orders == null ? null : Number(r.orders), ltv: r.ltv == null ? null : Number(r.ltv) }));
+  };
+  // A number is first looked up exactly (Hearth's customer number or the source system's).
+  const exact = /^\d{1,9}$/.test(text) ? await find(sql`(u.id = ${Number(text)} or u.external_id = ${text})`) : [];
+  const fuzzy = await find(sql`(lower(u.email) like ${`${escapeLike(text)}%`} or lower(coalesce(u.name, '')) like ${`%${escapeLike(text)}%`})`);
+  return [...exact, ...fuzzy.filter((c) => !exact.some((e) => e.id === c.id))].slice(0, limit);
 }
 
 /** Everything staff see about one customer: profile, segments, consent, orders, deliveries, ratings, events, deals. */

@@ -26,7 +26,7 @@ export async function listAdminOrders(db: Db, p: AdminOrdersParams) {
   const where: SQL[] = [];
   if (p.q) {
     const q = p.q.trim();
-    where.push(/^[A-Za-z]?\d{5,8}$/.test(q) ? eq(orders.number, q.toUpperCase()) : sql`lower(${orders.email}) = ${q.toLowerCase()}`);
+    where.push(/^[A-Za-z]?\d{5,8}$/.test(q) ? eq(orders.number, q.toUpperCase()) : sql`(lower(${orders.email}) = ${q.toLowerCase()} or lower(${users.email}) = ${q.toLowerCase()})`);
   }
   if (p.status) where.push(eq(shipments.status, p.status));
   if (p.method) where.push(eq(shipments.method, p.method));
@@ -35,13 +35,14 @@ export async function listAdminOrders(db: Db, p: AdminOrdersParams) {
   if (p.after) where.push(lt(orders.id, p.after));
   const rows = await db
     .select({
-      id: orders.id, number: orders.number, placedAt: orders.placedAt, email: orders.email, userId: orders.userId, totalPence: orders.totalPence, source: orders.source,
+      id: orders.id, number: orders.number, placedAt: orders.placedAt, email: sql<string | null>`coalesce(${orders.email}, ${users.email})`, userId: orders.userId, totalPence: orders.totalPence, source: orders.source,
       orderStatus: orders.status, shipmentStatus: shipments.status, method: shipments.method, promisedTo: shipments.promisedTo,
       orderRating: csatResponses.orderRating, deliveryRating: csatResponses.deliveryRating,
     })
     .from(orders)
     .leftJoin(shipments, eq(shipments.orderId, orders.id))
     .leftJoin(csatResponses, eq(csatResponses.orderId, orders.id))
+    .leftJoin(users, eq(users.id, orders.userId))
     .where(and(eq(orders.kind, "sale"), ...where))
     .orderBy(desc(orders.id))
     .limit(ORDERS_PAGE + 1);

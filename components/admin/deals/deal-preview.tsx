@@ -45,7 +45,7 @@ export function DealPreview({ formId }: { formId: string }) {
       </p>
       <p className="mt-1">
         <strong>{preview.scope.products.toLocaleString("en-GB")}</strong> active product{preview.scope.products === 1 ? "" : "s"} in scope
-        {preview.scope.sample.length ? `: ${preview.scope.sample.join(", ")}${preview.scope.products > preview.scope.sample.length ? "…" : ""}` : ""}.
+        {preview.scope.sample.length ? `: ${preview.scope.sample.join(", ")}${preview.scope.products > preview.scope.sample.length ? " and more" : ""}` : ""}.
       </p>
     </div>
   );
