@@ -40,6 +40,17 @@ export async function requireStaff(roles: StaffRole[] = STAFF): Promise<CurrentU
   return user;
 }
 
+/**
+ * A staff read for server components: the role is checked on every call (a 404 otherwise), so no
+ * page can reach the data by forgetting its own check. `staffRead(listLowStock)` → `() => rows`.
+ */
+export function staffRead<A extends unknown[], R>(read: (db: Db, ...args: A) => Promise<R>, roles: StaffRole[] = STAFF) {
+  return async (...args: A): Promise<R> => {
+    await requireStaff(roles);
+    return read(await getDb(), ...args);
+  };
+}
+
 /** FormData as a plain object: repeated names become arrays, files stay files. */
 export function formObject(data: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};

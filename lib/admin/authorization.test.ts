@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { users } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
+import { formData, signInAs } from "@/lib/testing/session";
 import { ADMIN_ACTION, NOT_ALLOWED, type AdminActionMeta } from "./action";
 
 /**
@@ -24,12 +25,7 @@ const CUSTOMER_FACING: Record<string, string[]> = {
   "lib/orders/actions.ts": ["cancelOrderAction", "reorderAction"],
 };
 
-const session = vi.hoisted(() => ({ user: null as null | { id: number; email: string; name: string | null; role: "customer" | "merchandiser" | "admin" } }));
-vi.mock("@/lib/auth/current-user", () => ({
-  getCurrentUser: async () => session.user,
-  requireUser: async () => session.user ?? (() => { throw new Error("redirect"); })(),
-  requireRole: async (...roles: string[]) => (session.user && roles.includes(session.user.role) ? session.user : (() => { throw new Error("NEXT_NOT_FOUND"); })()),
-}));
+vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: <F>(fn: F) => fn }));
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -57,9 +53,7 @@ beforeAll(async () => {
 });
 afterAll(dropTestDb);
 
-const become = (p: Persona) => {
-  session.user = p === "anonymous" ? null : { id: ids[p]!, email: `${p}@example.com`, name: null, role: p };
-};
+const become = (p: Persona) => signInAs(p === "anonymous" ? null : { id: ids[p]!, email: `${p}@example.com`, role: p });
 
 describe("authorization matrix", () => {
   it("finds the server actions and admin routes to check", () => {
@@ -104,12 +98,7 @@ describe("authorization matrix", () => {
 
   it("merchandisers cannot manage staff; admins can", async () => {
     const { setStaffRoleAction } = await import("@/lib/staff/actions");
-    const form = (email: string, role: string) => {
-      const f = new FormData();
-      f.set("email", email);
-      f.set("role", role);
-      return f;
-    };
+    const form = (email: string, role: string) => formData({ email, role });
     become("merchandiser");
     expect(await setStaffRoleAction(null, form("customer@example.com", "admin"))).toEqual({ ok: false, error: NOT_ALLOWED });
     become("admin");

@@ -4,21 +4,17 @@ import { products, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { insertProducts } from "@/lib/testing/catalog";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
+import { formData, signInAs } from "@/lib/testing/session";
 import { csvField, exportProductsCsv } from "./csv";
 
 /** CSV export and all-or-nothing import through the server action (session stand-in, real database). */
-const session = vi.hoisted(() => ({ user: null as null | { id: number; email: string; name: string | null; role: "merchandiser" } }));
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/session"));
 vi.mock("next/cache", () => ({ updateTag: () => {} }));
 vi.mock("next/navigation", () => ({ redirect: () => {} }));
 const { importProductsAction } = await import("./actions");
 
 let db: Db;
-const importCsv = (text: string) => {
-  const f = new FormData();
-  f.set("file", new File([text], "products.csv", { type: "text/csv" }));
-  return importProductsAction(null, f);
-};
+const importCsv = (text: string) => importProductsAction(null, formData({ file: new File([text], "products.csv", { type: "text/csv" }) }));
 const snapshot = async () => (await db.select().from(products).orderBy(products.id)).map(({ updatedAt: _u, search: _s, ...p }) => p);
 const HEADER = "sku,title,slug,description,price,compare_at_price,category,tags,colors,materials,status,low_stock_threshold,stock";
 
@@ -27,7 +23,7 @@ beforeAll(async () => {
   await insertProducts(db, [{ sku: "L1", title: "Brass Lamp", category: "lighting", pricePence: 3000, stock: 4 }]);
   await db.update(products).set({ description: "=HYPERLINK(\"http://evil\")", tags: ["gift", "brass"] });
   const [m] = await db.insert(users).values({ email: "merch@example.com", role: "merchandiser" }).returning();
-  session.user = { id: m!.id, email: m!.email, name: null, role: "merchandiser" };
+  signInAs({ id: m!.id, email: m!.email, name: null, role: "merchandiser" });
 });
 afterAll(dropTestDb);
 

@@ -5,12 +5,12 @@ import { productImageFiles, productImages, products, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { insertProducts } from "@/lib/testing/catalog";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
+import { formData, signInAs } from "@/lib/testing/session";
 import { findProductBySlug } from "./listing";
 
 /** Picture uploads through the server actions and the image route (session stand-in, real database and sharp). */
-const session = vi.hoisted(() => ({ user: null as null | { id: number; email: string; name: string | null; role: "merchandiser" } }));
 const tags = vi.hoisted(() => [] as string[]);
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/session"));
 vi.mock("next/cache", () => ({ updateTag: (t: string) => tags.push(t), unstable_cache: <F>(fn: F) => fn }));
 const { deleteImageAction, imageAltAction, reorderImagesAction, uploadImagesAction } = await import("./image-actions");
 const { GET } = await import("@/app/img/p/[sku]/[file]/route");
@@ -23,20 +23,14 @@ const photo = (w: number, h: number, color: string, format: "jpeg" | "png" = "jp
     // A camera's EXIF (orientation, a note) that must not survive.
     .withExif({ IFD0: { ImageDescription: "secret-location-51.5N", Make: "PhoneCam" } })
     .toBuffer();
-const upload = (files: File[], alt = "") => {
-  const f = new FormData();
-  f.set("productId", String(lamp));
-  f.set("alt", alt);
-  for (const file of files) f.append("files", file);
-  return uploadImagesAction(null, f);
-};
+const upload = (files: File[], alt = "") => uploadImagesAction(null, formData({ productId: String(lamp), alt, files }));
 const image = async (file: string, v = "") => GET(new Request(`http://localhost/img/p/L1/${file}${v}`), { params: Promise.resolve({ sku: "L1", file }) });
 
 beforeAll(async () => {
   db = await createTestDb();
   lamp = (await insertProducts(db, [{ sku: "L1", title: "Brass Lamp", category: "lighting", pricePence: 3000 }]))[0]!.id;
   const [m] = await db.insert(users).values({ email: "merch@example.com", role: "merchandiser" }).returning();
-  session.user = { id: m!.id, email: m!.email, name: null, role: "merchandiser" };
+  signInAs({ id: m!.id, email: m!.email, name: null, role: "merchandiser" });
 });
 afterAll(dropTestDb);
 
@@ -81,21 +75,12 @@ describe("product pictures", () => {
 
   it("reorders (the main picture changes), edits alt text and removes, each bumping the version", async () => {
     const [first, second] = await db.select().from(productImages).where(eq(productImages.productId, lamp)).orderBy(productImages.position);
-    const order = new FormData();
-    order.set("productId", String(lamp));
-    order.append("order[]", String(second!.id));
-    order.append("order[]", String(first!.id));
-    expect(await reorderImagesAction(null, order)).toMatchObject({ ok: true });
+    expect(await reorderImagesAction(null, formData({ productId: String(lamp), "order[]": [String(second!.id), String(first!.id)] }))).toMatchObject({ ok: true });
     const { dominant } = await sharp(Buffer.from(await (await image("0-320.webp")).arrayBuffer())).stats();
     expect(dominant.b).toBeGreaterThan(150); // blue is the main picture now
-    const alt = new FormData();
-    alt.set("imageId", String(second!.id));
-    alt.set("alt", "Blue shade, close up");
-    await imageAltAction(null, alt);
+    await imageAltAction(null, formData({ imageId: String(second!.id), alt: "Blue shade, close up" }));
     expect((await findProductBySlug(db, "brass-lamp-l1"))!.images[0]).toBe("Blue shade, close up");
-    const del = new FormData();
-    del.set("imageId", String(second!.id));
-    await deleteImageAction(null, del);
+    await deleteImageAction(null, formData({ imageId: String(second!.id) }));
     const left = await db.select().from(productImages).where(eq(productImages.productId, lamp));
     expect(left.map((i) => [i.id, i.position])).toEqual([[first!.id, 0]]);
     expect((await db.select({ v: products.imageVersion }).from(products).where(eq(products.id, lamp)))[0]!.v).toBe(4);

@@ -3,21 +3,16 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, orders, segmentMemberships, segments, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
+import { formData, signInAs } from "@/lib/testing/session";
 import { recomputeAll } from "./refresh";
 
 /** The segment builder's action (session stand-in, real database). */
-const session = vi.hoisted(() => ({ user: null as null | { id: number; email: string; name: string | null; role: "merchandiser" } }));
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 const { createSegmentAction } = await import("./admin-actions");
 
 let db: Db;
 let big = 0;
-const form = (v: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, x] of Object.entries(v)) f.set(k, x);
-  return f;
-};
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -26,14 +21,14 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) await db.insert(orders).values({ number: `B${i}`, userId: big, placedAt: new Date(Date.now() - i * 86_400_000), totalPence: 9000 });
   await recomputeAll(db);
   const [m] = await db.insert(users).values({ email: "merch@example.com", role: "merchandiser" }).returning();
-  session.user = { id: m!.id, email: m!.email, name: null, role: "merchandiser" };
+  signInAs({ id: m!.id, email: m!.email, name: null, role: "merchandiser" });
 });
 afterAll(dropTestDb);
 
 describe("segment builder", () => {
   it("creates a custom segment with its members computed at once, and logs it", async () => {
     const rules = JSON.stringify({ all: [{ field: "orders_count", op: "gte", value: 3 }, { field: "lifetime_value_pence", op: "gt", value: 20000 }] });
-    const r = await createSegmentAction(null, form({ name: "Big baskets", slug: "big-baskets", rules }));
+    const r = await createSegmentAction(null, formData({ name: "Big baskets", slug: "big-baskets", rules }));
     expect(r).toMatchObject({ ok: true, data: { slug: "big-baskets", message: expect.stringContaining("1 customers") } });
     const [seg] = await db.select().from(segments).where(eq(segments.slug, "big-baskets"));
     expect((await db.select().from(segmentMemberships).where(eq(segmentMemberships.segmentId, seg!.id))).map((m) => m.userId)).toEqual([big]);
@@ -42,11 +37,11 @@ describe("segment builder", () => {
 
   it("refuses a broken rule, an unknown field, a taken or built-in slug, and writes nothing", async () => {
     const count = (await db.select().from(segments)).length;
-    expect(await createSegmentAction(null, form({ name: "X", slug: "x", rules: "{nope" }))).toMatchObject({ ok: false, fieldErrors: { rules: expect.any(Array) } });
-    expect(await createSegmentAction(null, form({ name: "X", slug: "x", rules: JSON.stringify({ all: [{ field: "password", op: "eq", value: "a" }] }) }))).toMatchObject({ ok: false, error: expect.stringContaining("Segment rule") });
+    expect(await createSegmentAction(null, formData({ name: "X", slug: "x", rules: "{nope" }))).toMatchObject({ ok: false, fieldErrors: { rules: expect.any(Array) } });
+    expect(await createSegmentAction(null, formData({ name: "X", slug: "x", rules: JSON.stringify({ all: [{ field: "password", op: "eq", value: "a" }] }) }))).toMatchObject({ ok: false, error: expect.stringContaining("Segment rule") });
     const ok = JSON.stringify({ all: [{ field: "orders_count", op: "gte", value: 1 }] });
-    expect(await createSegmentAction(null, form({ name: "Again", slug: "big-baskets", rules: ok }))).toMatchObject({ ok: false, error: "A segment with that slug exists." });
-    expect(await createSegmentAction(null, form({ name: "Mine", slug: "lapsed", rules: ok }))).toMatchObject({ ok: false, error: expect.stringContaining("built-in") });
+    expect(await createSegmentAction(null, formData({ name: "Again", slug: "big-baskets", rules: ok }))).toMatchObject({ ok: false, error: "A segment with that slug exists." });
+    expect(await createSegmentAction(null, formData({ name: "Mine", slug: "lapsed", rules: ok }))).toMatchObject({ ok: false, error: expect.stringContaining("built-in") });
     expect((await db.select().from(segments)).length).toBe(count);
   });
 });

@@ -1,14 +1,6 @@
 import "server-only";
-import { requireStaff } from "@/lib/admin/action";
-import { getDb } from "@/lib/db";
+import { staffRead } from "@/lib/admin/action";
 import { customer360, searchCustomers } from "./admin";
 
-export async function findCustomers(q: string) {
-  await requireStaff();
-  return searchCustomers(await getDb(), q);
-}
-
-export async function getCustomer360(id: number) {
-  await requireStaff();
-  return customer360(await getDb(), id);
-}
+export const findCustomers = staffRead((db, q: string) => searchCustomers(db, q));
+export const getCustomer360 = staffRead(customer360);

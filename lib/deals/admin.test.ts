@@ -5,23 +5,18 @@ import { recomputeAll } from "@/lib/cdp/refresh";
 import type { Db } from "@/lib/db";
 import { insertProducts } from "@/lib/testing/catalog";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
+import { formData, signInAs } from "@/lib/testing/session";
 import { dealReach, dealScopePreview } from "./admin";
 import { eligibleDeals } from "./eligibility";
 
 /** The deals editor through its server actions (session stand-in, real database). */
-const session = vi.hoisted(() => ({ user: null as null | { id: number; email: string; name: string | null; role: "merchandiser" } }));
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("next/navigation", () => ({ redirect: () => {} }));
 const { createDealAction, setDealActiveAction, updateDealAction } = await import("./admin-actions");
 
 let db: Db;
 let lapsed = 0, loyal = 0, lighting = 0;
-const form = (v: Record<string, string | string[]>) => {
-  const f = new FormData();
-  for (const [k, x] of Object.entries(v)) for (const one of [x].flat()) f.append(k, one);
-  return f;
-};
 const base = { code: "thanks10", name: "Thank you", type: "percent_off", value: "10", scope: "all", perCustomerLimit: "1", active: "on" };
 
 beforeAll(async () => {
@@ -38,7 +33,7 @@ beforeAll(async () => {
   for (let i = 0; i < 4; i++) await db.insert(orders).values({ number: `F${i}`, userId: loyal, placedAt: new Date(Date.now() - i * 86_400_000), totalPence: 4000 });
   await recomputeAll(db);
   const [m] = await db.insert(users).values({ email: "merch@example.com", role: "merchandiser" }).returning();
-  session.user = { id: m!.id, email: m!.email, name: null, role: "merchandiser" };
+  signInAs({ id: m!.id, email: m!.email, name: null, role: "merchandiser" });
 });
 afterAll(dropTestDb);
 
@@ -53,34 +48,34 @@ describe("deals editor", () => {
       [{ code: "x" }, "code"],
       [{ customers: "12, abc" }, "customers"],
     ] as const) {
-      const r = await createDealAction(null, form({ ...base, ...over }));
+      const r = await createDealAction(null, formData({ ...base, ...over }));
       expect(r, JSON.stringify(over)).toMatchObject({ ok: false, fieldErrors: { [field]: expect.any(Array) } });
     }
     expect(await db.select().from(deals)).toEqual([]);
   });
 
   it("creates a segment-targeted deal that only that segment can use; pausing takes it away at once", async () => {
-    const r = await createDealAction(null, form({ ...base, "segments[]": "lapsed", scope: "categories", "categoryIds[]": String(lighting), minSpend: "20.00" }));
+    const r = await createDealAction(null, formData({ ...base, "segments[]": "lapsed", scope: "categories", "categoryIds[]": String(lighting), minSpend: "20.00" }));
     expect(r).toMatchObject({ ok: true });
     const [d] = await db.select().from(deals);
     expect(d).toMatchObject({ code: "THANKS10", value: 10, scope: "categories", scopeIds: [lighting], minSpendPence: 2000, targeting: { segments: ["lapsed"] } });
     expect((await eligibleDeals(db, lapsed)).map((x) => x.code)).toEqual(["THANKS10"]);
     expect(await eligibleDeals(db, loyal)).toEqual([]);
-    await setDealActiveAction(null, form({ id: String(d!.id), active: "false" }));
+    await setDealActiveAction(null, formData({ id: String(d!.id), active: "false" }));
     expect(await eligibleDeals(db, lapsed)).toEqual([]);
     expect((await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0]).toMatchObject({ action: "deal.pause", entityId: String(d!.id) });
   });
 
   it("logs only changed fields on edit, refuses a taken code and a limit below what was redeemed", async () => {
     const [d] = await db.select().from(deals);
-    const r = await updateDealAction(null, form({ ...base, id: String(d!.id), value: "12", "segments[]": "lapsed", scope: "categories", "categoryIds[]": String(lighting), minSpend: "20.00" }));
+    const r = await updateDealAction(null, formData({ ...base, id: String(d!.id), value: "12", "segments[]": "lapsed", scope: "categories", "categoryIds[]": String(lighting), minSpend: "20.00" }));
     expect(r).toMatchObject({ ok: true });
     const last = (await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0]!;
     expect(last).toMatchObject({ action: "deal.update", before: { value: 10, active: false }, after: { value: 12, active: true } });
-    await createDealAction(null, form({ ...base, code: "OTHER" }));
-    expect(await updateDealAction(null, form({ ...base, id: String(d!.id), code: "other" }))).toMatchObject({ ok: false, fieldErrors: { code: ["Another deal already has that code."] } });
+    await createDealAction(null, formData({ ...base, code: "OTHER" }));
+    expect(await updateDealAction(null, formData({ ...base, id: String(d!.id), code: "other" }))).toMatchObject({ ok: false, fieldErrors: { code: ["Another deal already has that code."] } });
     await db.update(deals).set({ redemptions: 3 }).where(eq(deals.id, d!.id));
-    expect(await updateDealAction(null, form({ ...base, id: String(d!.id), usageLimit: "2" }))).toMatchObject({ ok: false, fieldErrors: { usageLimit: expect.any(Array) } });
+    expect(await updateDealAction(null, formData({ ...base, id: String(d!.id), usageLimit: "2" }))).toMatchObject({ ok: false, fieldErrors: { usageLimit: expect.any(Array) } });
   });
 
   it("previews reach (with the control group) and scope", async () => {

@@ -1,14 +1,6 @@
 import "server-only";
-import { requireStaff } from "@/lib/admin/action";
-import { getDb } from "@/lib/db";
+import { staffRead } from "@/lib/admin/action";
 import { listLowStock, stockHistory } from "./manage";
 
-export async function getLowStock() {
-  await requireStaff();
-  return listLowStock(await getDb());
-}
-
-export async function getStockHistory(productId: number) {
-  await requireStaff();
-  return stockHistory(await getDb(), productId);
-}
+export const getLowStock = staffRead((db) => listLowStock(db));
+export const getStockHistory = staffRead((db, productId: number) => stockHistory(db, productId));

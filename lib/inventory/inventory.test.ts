@@ -4,24 +4,17 @@ import { auditLog, products, stockAdjustments, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { insertProducts } from "@/lib/testing/catalog";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
+import { formData, signInAs } from "@/lib/testing/session";
 import { listLowStock } from "./manage";
 
 /** Stock adjustments through the server action (session stand-in, real database). */
-const session = vi.hoisted(() => ({ user: null as null | { id: number; email: string; name: string | null; role: "merchandiser" } }));
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/session"));
 vi.mock("next/cache", () => ({ updateTag: () => {} }));
 const { adjustStockAction } = await import("./actions");
 
 let db: Db;
 let lamp = 0, mug = 0;
-const adjust = (productId: number, change: string, reason = "received", note = "") => {
-  const f = new FormData();
-  f.set("productId", String(productId));
-  f.set("change", change);
-  f.set("reason", reason);
-  f.set("note", note);
-  return adjustStockAction(null, f);
-};
+const adjust = (productId: number, change: string, reason = "received", note = "") => adjustStockAction(null, formData({ productId: String(productId), change, reason, note }));
 const stock = async (id: number) => (await db.select({ s: products.stock }).from(products).where(eq(products.id, id)))[0]!.s;
 
 beforeAll(async () => {
@@ -33,7 +26,7 @@ beforeAll(async () => {
   [lamp, mug] = rows.map((r) => r.id) as [number, number];
   await db.update(products).set({ lowStockThreshold: 5 });
   const [m] = await db.insert(users).values({ email: "merch@example.com", role: "merchandiser" }).returning();
-  session.user = { id: m!.id, email: m!.email, name: null, role: "merchandiser" };
+  signInAs({ id: m!.id, email: m!.email, name: null, role: "merchandiser" });
 });
 afterAll(dropTestDb);
 

@@ -1,18 +1,12 @@
 import "server-only";
-import { requireStaff } from "@/lib/admin/action";
-import { getDb } from "@/lib/db";
-import { listAdminOrders, orderCustomer, type AdminOrdersParams } from "./admin";
+import { staffRead } from "@/lib/admin/action";
+import { listAdminOrders, orderCustomer } from "./admin";
 import { orderByNumber } from "./read";
 
-export async function getAdminOrders(p: AdminOrdersParams) {
-  await requireStaff();
-  return listAdminOrders(await getDb(), p);
-}
+export const getAdminOrders = staffRead(listAdminOrders);
 
 /** Any order by number (staff see every order), with its customer. */
-export async function getAdminOrder(number: string) {
-  await requireStaff();
-  const db = await getDb();
+export const getAdminOrder = staffRead(async (db, number: string) => {
   const detail = await orderByNumber(db, number, null);
   return detail ? { ...detail, customer: await orderCustomer(db, detail.order.userId) } : null;
-}
+});

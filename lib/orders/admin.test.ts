@@ -6,11 +6,11 @@ import { placeOrder } from "@/lib/checkout/place-order";
 import type { Db } from "@/lib/db";
 import { insertProducts } from "@/lib/testing/catalog";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
+import { formData, signInAs } from "@/lib/testing/session";
 import { listAdminOrders } from "./admin";
 
 /** Order status changes from the admin (session stand-in, real database), through the tracking page's own function. */
-const session = vi.hoisted(() => ({ user: null as null | { id: number; email: string; name: string | null; role: "merchandiser" } }));
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 const { changeShipmentAction } = await import("./admin-actions");
 
@@ -18,13 +18,7 @@ let db: Db;
 let lamp = 0, seq = 0;
 const london = { name: "Ann Example", line1: "1 High Street", line2: "", city: "London", postcode: "SW1A 1AA", country: "GB" as const, phone: "" };
 const stockOf = async () => (await db.select({ s: products.stock }).from(products).where(eq(products.id, lamp)))[0]!.s;
-const change = (number: string, to: string, note = "") => {
-  const f = new FormData();
-  f.set("number", number);
-  f.set("to", to);
-  f.set("note", note);
-  return changeShipmentAction(null, f);
-};
+const change = (number: string, to: string, note = "") => changeShipmentAction(null, formData({ number, to, note }));
 async function buy(qty = 2) {
   const email = `buyer${++seq}@example.com`;
   const [u] = await db.insert(users).values({ email }).returning();
@@ -38,7 +32,7 @@ beforeAll(async () => {
   db = await createTestDb();
   lamp = (await insertProducts(db, [{ sku: "L1", title: "Brass Lamp", category: "lighting", pricePence: 2500, stock: 10 }]))[0]!.id;
   const [m] = await db.insert(users).values({ email: "merch@example.com", role: "merchandiser" }).returning();
-  session.user = { id: m!.id, email: m!.email, name: null, role: "merchandiser" };
+  signInAs({ id: m!.id, email: m!.email, name: null, role: "merchandiser" });
 });
 afterAll(dropTestDb);
 

@@ -3,6 +3,7 @@ import { deals, orderLines, orders, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { insertProducts } from "@/lib/testing/catalog";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
+import { signInAs } from "@/lib/testing/session";
 import { inControlGroup } from "./holdout";
 import { trainAndStore } from "./train";
 
@@ -11,10 +12,8 @@ import { trainAndStore } from "./train";
  * checkout call) for treatment, control-group and no-consent customers. Only the session and the
  * consent cookie are stand-ins (and Next's data cache, which needs the server); the database is real.
  */
-const session = vi.hoisted(() => ({ userId: null as number | null, personalization: true }));
-vi.mock("@/lib/auth/current-user", () => ({
-  getCurrentUser: async () => (session.userId ? { id: session.userId, email: "x@example.com", name: null, role: "customer" } : null),
-}));
+const session = vi.hoisted(() => ({ personalization: true }));
+vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/session"));
 vi.mock("@/lib/cdp/server", () => ({
   personalizationAllowed: async () => session.personalization,
   currentAnonymousId: async () => null,
@@ -60,7 +59,7 @@ afterAll(async () => {
 
 describe("personalized store, through the request path", () => {
   it("a treatment customer gets For you, their deals and the deal price", async () => {
-    session.userId = treated;
+    signInAs({ id: treated, email: "x@example.com", role: "customer" });
     session.personalization = true;
     expect(await personalizedStore()).toEqual({ userId: treated });
     expect((await getForYou())?.map((r) => r.id)).toContain(p.B);
@@ -69,7 +68,7 @@ describe("personalized store, through the request path", () => {
   });
 
   it("the control group gets no For you, no deals and no deal price, though the deal names them", async () => {
-    session.userId = control;
+    signInAs({ id: control, email: "x@example.com", role: "customer" });
     session.personalization = true;
     expect(await personalizedStore()).toBeNull();
     expect(await getForYou()).toBeNull();
@@ -78,14 +77,14 @@ describe("personalized store, through the request path", () => {
   });
 
   it("without personalization consent a treatment customer gets the same non-personalized store", async () => {
-    session.userId = treated;
+    signInAs({ id: treated, email: "x@example.com", role: "customer" });
     session.personalization = false;
     expect(await getForYou()).toBeNull();
     expect(await getMyDeals()).toEqual([]);
   });
 
   it("a visitor gets nothing personal", async () => {
-    session.userId = null;
+    signInAs(null);
     session.personalization = true;
     expect(await getForYou()).toBeNull();
     expect(await getMyDeals()).toEqual([]);

@@ -1,9 +1,5 @@
 import "server-only";
-import { requireStaff } from "@/lib/admin/action";
-import { getDb } from "@/lib/db";
+import { staffRead } from "@/lib/admin/action";
 import { listStaff } from "./manage";
 
-export async function getStaff() {
-  await requireStaff(["admin"]);
-  return listStaff(await getDb());
-}
+export const getStaff = staffRead(listStaff, ["admin"]);
