@@ -9,11 +9,7 @@ import { sql } from "drizzle-orm";
 import { serverEvent } from "@/lib/cdp/capture";
 import { recomputeAll, refreshCustomers } from "@/lib/cdp/refresh";
 import { writeEvents } from "@/lib/cdp/write";
-import { getDb } from "@/lib/db";
-import { runMigrations } from "@/lib/db/migrate";
-import { readOrderHistory } from "@/lib/import/read";
-import { writeImport } from "@/lib/import/write";
-import { fmt, freshDatabase, ratio, timeMany } from "./util";
+import { fmt, freshDatabase, importHistory, ratio, timeMany } from "./util";
 
 const FILE = path.resolve(process.argv[2] ?? path.join(process.cwd(), "..", "shared", "data", "online-retail-train.csv.gz"));
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -26,9 +22,7 @@ async function median(n: number, fn: () => Promise<unknown>) {
 async function run(driver: "pglite" | "postgres") {
   const cleanup = await freshDatabase(driver);
   try {
-    await runMigrations();
-    const db = await getDb();
-    await writeImport(db, await readOrderHistory(FILE, () => {}), path.basename(FILE), () => {});
+    const db = await importHistory(FILE);
     const { rows: cust } = await db.execute<{ id: number }>(sql`select id from users where role = 'customer' order by id`);
     const ids = cust.map((r) => r.id);
 

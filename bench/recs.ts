@@ -10,13 +10,9 @@ import { products } from "@/db/schema";
 import { ensureDemoDeals } from "@/lib/deals/demo";
 import { eligibleDeals } from "@/lib/deals/eligibility";
 import { recomputeAll } from "@/lib/cdp/refresh";
-import { getDb } from "@/lib/db";
-import { runMigrations } from "@/lib/db/migrate";
-import { readOrderHistory } from "@/lib/import/read";
-import { writeImport } from "@/lib/import/write";
 import { completeTheLook, forYou, neighboursOf, trending } from "@/lib/recs/read";
 import { loadInteractions, trainAndStore } from "@/lib/recs/train";
-import { fmt, freshDatabase, ratio, timeMany } from "./util";
+import { fmt, freshDatabase, importHistory, ratio, timeMany } from "./util";
 
 const FILE = path.resolve(process.argv[2] ?? path.join(process.cwd(), "..", "shared", "data", "online-retail-train.csv.gz"));
 const N = 200;
@@ -24,9 +20,7 @@ const N = 200;
 async function run(driver: "pglite" | "postgres") {
   const cleanup = await freshDatabase(driver);
   try {
-    await runMigrations();
-    const db = await getDb();
-    await writeImport(db, await readOrderHistory(FILE, () => {}), path.basename(FILE), () => {});
+    const db = await importHistory(FILE);
     await recomputeAll(db);
     await ensureDemoDeals(db);
     let t = performance.now();

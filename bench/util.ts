@@ -1,7 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { closeDb } from "@/lib/db";
+import { closeDb, getDb } from "@/lib/db";
+import { runMigrations } from "@/lib/db/migrate";
+import { readOrderHistory } from "@/lib/import/read";
+import { writeImport } from "@/lib/import/write";
 import { createScratchPgDatabase } from "@/lib/testing/db";
 
 export const PG_ADMIN = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -44,3 +47,11 @@ export async function freshDatabase(driver: "pglite" | "postgres"): Promise<() =
 
 export const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
 export const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+/** Migrates the database lib/db points at and imports an order-history file into it (the seed's catalogue, customers and orders). */
+export async function importHistory(file: string) {
+  await runMigrations();
+  const db = await getDb();
+  await writeImport(db, await readOrderHistory(file, () => {}), path.basename(file), () => {});
+  return db;
+}
