@@ -13,6 +13,7 @@ import {
   findSitemapProducts,
 } from "./listing";
 import type { ListingParams } from "./params";
+import { readImageFile } from "./images";
 import { searchProducts } from "./search";
 import { CATALOG_REVALIDATE, CATALOG_TAGS } from "./tags";
 
@@ -57,4 +58,9 @@ export const getSitemapProducts = cached("sitemap", async () =>
 /** Search is not cached: queries are too varied to reuse, and results must reflect stock now. */
 export async function search(q: string, page: number) {
   return searchProducts(await getDb(), q, page);
+}
+
+/** An uploaded picture's bytes for the image route (not cached here: the URL is versioned and the browser caches it). */
+export async function getUploadedImage(sku: string, position: number, width: number, format: "webp" | "avif") {
+  return readImageFile(await getDb(), sku, position, width, format);
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import { staffRead } from "@/lib/admin/action";
-import { listSegmentsWithTrend } from "./segments";
+import { listSegmentsWithTrend, previewRule } from "./segments";
 import { listSources } from "./sources";
 
 export const getSources = staffRead(listSources, ["admin"]);
 export const getSegmentsOverview = staffRead(listSegmentsWithTrend);
+/** How many customers a draft rule selects now (the builder's live count). */
+export const getRuleCount = staffRead(previewRule);

@@ -4,7 +4,8 @@ import { deals, products } from "@/db/schema";
 import { staffRead } from "@/lib/admin/action";
 import { listCategoryOptions } from "@/lib/catalog/admin-list";
 import { listSegments } from "@/lib/cdp/segments";
-import { dealRedemptionList, listDealsWithStats } from "./admin";
+import type { DealTargeting } from "@/db/schema";
+import { dealReach, dealRedemptionList, dealScopePreview, listDealsWithStats, productsByCode } from "./admin";
 
 export const getDealsForAdmin = staffRead(listDealsWithStats);
 
@@ -20,4 +21,11 @@ export const getDealForEdit = staffRead(async (db, id: number) => {
 export const getDealFormOptions = staffRead(async (db) => {
   const [cats, segs] = await Promise.all([listCategoryOptions(db), listSegments(db)]);
   return { categories: cats, segments: segs.map((s) => ({ slug: s.slug, name: s.name })) };
+});
+
+/** The deal form's live preview: reach of the targeting (with the control group) and products in scope. */
+export const getDealPreview = staffRead(async (db, targeting: DealTargeting, scope: "all" | "categories" | "products", categoryIds: number[], productCodes: string[]) => {
+  const ids = scope === "categories" ? categoryIds : (await productsByCode(db, productCodes.slice(0, 200))).map((r) => r.id);
+  const [reach, inScope] = await Promise.all([dealReach(db, targeting), dealScopePreview(db, scope, ids)]);
+  return { reach, scope: inScope };
 });

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { adminRoute } from "@/lib/admin/action";
-import { getDb } from "@/lib/db";
-import { dealReach, dealScopePreview, productsByCode } from "@/lib/deals/admin";
+import { getDealPreview } from "@/lib/deals/admin-queries";
 
 /** Only what the preview needs from the deal form; the rest of the form is not checked here. */
 const previewSchema = z.object({
@@ -23,9 +22,6 @@ export const GET = adminRoute(["admin", "merchandiser"], async (_user, req: Requ
   });
   const customers = p.customers.split(/[\s,]+/).filter((c) => /^\d{1,9}$/.test(c)).map(Number);
   const targeting = { segments: p.segments, lifecycle: p.lifecycle, customers, ...(p.firstOrderOnly === "on" ? { firstOrderOnly: true } : {}) };
-  const db = await getDb();
   const codes = [...new Set(p.productCodes.split(/[\s,]+/).map((c) => c.toUpperCase()).filter(Boolean))];
-  const ids = p.scope === "categories" ? p.categoryIds : (await productsByCode(db, codes.slice(0, 200))).map((r) => r.id);
-  const [reach, scope] = await Promise.all([dealReach(db, targeting), dealScopePreview(db, p.scope, ids)]);
-  return Response.json({ reach, scope }, { headers: { "cache-control": "no-store" } });
+  return Response.json(await getDealPreview(targeting, p.scope, p.categoryIds, codes), { headers: { "cache-control": "no-store" } });
 });

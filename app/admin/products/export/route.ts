@@ -1,10 +1,9 @@
 import { adminRoute } from "@/lib/admin/action";
-import { exportProductsCsv } from "@/lib/catalog/csv";
-import { getDb } from "@/lib/db";
+import { getProductsCsv } from "@/lib/catalog/admin-queries";
 
 /** GET /admin/products/export: every product as CSV (the format the import reads). */
 export const GET = adminRoute(["admin", "merchandiser"], async () => {
-  const csv = await exportProductsCsv(await getDb());
+  const csv = await getProductsCsv();
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -1,7 +1,5 @@
-import { readImageFile } from "@/lib/catalog/images";
-import { getImageSubject } from "@/lib/catalog/queries";
+import { getImageSubject, getUploadedImage } from "@/lib/catalog/queries";
 import { parseImageFile, renderProductImage } from "@/lib/catalog/render-image";
-import { getDb } from "@/lib/db";
 
 const TYPES = { webp: "image/webp", png: "image/png", avif: "image/avif" } as const;
 
@@ -17,7 +15,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ sku: string; fi
   const code = sku.toUpperCase();
   const versioned = new URL(req.url).searchParams.has("v");
   const cache = versioned ? "public, max-age=31536000, immutable" : "public, max-age=86400, stale-while-revalidate=604800";
-  let body: Uint8Array | null = wanted.format === "png" ? null : await readImageFile(await getDb(), code, wanted.view, wanted.width, wanted.format);
+  let body: Uint8Array | null = wanted.format === "png" ? null : await getUploadedImage(code, wanted.view, wanted.width, wanted.format);
   if (!body) {
     const subject = wanted.view <= 2 && wanted.format !== "avif" ? await getImageSubject(code) : null;
     if (!subject) return new Response("Not found", { status: 404 });
