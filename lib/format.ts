@@ -9,3 +9,15 @@ export function formatPrice(pence: number): string {
 export function formatCo2(grams: number): string {
   return grams >= 1000 ? `${(grams / 1000).toFixed(1)} kg` : `${Math.round(grams)} g`;
 }
+
+/** Pence → "2.55" (no symbol), for form fields and files that are read back as pounds; null → "". */
+export function penceToPounds(pence: number | null): string {
+  return pence == null ? "" : (pence / 100).toFixed(2);
+}
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", dateStyle: "medium", timeStyle: "short" });
+
+/** A moment as the shop's staff read it: "25 Nov 2026, 22:40", UK time. */
+export function formatDateTime(d: Date): string {
+  return dateTime.format(d);
+}

@@ -1,4 +1,5 @@
 import { STOCK_REASONS, type StockReason } from "@/lib/inventory/reasons";
+import { formatDateTime } from "@/lib/format";
 
 type Row = { id: number; delta: number; stockAfter: number; reason: StockReason; note: string; at: Date };
 
@@ -10,7 +11,7 @@ export function StockHistory({ rows }: { rows: Row[] }) {
       <tbody>
         {rows.map((r) => (
           <tr key={r.id} className="border-t border-line">
-            <td className="py-1">{r.at.toLocaleString("en-GB", { timeZone: "Europe/London", dateStyle: "medium", timeStyle: "short" })}</td>
+            <td className="py-1">{formatDateTime(r.at)}</td>
             <td className="text-right tabular-nums">{r.delta > 0 ? `+${r.delta}` : r.delta}</td>
             <td className="text-right tabular-nums">{r.stockAfter}</td>
             <td>{STOCK_REASONS[r.reason]}</td>

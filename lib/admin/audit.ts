@@ -2,6 +2,7 @@ import { and, desc, eq, ilike, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditLog } from "@/db/schema";
 import type { Db } from "@/lib/db";
+import { escapeLike } from "@/lib/db/like";
 
 export const AUDIT_PER_PAGE = 50;
 
@@ -21,9 +22,23 @@ export async function listAudit(db: Db, f: AuditFilter) {
   const where: SQL[] = [];
   if (f.entity) where.push(eq(auditLog.entity, f.entity));
   if (f.entityId) where.push(eq(auditLog.entityId, f.entityId));
-  if (f.actor) where.push(ilike(auditLog.actorEmail, `%${f.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (f.actor) where.push(ilike(auditLog.actorEmail, `%${escapeLike(f.actor)}%`));
   if (f.action) where.push(sql`${auditLog.action} like ${`${f.action}%`}`);
   if (f.before) where.push(lt(auditLog.id, f.before));
   const rows = await db.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.id)).limit(AUDIT_PER_PAGE + 1);
   return { rows: rows.slice(0, AUDIT_PER_PAGE), next: rows.length > AUDIT_PER_PAGE ? rows[AUDIT_PER_PAGE - 1]!.id : null };
+}
+
+/** The listed fields of a row, as an audit entry's value. */
+export function pickFields<T extends object, K extends keyof T>(row: Partial<T>, keys: readonly K[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => k in row).map((k) => [k, row[k]]));
+}
+
+/** Only the listed fields that changed, before and after (compared by value, so arrays and JSON count as equal when equal). */
+export function changedFields<T extends object, K extends keyof T>(before: T, after: T, keys: readonly K[]) {
+  const b: Record<string, unknown> = {}, a: Record<string, unknown> = {};
+  for (const k of keys) {
+    if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) (b[k as string] = before[k]), (a[k as string] = after[k]);
+  }
+  return { before: b, after: a };
 }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { categories, products } from "@/db/schema";
 import type { Db } from "@/lib/db";
+import { escapeLike } from "@/lib/db/like";
 import { PRODUCT_STATUSES } from "./product-form";
 
 export const ADMIN_PAGE_SIZE = 50;
@@ -19,7 +20,6 @@ export const adminListSchema = z.object({
 });
 export type AdminListParams = z.infer<typeof adminListSchema>;
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function filters(p: AdminListParams): SQL[] {
   const where: SQL[] = [];

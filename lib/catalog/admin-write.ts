@@ -2,7 +2,9 @@ import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { categories, products } from "@/db/schema";
 import type { AdminContext } from "@/lib/admin/action";
+import { changedFields, pickFields } from "@/lib/admin/audit";
 import type { Db } from "@/lib/db";
+import { poundsInput } from "@/lib/pounds";
 import { UserError } from "@/lib/result";
 import { searchTextOf } from "./describe";
 import { PRODUCT_STATUSES, type ProductInput } from "./product-form";
@@ -12,15 +14,8 @@ type Product = typeof products.$inferSelect;
 /** The fields the audit log compares (derived columns and timestamps left out). */
 const AUDITED = ["sku", "slug", "title", "description", "pricePence", "compareAtPence", "categoryId", "tags", "colors", "materials", "status", "lowStockThreshold", "stock"] as const;
 
-const pick = (p: Partial<Product>) => Object.fromEntries(AUDITED.filter((k) => k in p).map((k) => [k, p[k]]));
-/** Only what changed, before and after. */
-function diff(before: Product, after: Product) {
-  const b: Record<string, unknown> = {}, a: Record<string, unknown> = {};
-  for (const k of AUDITED) {
-    if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) (b[k] = before[k]), (a[k] = after[k]);
-  }
-  return { before: b, after: a };
-}
+const pick = (p: Partial<Product>) => pickFields(p, AUDITED);
+const diff = (before: Product, after: Product) => changedFields(before, after, AUDITED);
 
 async function categorySlug(tx: Db, id: number): Promise<string> {
   const [c] = await tx.select({ slug: categories.slug }).from(categories).where(eq(categories.id, id)).limit(1);
@@ -101,10 +96,15 @@ export async function bulkEdit({ tx, audit }: AdminContext, b: z.output<typeof b
     await categorySlug(tx, b.categoryId);
     set = { categoryId: b.categoryId };
   } else {
-    const v = Number(b.value);
-    if (b.op === "price_percent" && !(Number.isFinite(v) && v >= -90 && v <= 500)) throw new UserError("Change by a percentage between -90 and 500", "value");
-    if (b.op === "price_set" && !/^\d{1,6}(\.\d{1,2})?$/.test(b.value ?? "")) throw new UserError("Enter a price like 12.50 (no minus sign)", "value");
-    set = { pricePence: b.op === "price_set" ? Math.round(v * 100) : sql`greatest(1, round(${products.pricePence} * (1 + ${v}::float8 / 100)))::int` };
+    if (b.op === "price_set") {
+      const price = poundsInput("Price").safeParse(b.value ?? "");
+      if (!price.success) throw new UserError(price.error.issues[0]!.message, "value");
+      set = { pricePence: price.data };
+    } else {
+      const v = Number(b.value);
+      if (!(Number.isFinite(v) && v >= -90 && v <= 500)) throw new UserError("Change by a percentage between -90 and 500", "value");
+      set = { pricePence: sql`greatest(1, round(${products.pricePence} * (1 + ${v}::float8 / 100)))::int` };
+    }
   }
   const before = await tx.select().from(products).where(inArray(products.id, b.ids)).orderBy(products.id).for("update");
   if (before.length !== new Set(b.ids).size) throw new UserError("Some of the selected products no longer exist; reload the list.");

@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db";
 import { fieldErrorsOf, UserError } from "@/lib/result";
 import { createProduct, updateProduct } from "./admin-write";
 import { productSchema, type ProductInput } from "./product-form";
+import { penceToPounds } from "@/lib/format";
 
 /** The product file's columns, in order (export writes them, import reads them by name). */
 export const CSV_COLUMNS = ["sku", "title", "slug", "description", "price", "compare_at_price", "category", "tags", "colors", "materials", "status", "low_stock_threshold", "stock"] as const;
@@ -19,7 +20,6 @@ export function csvField(v: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const pounds = (p: number | null) => (p == null ? "" : (p / 100).toFixed(2));
 
 /** Every product (any status) as CSV, in id order; the same columns import reads. */
 export async function exportProductsCsv(db: Db): Promise<string> {
@@ -28,7 +28,7 @@ export async function exportProductsCsv(db: Db): Promise<string> {
     .from(products).innerJoin(categories, eq(categories.id, products.categoryId)).orderBy(asc(products.id));
   const lines = [CSV_COLUMNS.join(",")];
   for (const { p, category } of rows) {
-    lines.push([p.sku, p.title, p.slug, p.description, pounds(p.pricePence), pounds(p.compareAtPence), category, p.tags.join(", "), p.colors.join(", "), p.materials.join(", "), p.status, p.lowStockThreshold, p.stock].map(csvField).join(","));
+    lines.push([p.sku, p.title, p.slug, p.description, penceToPounds(p.pricePence), penceToPounds(p.compareAtPence), category, p.tags.join(", "), p.colors.join(", "), p.materials.join(", "), p.status, p.lowStockThreshold, p.stock].map(csvField).join(","));
   }
   return `${lines.join("\r\n")}\r\n`;
 }

@@ -1,8 +1,5 @@
 import { z } from "zod";
-
-/** Money typed as pounds ("12.50") → pence; no signs, at most two decimals. */
-const pounds = (label: string) =>
-  z.string().trim().regex(/^\d{1,6}(\.\d{1,2})?$/, `${label}: enter an amount like 12.50 (no minus sign)`).transform((v) => Math.round(Number(v) * 100));
+import { poundsInput } from "@/lib/pounds";
 
 /** "a, b ,c" → ["a", "b", "c"] (lower-case words, no duplicates). */
 const wordList = (max: number) =>
@@ -18,8 +15,8 @@ export const productSchema = z
     slug: z.union([z.literal(""), z.string().trim().toLowerCase().max(100).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Slug: lower-case letters, digits and single dashes")]).default(""),
     sku: z.string().trim().toUpperCase().regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, "Code: 2–20 letters, digits or dashes"),
     description: z.string().trim().max(5000, "Description: at most 5,000 characters").default(""),
-    price: pounds("Price"),
-    compareAt: z.union([z.literal(""), pounds("Compare-at price")]).default(""),
+    price: poundsInput("Price"),
+    compareAt: z.union([z.literal(""), poundsInput("Compare-at price")]).default(""),
     categoryId: z.coerce.number({ error: "Choose a category" }).int().positive("Choose a category"),
     tags: wordList(20),
     colors: wordList(8),

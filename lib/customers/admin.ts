@@ -3,8 +3,8 @@ import { cdpEvents, cdpProfiles, csatResponses, dealRedemptions, deals, orders, 
 import { consentOfUser } from "@/lib/cdp/consent";
 import { segmentsOfUser } from "@/lib/cdp/segments";
 import type { Db } from "@/lib/db";
+import { escapeLike } from "@/lib/db/like";
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Customers by number, email or name (staff search). A number is an exact id or the source

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { poundsInput } from "@/lib/pounds";
 
-const pounds = z.string().trim().regex(/^\d{1,6}(\.\d{1,2})?$/, "Enter an amount like 5.00 (no minus sign)").transform((v) => Math.round(Number(v) * 100));
 const optionalInt = (max: number, label: string) => z.union([z.literal(""), z.coerce.number().int(`${label}: a whole number`).min(1, `${label}: at least 1`).max(max)]).default("").transform((v) => (v === "" ? null : v));
 const list = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : [v].flat().filter(Boolean)));
 const checkbox = z.preprocess((v) => v === "on" || v === "1" || v === "true", z.boolean());
@@ -28,7 +28,7 @@ export const dealFormSchema = z
     lifecycle: list.pipe(z.array(z.enum(LIFECYCLE))),
     customers: z.string().trim().max(2000).default("").transform((v) => v.split(/[\s,]+/).filter(Boolean)).pipe(z.array(z.string().regex(/^\d{1,9}$/, "Customer numbers: digits separated by commas").transform(Number)).max(500)),
     firstOrderOnly: checkbox.default(false),
-    minSpend: z.union([z.literal(""), pounds]).default("").transform((v) => (v === "" ? 0 : v)),
+    minSpend: z.union([z.literal(""), poundsInput("Minimum spend")]).default("").transform((v) => (v === "" ? 0 : v)),
     startsAt: when,
     endsAt: when,
     usageLimit: optionalInt(10_000_000, "Usage limit"),
@@ -43,7 +43,7 @@ export const dealFormSchema = z
       value = Number(d.value);
       if (!/^\d{1,3}$/.test(d.value) || value < 1 || value > 100) ctx.addIssue({ code: "custom", path: ["value"], message: "Percent off: a whole number from 1 to 100" });
     } else if (d.type === "amount_off" || d.type === "bundle_price") {
-      const p = pounds.safeParse(d.value);
+      const p = poundsInput("Amount").safeParse(d.value);
       if (!p.success || p.data <= 0) ctx.addIssue({ code: "custom", path: ["value"], message: "Enter an amount above zero, like 5.00" });
       else value = p.data;
       if (d.type === "bundle_price" && (!d.bundleQuantity || d.bundleQuantity < 2)) ctx.addIssue({ code: "custom", path: ["bundleQuantity"], message: "A bundle is at least 2 items" });

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { categories, dealRedemptions, deals, orders, products, users, type Deal, type DealTargeting } from "@/db/schema";
 import type { AdminContext } from "@/lib/admin/action";
+import { changedFields, pickFields } from "@/lib/admin/audit";
 import type { Db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { intArray } from "@/lib/db/arrays";
@@ -36,11 +37,7 @@ async function columns(tx: Db, d: DealForm) {
 }
 
 const FIELDS = ["code", "name", "description", "type", "value", "bundleQuantity", "scope", "scopeIds", "targeting", "minSpendPence", "startsAt", "endsAt", "usageLimit", "perCustomerLimit", "priority", "stackable", "active"] as const;
-function diff(before: Deal, after: Deal) {
-  const b: Record<string, unknown> = {}, a: Record<string, unknown> = {};
-  for (const k of FIELDS) if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) (b[k] = before[k]), (a[k] = after[k]);
-  return { before: b, after: a };
-}
+const diff = (before: Deal, after: Deal) => changedFields(before, after, FIELDS);
 
 async function guardCode<T>(fn: () => Promise<T>): Promise<T> {
   try {
@@ -56,7 +53,7 @@ export async function createDeal({ tx, audit }: AdminContext, d: DealForm): Prom
   const [clash] = await tx.select({ id: deals.id }).from(deals).where(eq(deals.code, values.code)).limit(1);
   if (clash) throw new UserError("Another deal already has that code.", "code");
   const [row] = await guardCode(() => tx.insert(deals).values(values).returning());
-  await audit({ action: "deal.create", entity: "deal", entityId: row!.id, before: null, after: Object.fromEntries(FIELDS.map((k) => [k, row![k]])) });
+  await audit({ action: "deal.create", entity: "deal", entityId: row!.id, before: null, after: pickFields(row!, FIELDS) });
   return row!;
 }
 

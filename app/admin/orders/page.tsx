@@ -3,11 +3,9 @@ import Link from "next/link";
 import { statusLabel } from "@/components/order/status-timeline";
 import { adminOrdersSchema } from "@/lib/orders/admin";
 import { getAdminOrders } from "@/lib/orders/admin-queries";
-import { formatPrice } from "@/lib/format";
+import { formatDateTime, formatPrice } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Orders" };
-
-const when = (d: Date) => d.toLocaleString("en-GB", { timeZone: "Europe/London", dateStyle: "medium", timeStyle: "short" });
 
 /** Orders with their shipment and rating; filters by status, method, source and low ratings. */
 export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -42,7 +40,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
               return (
                 <tr key={o.id} className="border-t border-line">
                   <td className="py-2"><Link className="font-medium underline-offset-2 hover:underline" href={`/admin/orders/${o.number}`}><code>{o.number}</code></Link>{o.source === "import" ? <span className="text-muted"> (history)</span> : null}</td>
-                  <td>{when(o.placedAt)}</td>
+                  <td>{formatDateTime(o.placedAt)}</td>
                   <td>{o.email ?? (o.userId ? `#${o.userId}` : "guest")}</td>
                   <td>{o.shipmentStatus ? `${statusLabel(o.shipmentStatus)} · ${o.method}` : o.orderStatus}</td>
                   <td>{o.orderRating !== null ? <span className={low ? "font-semibold text-danger" : ""}>{o.orderRating}/{o.deliveryRating}{low ? " follow up" : ""}</span> : "—"}</td>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { RecomputeButton } from "@/components/admin/recompute-button";
 import { Sparkline } from "@/components/charts/sparkline";
 import { getSegmentsOverview } from "@/lib/cdp/admin-queries";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Segments" };
 
@@ -28,7 +29,7 @@ export default async function SegmentsPage() {
               <td>{KIND[s.kind]}</td>
               <td className="text-right tabular-nums">{s.size.toLocaleString("en-GB")}</td>
               <td><Sparkline values={s.trend} label={`${s.name} size`} /></td>
-              <td>{s.computedAt ? s.computedAt.toLocaleString("en-GB", { timeZone: "Europe/London", dateStyle: "medium", timeStyle: "short" }) : "not yet"}</td>
+              <td>{s.computedAt ? formatDateTime(s.computedAt) : "not yet"}</td>
             </tr>
           ))}
         </tbody>

@@ -4,10 +4,11 @@ import { RevokeSourceButton } from "@/components/admin/revoke-source-button";
 import { requireStaff } from "@/lib/admin/action";
 import { getSources } from "@/lib/cdp/admin-queries";
 import { siteUrl } from "@/lib/site";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Event sources" };
 
-const when = (d: Date | null) => (d ? d.toLocaleString("en-GB", { timeZone: "Europe/London", dateStyle: "medium", timeStyle: "short" }) : "never");
+const when = (d: Date | null) => (d ? formatDateTime(d) : "never");
 
 /** Admins only: write keys for Segment-compatible senders (POST /v1/batch etc.). */
 export default async function SourcesPage() {

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { formatPrice } from "@/lib/format";
+import { formatCo2, formatDateTime, formatPrice } from "@/lib/format";
 
-const when = (d: Date | null) => (d ? d.toLocaleString("en-GB", { timeZone: "Europe/London", dateStyle: "medium", timeStyle: "short" }) : "—");
+const when = (d: Date | null) => (d ? formatDateTime(d) : "—");
 const table = "w-full min-w-[32rem] text-left text-sm [&_td]:pr-3 [&_th]:pr-3";
 
 export function Section({ title, testId, children }: { title: string; testId: string; children: React.ReactNode }) {
@@ -36,7 +36,7 @@ export function DeliveriesTable({ rows }: { rows: { id: number; number: string; 
       <tbody>{rows.map((s) => (
         <tr key={s.id} className="border-t border-line">
           <td className="py-1"><Link className="underline" href={`/admin/orders/${s.number}`}><code>{s.number}</code></Link></td><td>{s.method}</td><td>{s.status}</td><td>{when(s.promisedTo)}</td>
-          <td>{s.deliveredAt ? `${when(s.deliveredAt)}${s.onTime === false ? " (late)" : ""}` : "—"}</td><td className="text-right tabular-nums">{(s.co2Grams / 1000).toFixed(2)} kg</td>
+          <td>{s.deliveredAt ? `${when(s.deliveredAt)}${s.onTime === false ? " (late)" : ""}` : "—"}</td><td className="text-right tabular-nums">{formatCo2(s.co2Grams)}</td>
         </tr>))}
       </tbody>
     </table>

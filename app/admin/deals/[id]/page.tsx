@@ -5,7 +5,7 @@ import { DealActiveToggle } from "@/components/admin/deals/deal-active-toggle";
 import { DealForm } from "@/components/admin/deals/deal-form";
 import { getDealForEdit, getDealFormOptions } from "@/lib/deals/admin-queries";
 import { dealFormValues } from "@/lib/deals/form-values";
-import { formatPrice } from "@/lib/format";
+import { formatDateTime, formatPrice } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Edit deal" };
 
@@ -31,7 +31,7 @@ export default async function EditDealPage({ params, searchParams }: { params: P
           <tbody>
             {redemptions.map((r) => (
               <tr key={`${r.orderNumber}-${r.at.toISOString()}`} className="border-t border-line">
-                <td className="py-1">{r.at.toLocaleString("en-GB", { timeZone: "Europe/London", dateStyle: "medium", timeStyle: "short" })}</td>
+                <td className="py-1">{formatDateTime(r.at)}</td>
                 <td><code>{r.orderNumber}</code></td>
                 <td>{r.email ?? "deleted account"}</td>
                 <td className="text-right tabular-nums">{formatPrice(r.discountPence)}</td>

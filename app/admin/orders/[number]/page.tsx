@@ -7,7 +7,7 @@ import { NEXT, type ShipmentStatus } from "@/lib/delivery/status";
 import { getAdminOrder } from "@/lib/orders/admin-queries";
 import { ORDER_NUMBER } from "@/lib/orders/number";
 import { trackingUrl } from "@/lib/orders/tracking-link";
-import { formatPrice } from "@/lib/format";
+import { formatDateTime, formatPrice } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Order" };
 
@@ -53,7 +53,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ num
           <h2 className="text-lg font-semibold">Delivery</h2>
           {shipment ? (
             <>
-              <p className="mt-1 text-sm text-muted">{shipment.method} · promised by {shipment.promisedTo.toLocaleString("en-GB", { timeZone: "Europe/London", dateStyle: "medium", timeStyle: "short" })} · <a className="underline" href={trackingUrl(o.number)}>tracking page</a></p>
+              <p className="mt-1 text-sm text-muted">{shipment.method} · promised by {formatDateTime(shipment.promisedTo)} · <a className="underline" href={trackingUrl(o.number)}>tracking page</a></p>
               <div className="mt-4"><StatusTimeline events={events} status={shipment.status} /></div>
               <div className="mt-4"><ShipmentStatusForm number={o.number} next={NEXT[shipment.status as ShipmentStatus]} /></div>
             </>

@@ -8,10 +8,9 @@ import { ProductImages } from "@/components/admin/products/product-images";
 import { StockHistory } from "@/components/admin/stock-history";
 import { getCategoryOptions, getProductForEdit, getProductImages } from "@/lib/catalog/admin-queries";
 import { getStockHistory } from "@/lib/inventory/admin-queries";
+import { penceToPounds } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Edit product" };
-
-const pounds = (pence: number | null) => (pence == null ? "" : (pence / 100).toFixed(2));
 
 export default async function EditProductPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; copied?: string }> }) {
   const id = Number((await params).id);
@@ -35,7 +34,7 @@ export default async function EditProductPage({ params, searchParams }: { params
         <ProductForm
           categories={categories}
           values={{
-            id: p.id, title: p.title, slug: p.slug, sku: p.sku, description: p.description, price: pounds(p.pricePence), compareAt: pounds(p.compareAtPence),
+            id: p.id, title: p.title, slug: p.slug, sku: p.sku, description: p.description, price: penceToPounds(p.pricePence), compareAt: penceToPounds(p.compareAtPence),
             categoryId: p.categoryId, tags: p.tags.join(", "), colors: p.colors.join(", "), materials: p.materials.join(", "), status: p.status, lowStockThreshold: p.lowStockThreshold,
           }}
         />
