@@ -3,7 +3,8 @@
 import { updateTag } from "next/cache";
 import { z } from "zod";
 import { adminAction } from "@/lib/admin/action";
-import { MAX_IMAGES, processUpload } from "./image-upload";
+import { MAX_IMAGES } from "./image-limits";
+import { processUpload } from "./image-upload";
 import { addImages, deleteImage, reorderImages, setImageAlt } from "./images";
 import { CATALOG_TAGS } from "./tags";
 

@@ -1,9 +1,8 @@
 import sharp, { type Metadata } from "sharp";
 import { UserError } from "@/lib/result";
 import { IMAGE_WIDTHS } from "./art";
+import { MAX_IMAGE_BYTES, MAX_IMAGE_MB } from "./image-limits";
 
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
-export const MAX_IMAGES = 10;
 const FORMATS = new Set(["jpeg", "png", "webp", "avif", "gif", "tiff", "heif"]);
 /** Refuse decompression bombs: a small file that expands to a huge bitmap. */
 const MAX_PIXELS = 40_000_000;
@@ -17,7 +16,7 @@ export type ProcessedImage = { name: string; width: number; height: number; file
  */
 export async function processUpload(file: { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }): Promise<ProcessedImage> {
   const label = `“${file.name.slice(0, 60)}”`;
-  if (file.size > MAX_IMAGE_BYTES) throw new UserError(`${label} is ${(file.size / 1048576).toFixed(1)} MB: pictures can be at most 10 MB.`, "files");
+  if (file.size > MAX_IMAGE_BYTES) throw new UserError(`${label} is ${(file.size / 1048576).toFixed(1)} MB: pictures can be at most ${MAX_IMAGE_MB} MB.`, "files");
   if (file.size === 0) throw new UserError(`${label} is empty.`, "files");
   const input = Buffer.from(await file.arrayBuffer());
   let meta: Metadata;

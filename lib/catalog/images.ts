@@ -3,7 +3,8 @@ import { productImageFiles, productImages, products } from "@/db/schema";
 import type { AdminContext } from "@/lib/admin/action";
 import type { Db } from "@/lib/db";
 import { UserError } from "@/lib/result";
-import { MAX_IMAGES, type ProcessedImage } from "./image-upload";
+import { MAX_IMAGES } from "./image-limits";
+import type { ProcessedImage } from "./image-upload";
 
 /** A product's uploaded pictures in order (no bytes). */
 export async function listImages(db: Db, productId: number) {

@@ -78,7 +78,7 @@ describe("product and cart surfaces", () => {
 
   it("trending is filled with bestsellers when the window is quiet", async () => {
     await db.update(products).set({ unitsSold: 50 }).where(eq(products.id, p.E!));
-    const t = await trending(db, 5, { days: 0 });
+    const t = await trending(db, 5, 0);
     expect(t[0]!.id).toBe(p.E);
   });
 });

@@ -11,17 +11,19 @@ export type Recommendation = ProductCard & { reason: string | null };
 const CARD = sql`p.id, p.sku, p.slug, p.title, p.price_pence as "pricePence", p.compare_at_pence as "compareAtPence", p.stock,
   p.low_stock_threshold as "lowStockThreshold", c.slug as "categorySlug", p.colors, p.image_version as "imageVersion"`;
 
+/** The customer's bought lines (product_id, placed_at) from orders that were not cancelled, as a subquery to alias. */
+const linesBoughtBy = (userId: number) => sql`(select l.product_id, o.placed_at from orders o join order_lines l on l.order_id = o.id
+  where o.user_id = ${userId} and o.kind = 'sale' and o.status <> 'cancelled')`;
+
 /** Products `p` (joined with its category `c`) the customer may be shown: consumables, or not bought before. */
 const notBoughtBy = (userId: number) => sql`(c.slug = any(${textArray(CONSUMABLE_CATEGORIES)}) or not exists (
-  select 1 from orders o join order_lines l on l.order_id = o.id
-  where o.user_id = ${userId} and o.kind = 'sale' and o.status <> 'cancelled' and l.product_id = p.id))`;
+  select 1 from ${linesBoughtBy(userId)} b where b.product_id = p.id))`;
 
-/** Which of `productIds` the customer has bought (in an order that was not cancelled). */
+/** Which of `productIds` the customer has bought. */
 async function boughtAmong(db: Db, userId: number, productIds: number[]): Promise<Set<number>> {
   if (!productIds.length) return new Set();
   const { rows } = await db.execute<{ id: number }>(sql`
-    select distinct l.product_id as id from orders o join order_lines l on l.order_id = o.id
-    where o.user_id = ${userId} and o.kind = 'sale' and o.status <> 'cancelled' and l.product_id = any(${intArray(productIds)})`);
+    select distinct b.product_id as id from ${linesBoughtBy(userId)} b where b.product_id = any(${intArray(productIds)})`);
   return new Set(rows.map((r) => Number(r.id)));
 }
 
@@ -53,10 +55,9 @@ export async function forYou(
     -- order, say): their products' neighbours stand in, weighted like the batch list.
     since as (
       select n.neighbour_id as product_id, 0.5 + (13 - n.rank)::float8 / 24 as s, n.product_id as because, 'bought' as why
-      from orders o join order_lines l on l.order_id = o.id
-      join recs_neighbours n on n.product_id = l.product_id and n.kind = 'goes_with'
-      where o.user_id = ${userId} and o.kind = 'sale' and o.status <> 'cancelled'
-        and o.placed_at > coalesce((select max(trained_at) from recs_runs), '-infinity'::timestamptz)
+      from ${linesBoughtBy(userId)} b
+      join recs_neighbours n on n.product_id = b.product_id and n.kind = 'goes_with'
+      where b.placed_at > coalesce((select max(trained_at) from recs_runs), '-infinity'::timestamptz)
     ),
     -- Materialized so the few candidates are filtered, not every product (PostgreSQL would
     -- otherwise test "not bought" against the whole catalogue first).
@@ -120,8 +121,7 @@ export async function completeTheLook(db: Db, cartProductIds: number[], k = 8): 
  * imported orders over the last `days` before the latest order, plus product views and adds in
  * the same window, so the list follows the shop's own recent activity.
  */
-export async function trending(db: Db, k = 10, opts: { days?: number } = {}): Promise<ProductCard[]> {
-  const days = opts.days ?? 30;
+export async function trending(db: Db, k = 10, days = 30): Promise<ProductCard[]> {
   const { rows } = await db.execute<ProductCard>(sql`
     with latest as (select coalesce(max(placed_at), now()) as t from orders where kind = 'sale'),
     sold as (

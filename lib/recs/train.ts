@@ -53,34 +53,43 @@ export async function trainAndStore(db: Db, opts: Partial<typeof TRAIN_DEFAULTS>
   const ease = await runStepsAsync(trainEaseSteps(ds, o.lambda));
   const knn = await runStepsAsync(trainItemKnnSteps(ds, o.neighbours));
   const fitMs = performance.now() - started - loadMs;
-  const breather = () => new Promise<void>((resolve) => setImmediate(resolve));
   const n = ds.items.length;
   const id = (j: number) => Number(ds.items[j]);
 
-  const userRows: (typeof recsForUser.$inferInsert)[] = [];
-  for (let u = 0; u < ds.users.length; u++) {
-    if (u % 200 === 199) await breather();
-    const user = ds.users[u]!;
-    const scores = ease.score(u);
-    const { items, weights } = ds.rows[u]!;
-    topIndices(scores, o.perUser, undefined, true).forEach((j, r) => {
-      let best = -1, bestV = 0;
-      for (let a = 0; a < items.length; a++) {
-        const v = weights[a]! * ease.b[items[a]! * n + j]!;
-        if (items[a] !== j && v > bestV) (bestV = v), (best = items[a]!);
+  // Scoring every customer and product is CPU-bound too: the same time slices.
+  const userRows = await runStepsAsync(
+    (function* () {
+      const rows: (typeof recsForUser.$inferInsert)[] = [];
+      for (let u = 0; u < ds.users.length; u++) {
+        const scores = ease.score(u);
+        const { items, weights } = ds.rows[u]!;
+        topIndices(scores, o.perUser, undefined, true).forEach((j, r) => {
+          let best = -1, bestV = 0;
+          for (let a = 0; a < items.length; a++) {
+            const v = weights[a]! * ease.b[items[a]! * n + j]!;
+            if (items[a] !== j && v > bestV) (bestV = v), (best = items[a]!);
+          }
+          rows.push({ userId: Number(ds.users[u]), rank: r + 1, productId: id(j), score: scores[j]!, becauseProductId: best >= 0 ? id(best) : null });
+        });
+        yield;
       }
-      userRows.push({ userId: Number(user), rank: r + 1, productId: id(j), score: scores[j]!, becauseProductId: best >= 0 ? id(best) : null });
-    });
-  }
-  const neighbourRows: (typeof recsNeighbours.$inferInsert)[] = [];
-  const row = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    if (i % 200 === 199) await breather();
-    for (const [kind, m] of [["also_bought", knn.sim], ["goes_with", ease.b]] as const) {
-      for (let j = 0; j < n; j++) row[j] = m[i * n + j]!;
-      topIndices(row, o.neighbours, new Set([i]), true).forEach((j, r) => neighbourRows.push({ productId: id(i), kind, rank: r + 1, neighbourId: id(j), score: row[j]! }));
-    }
-  }
+      return rows;
+    })(),
+  );
+  const neighbourRows = await runStepsAsync(
+    (function* () {
+      const rows: (typeof recsNeighbours.$inferInsert)[] = [];
+      const row = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        for (const [kind, m] of [["also_bought", knn.sim], ["goes_with", ease.b]] as const) {
+          for (let j = 0; j < n; j++) row[j] = m[i * n + j]!;
+          topIndices(row, o.neighbours, new Set([i]), true).forEach((j, r) => rows.push({ productId: id(i), kind, rank: r + 1, neighbourId: id(j), score: row[j]! }));
+        }
+        yield;
+      }
+      return rows;
+    })(),
+  );
   const trainMs = performance.now() - started;
   const scoreMs = trainMs - loadMs - fitMs;
   await db.transaction(async (tx) => {

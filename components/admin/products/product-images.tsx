@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { deleteImageAction, imageAltAction, reorderImagesAction, uploadImagesAction } from "@/lib/catalog/image-actions";
 import { FormAlert, SubmitButton } from "@/components/ui/form";
 import { ProductImage } from "@/components/product/product-image";
+import { MAX_IMAGE_BYTES, MAX_IMAGE_MB, MAX_UPLOAD_MB } from "@/lib/catalog/image-limits";
 
 type Image = { id: number; alt: string; width: number; height: number };
 
@@ -53,9 +54,9 @@ export function ProductImages({ productId, sku, version, images }: { productId: 
   // Said before sending (the server checks again): a request over the body limit would only fail.
   const check = (files: FileList | null) => {
     const list = [...(files ?? [])];
-    const big = list.find((f) => f.size > 10 * 1024 * 1024);
+    const big = list.find((f) => f.size > MAX_IMAGE_BYTES);
     const total = list.reduce((n, f) => n + f.size, 0);
-    setTooBig(big ? `“${big.name}” is over 10 MB.` : total > 24 * 1024 * 1024 ? "Together these are over 24 MB: upload them in smaller groups." : null);
+    setTooBig(big ? `“${big.name}” is over ${MAX_IMAGE_MB} MB.` : total > MAX_UPLOAD_MB * 1024 * 1024 ? `Together these are over ${MAX_UPLOAD_MB} MB: upload them in smaller groups.` : null);
   };
   return (
     <div>
@@ -68,7 +69,7 @@ export function ProductImages({ productId, sku, version, images }: { productId: 
         <label className="flex flex-col gap-1 text-sm"><span className="font-medium">Add pictures</span>
           <input type="file" name="files" multiple accept="image/jpeg,image/png,image/webp,image/avif,image/gif,image/tiff" className="text-sm" onChange={(e) => check(e.currentTarget.files)} /></label>
         {tooBig ? <p role="alert" className="text-sm text-danger">{tooBig}</p> : null}
-        <span className="text-xs text-muted">JPEG, PNG, WebP, AVIF, GIF or TIFF, up to 10 MB each; location and camera data are removed.</span>
+        <span className="text-xs text-muted">JPEG, PNG, WebP, AVIF, GIF or TIFF, up to {MAX_IMAGE_MB} MB each; location and camera data are removed.</span>
         <label className="flex flex-col gap-1 text-sm"><span className="font-medium">Alt text for these pictures</span>
           <input name="alt" maxLength={200} className="tap rounded-md border border-line bg-surface px-2" placeholder="What the picture shows" /></label>
         {tooBig ? null : <div className="max-w-xs"><SubmitButton pendingText="Uploading…">Upload</SubmitButton></div>}
