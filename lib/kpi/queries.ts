@@ -1,0 +1,583 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import { controlGroupSql, holdoutShare } from "@/lib/recs/holdout";
+import { EVENTS } from "@/lib/cdp/events";
+import { addDays, grainOf, resolveRange, previousPeriod, type KpiFilters, type KpiRange } from "./filters";
+import { diffOfMeans, diffOfProportions, type Interval } from "./stats";
+
+/**
+ * The KPI queries. The dashboard, its CSV export, `npm run kpi` and the benchmark all call these,
+ * so a number means the same thing everywhere. Definitions (shown on the dashboard too):
+ *
+ * - A sale is an order of kind `sale` that was not cancelled; refunds are refund notes (negative
+ *   totals) dated when refunded. Net revenue = sales + refunds. AOV = sales ÷ sale orders.
+ * - Periods are shop-local days (SHOP_TIME_ZONE): an order at 23:30 UTC on 31 March 2011 is
+ *   placed on 1 April in London and counts there.
+ * - Filters: device and country are the order's (the event's for the funnel; events carry no
+ *   country); a segment means its current members.
+ */
+
+export const REC_CLICK = "Product Clicked";
+export const REC_LIST_VIEWED = "Product List Viewed";
+/** A recommended product bought by the same customer within this many days of clicking it is attributed to the recommendation. */
+export const ATTRIBUTION_DAYS = 7;
+
+const SALE = sql`o.kind = 'sale' and o.status <> 'cancelled'`;
+const iso = (d: Date) => d.toISOString();
+const within = (col: SQL, r: KpiRange) => sql`${col} >= ${iso(r.start)}::timestamptz and ${col} < ${iso(r.end)}::timestamptz`;
+const inSegment = (userCol: SQL, slug: string) =>
+  sql`${userCol} in (select m.user_id from segment_memberships m join segments s on s.id = m.segment_id where s.slug = ${slug})`;
+
+/** The order-level filters (device, country, segment), without the time window. */
+function orderScope(r: KpiFilters): SQL {
+  const parts: SQL[] = [];
+  if (r.device) parts.push(sql`o.device_type = ${r.device}`);
+  if (r.country) parts.push(sql`o.country = ${r.country}`);
+  if (r.segment) parts.push(inSegment(sql`o.user_id`, r.segment));
+  return parts.length ? sql`and ${sql.join(parts, sql` and `)}` : sql``;
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+async function rows<T>(db: Db, q: SQL): Promise<T[]> {
+  return (await db.execute<T & Record<string, unknown>>(q)).rows as T[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sales: revenue, orders, AOV, customers, mobile share
+
+export type Sales = {
+  orders: number;
+  salesPence: number;
+  refundsPence: number;
+  revenuePence: number;
+  aovPence: number | null;
+  customers: number;
+  /** Share of web sales (orders with a known device) placed on a phone. */
+  mobileShare: number | null;
+  mobileSalesPence: number;
+  webSalesPence: number;
+};
+
+export async function sales(db: Db, f: KpiFilters): Promise<Sales> {
+  const r = resolveRange(f);
+  const [x] = await rows<{ orders: number; sales: number; refunds: number; customers: number; mobile: number; web: number }>(
+    db,
+    sql`select
+      count(*) filter (where o.kind = 'sale')::int as orders,
+      coalesce(sum(o.total_pence) filter (where o.kind = 'sale'), 0)::float8 as sales,
+      coalesce(sum(o.total_pence) filter (where o.kind = 'refund'), 0)::float8 as refunds,
+      count(distinct o.user_id) filter (where o.kind = 'sale')::int as customers,
+      coalesce(sum(o.total_pence) filter (where o.kind = 'sale' and o.device_type = 'mobile'), 0)::float8 as mobile,
+      coalesce(sum(o.total_pence) filter (where o.kind = 'sale' and o.device_type is not null), 0)::float8 as web
+    from orders o where o.status <> 'cancelled' and ${within(sql`o.placed_at`, r)} ${orderScope(f)}`,
+  );
+  const v = x!;
+  return {
+    orders: v.orders,
+    salesPence: v.sales,
+    refundsPence: v.refunds,
+    revenuePence: v.sales + v.refunds,
+    aovPence: ratio(v.sales, v.orders),
+    customers: v.customers,
+    mobileShare: ratio(v.mobile, v.web),
+    mobileSalesPence: v.mobile,
+    webSalesPence: v.web,
+  };
+}
+
+export type SeriesRow = { bucket: string; orders: number; revenuePence: number; aovPence: number | null; mobileShare: number | null; customers: number };
+
+/** Revenue, orders, AOV and mobile share per day (ranges up to 92 days) or per month; empty buckets included. */
+export async function salesSeries(db: Db, f: KpiFilters): Promise<{ grain: "day" | "month"; rows: SeriesRow[] }> {
+  const r = resolveRange(f);
+  const grain = grainOf(f);
+  const found = await rows<{ bucket: string; orders: number; sales: number; refunds: number; customers: number; mobile: number; web: number }>(
+    db,
+    sql`select to_char(date_trunc(${grain}, o.placed_at at time zone ${r.timeZone}), 'YYYY-MM-DD') as bucket,
+      count(*) filter (where o.kind = 'sale')::int as orders,
+      coalesce(sum(o.total_pence) filter (where o.kind = 'sale'), 0)::float8 as sales,
+      coalesce(sum(o.total_pence) filter (where o.kind = 'refund'), 0)::float8 as refunds,
+      count(distinct o.user_id) filter (where o.kind = 'sale')::int as customers,
+      coalesce(sum(o.total_pence) filter (where o.kind = 'sale' and o.device_type = 'mobile'), 0)::float8 as mobile,
+      coalesce(sum(o.total_pence) filter (where o.kind = 'sale' and o.device_type is not null), 0)::float8 as web
+    from orders o where o.status <> 'cancelled' and ${within(sql`o.placed_at`, r)} ${orderScope(f)}
+    group by 1 order by 1`,
+  );
+  const by = new Map(found.map((x) => [x.bucket, x]));
+  return {
+    grain,
+    rows: buckets(f, grain).map((bucket) => {
+      const x = by.get(bucket);
+      return {
+        bucket,
+        orders: x?.orders ?? 0,
+        revenuePence: x ? x.sales + x.refunds : 0,
+        aovPence: x ? ratio(x.sales, x.orders) : null,
+        mobileShare: x ? ratio(x.mobile, x.web) : null,
+        customers: x?.customers ?? 0,
+      };
+    }),
+  };
+}
+
+/** Every day or month start in the range, as YYYY-MM-DD. */
+export function buckets(f: KpiFilters, grain: "day" | "month"): string[] {
+  const out: string[] = [];
+  if (grain === "day") {
+    for (let d = f.from; d <= f.to; d = addDays(d, 1)) out.push(d);
+    return out;
+  }
+  let [y, m] = f.from.split("-").map(Number) as [number, number];
+  const end = f.to.slice(0, 7);
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, "0")}`;
+    if (key > end) break;
+    out.push(`${key}-01`);
+    if (++m > 12) [y, m] = [y + 1, 1];
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Customers: repeat purchase, retention, cohorts
+
+/**
+ * Repeat-purchase rate: of the customers who bought in the period, the share for whom it was not
+ * their first purchase (two or more orders in the period, or one before it). Guests are not counted.
+ */
+export async function repeatPurchase(db: Db, f: KpiFilters): Promise<{ customers: number; repeaters: number; rate: number | null }> {
+  const r = resolveRange(f);
+  const [x] = await rows<{ customers: number; repeaters: number }>(
+    db,
+    sql`with c as materialized (
+      select o.user_id, count(*) as n from orders o
+      where ${SALE} and o.user_id is not null and ${within(sql`o.placed_at`, r)} ${orderScope(f)}
+      group by o.user_id
+    )
+    select count(*)::int as customers,
+      count(*) filter (where c.n >= 2 or exists (
+        select 1 from orders p where p.user_id = c.user_id and p.kind = 'sale' and p.status <> 'cancelled' and p.placed_at < ${iso(r.start)}::timestamptz
+      ))::int as repeaters
+    from c`,
+  );
+  return { customers: x!.customers, repeaters: x!.repeaters, rate: ratio(x!.repeaters, x!.customers) };
+}
+
+/**
+ * Retention: of the customers who bought in the previous period (same length, same filters), the
+ * share who bought again in this one.
+ */
+export async function retention(db: Db, f: KpiFilters): Promise<{ base: number; retained: number; rate: number | null }> {
+  const r = resolveRange(f);
+  const p = resolveRange(previousPeriod(f));
+  const [x] = await rows<{ base: number; retained: number }>(
+    db,
+    sql`with prev as materialized (
+      select distinct o.user_id from orders o where ${SALE} and o.user_id is not null and ${within(sql`o.placed_at`, p)} ${orderScope(f)}
+    ), cur as materialized (
+      select distinct o.user_id from orders o where ${SALE} and o.user_id is not null and ${within(sql`o.placed_at`, r)} ${orderScope(f)}
+    )
+    select (select count(*) from prev)::int as base, (select count(*) from prev join cur using (user_id))::int as retained`,
+  );
+  return { base: x!.base, retained: x!.retained, rate: ratio(x!.retained, x!.base) };
+}
+
+export type CohortRow = { cohort: string; customers: number; active: number[] };
+
+/**
+ * Monthly cohorts: customers grouped by the shop-local month of their first purchase ever (within
+ * the range), and how many of them bought in each month since (offset 0 = the first month).
+ */
+export async function cohorts(db: Db, f: KpiFilters): Promise<CohortRow[]> {
+  const r = resolveRange(f);
+  const tz = r.timeZone;
+  const segment = f.segment ? sql`and ${inSegment(sql`o.user_id`, f.segment)}` : sql``;
+  const found = await rows<{ cohort: string; month: string; customers: number }>(
+    db,
+    sql`with firsts as materialized (
+      select o.user_id, min(o.placed_at) as first_at from orders o
+      where ${SALE} and o.user_id is not null and o.placed_at < ${iso(r.end)}::timestamptz ${segment}
+      group by o.user_id
+    ), c as materialized (
+      select user_id, date_trunc('month', first_at at time zone ${tz}) as cohort from firsts where first_at >= ${iso(r.start)}::timestamptz
+    ), active as (
+      select distinct o.user_id, date_trunc('month', o.placed_at at time zone ${tz}) as month
+      from orders o join c on c.user_id = o.user_id
+      where ${SALE} and ${within(sql`o.placed_at`, r)} ${orderScope(f)}
+    )
+    select to_char(c.cohort, 'YYYY-MM-DD') as cohort, to_char(a.month, 'YYYY-MM-DD') as month, count(*)::int as customers
+    from c join active a on a.user_id = c.user_id
+    group by 1, 2 order by 1, 2`,
+  );
+  const months = buckets(f, "month");
+  const index = new Map(months.map((m, i) => [m, i]));
+  const out = new Map<string, CohortRow>();
+  for (const x of found) {
+    const row = out.get(x.cohort) ?? { cohort: x.cohort, customers: 0, active: [] };
+    out.set(x.cohort, row);
+    if (x.month !== null) {
+      const k = index.get(x.month)! - index.get(x.cohort)!;
+      row.active[k] = (row.active[k] ?? 0) + x.customers;
+    }
+  }
+  // Cohort size: everyone in it, whether or not they bought again under the filters.
+  const sizes = await rows<{ cohort: string; customers: number }>(
+    db,
+    sql`select to_char(date_trunc('month', first_at at time zone ${tz}), 'YYYY-MM-DD') as cohort, count(*)::int as customers
+    from (select o.user_id, min(o.placed_at) as first_at from orders o
+      where ${SALE} and o.user_id is not null and o.placed_at < ${iso(r.end)}::timestamptz ${segment} group by o.user_id) f
+    where first_at >= ${iso(r.start)}::timestamptz group by 1`,
+  );
+  for (const s of sizes) {
+    const row = out.get(s.cohort) ?? { cohort: s.cohort, customers: 0, active: [] };
+    row.customers = s.customers;
+    out.set(s.cohort, row);
+  }
+  return [...out.values()]
+    .sort((a, b) => a.cohort.localeCompare(b.cohort))
+    .map((row) => {
+      const width = months.length - index.get(row.cohort)!;
+      return { ...row, active: Array.from({ length: width }, (_, k) => row.active[k] ?? 0) };
+    });
+}
+
+/** Month-on-month retention inside the range: of last month's buyers, the share who bought this month. */
+export async function retentionSeries(db: Db, f: KpiFilters): Promise<{ month: string; base: number; retained: number; rate: number | null }[]> {
+  const months = buckets(f, "month");
+  const first = months[0]!;
+  const r = resolveRange({ ...f, from: addMonths(first, -1) });
+  const found = await rows<{ month: string; base: number; retained: number }>(
+    db,
+    sql`with um as materialized (
+      select distinct o.user_id, date_trunc('month', o.placed_at at time zone ${r.timeZone}) as month
+      from orders o where ${SALE} and o.user_id is not null and ${within(sql`o.placed_at`, r)} ${orderScope(f)}
+    )
+    select to_char(a.month + interval '1 month', 'YYYY-MM-DD') as month, count(*)::int as base, count(b.user_id)::int as retained
+    from um a left join um b on b.user_id = a.user_id and b.month = a.month + interval '1 month'
+    group by 1`,
+  );
+  const by = new Map(found.map((x) => [x.month, x]));
+  return months.map((month) => {
+    const x = by.get(month);
+    return { month, base: x?.base ?? 0, retained: x?.retained ?? 0, rate: x ? ratio(x.retained, x.base) : null };
+  });
+}
+
+function addMonths(monthStart: string, n: number): string {
+  const d = new Date(`${monthStart}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Funnel from CDP events
+
+export const FUNNEL_STEPS = [
+  { key: "visits", label: "Visit", event: null },
+  { key: "productViews", label: "Product view", event: EVENTS.productViewed },
+  { key: "carts", label: "Add to cart", event: EVENTS.productAdded },
+  { key: "checkouts", label: "Checkout", event: EVENTS.checkoutStarted },
+  { key: "orders", label: "Order", event: EVENTS.orderCompleted },
+] as const;
+export type FunnelRow = { device: string; visits: number; productViews: number; carts: number; checkouts: number; orders: number };
+
+/**
+ * The conversion funnel in visits: a visit is one visitor (customer, or anonymous browser) on one
+ * shop-local day; each step counts the visits in which it happened. Per device, plus "all".
+ */
+export async function funnel(db: Db, f: KpiFilters): Promise<FunnelRow[]> {
+  const r = resolveRange(f);
+  const scope: SQL[] = [];
+  if (f.device) scope.push(sql`e.device_type = ${f.device}`);
+  if (f.segment) scope.push(inSegment(sql`e.user_id`, f.segment));
+  const found = await rows<FunnelRow & { device: string | null }>(
+    db,
+    sql`with v as (
+      select coalesce(e.device_type, 'unknown') as device,
+        coalesce('u' || e.user_id::text, 'a' || e.anonymous_id) as visitor,
+        (e.timestamp at time zone ${r.timeZone})::date as day,
+        bool_or(e.event = ${EVENTS.productViewed}) as pv,
+        bool_or(e.event = ${EVENTS.productAdded}) as cart,
+        bool_or(e.event = ${EVENTS.checkoutStarted}) as co,
+        bool_or(e.event = ${EVENTS.orderCompleted}) as ord
+      from cdp_events e
+      where e.type in ('page', 'track') and ${within(sql`e.timestamp`, r)} and (e.user_id is not null or e.anonymous_id is not null)
+        ${scope.length ? sql`and ${sql.join(scope, sql` and `)}` : sql``}
+      group by 1, 2, 3
+    )
+    select grouping(device) = 1 as total, device,
+      count(*)::int as visits, count(*) filter (where pv)::int as "productViews", count(*) filter (where cart)::int as carts,
+      count(*) filter (where co)::int as checkouts, count(*) filter (where ord)::int as orders
+    from v group by rollup (device) order by 1 desc, 2`,
+  );
+  return found.map((x) => ({ ...x, device: (x as unknown as { total: boolean }).total ? "all" : x.device! })).map(({ device, visits, productViews, carts, checkouts, orders }) => ({ device, visits, productViews, carts, checkouts, orders }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Satisfaction and delivery
+
+export type Csat = { responses: number; average: number | null; satisfiedShare: number | null; distribution: { rating: number; responses: number }[] };
+
+/** CSAT: answers given in the period (order rating, 1–5); satisfied = 4 or 5. */
+export async function csat(db: Db, f: KpiFilters): Promise<Csat> {
+  const r = resolveRange(f);
+  const found = await rows<{ rating: number; n: number }>(
+    db,
+    sql`select c.order_rating::int as rating, count(*)::int as n from csat_responses c join orders o on o.id = c.order_id
+    where ${within(sql`c.created_at`, r)} ${orderScope(f)} group by 1`,
+  );
+  const by = new Map(found.map((x) => [x.rating, x.n]));
+  const distribution = [1, 2, 3, 4, 5].map((rating) => ({ rating, responses: by.get(rating) ?? 0 }));
+  const responses = distribution.reduce((s, d) => s + d.responses, 0);
+  const sum = distribution.reduce((s, d) => s + d.rating * d.responses, 0);
+  const satisfied = distribution.filter((d) => d.rating >= 4).reduce((s, d) => s + d.responses, 0);
+  return { responses, average: ratio(sum, responses), satisfiedShare: ratio(satisfied, responses), distribution };
+}
+
+export type Delivery = {
+  delivered: number;
+  onTime: number;
+  onTimeRate: number | null;
+  /** Hours from order to delivery, averaged over deliveries in the period. */
+  averageHours: number | null;
+  shipments: number;
+  eco: number;
+  ecoShare: number | null;
+  co2Grams: number;
+  byMethod: { method: string; shipments: number; co2Grams: number }[];
+};
+
+/**
+ * On-time rate and delivery time over shipments delivered in the period; eco adoption (bike or EV)
+ * over shipments of orders placed in the period.
+ */
+export async function delivery(db: Db, f: KpiFilters): Promise<Delivery> {
+  const r = resolveRange(f);
+  const [d] = await rows<{ delivered: number; on_time: number; hours: number | null }>(
+    db,
+    sql`select count(*)::int as delivered, count(*) filter (where s.on_time)::int as on_time,
+      avg(extract(epoch from (s.delivered_at - o.placed_at)) / 3600)::float8 as hours
+    from shipments s join orders o on o.id = s.order_id
+    where s.delivered_at is not null and ${within(sql`s.delivered_at`, r)} ${orderScope(f)}`,
+  );
+  const methods = await rows<{ method: string; n: number; co2: number }>(
+    db,
+    sql`select s.method::text as method, count(*)::int as n, coalesce(sum(s.co2_grams), 0)::float8 as co2
+    from shipments s join orders o on o.id = s.order_id
+    where ${SALE} and ${within(sql`o.placed_at`, r)} ${orderScope(f)} group by 1 order by 1`,
+  );
+  const shipments = methods.reduce((s, m) => s + m.n, 0);
+  const eco = methods.filter((m) => m.method === "bike" || m.method === "ev").reduce((s, m) => s + m.n, 0);
+  return {
+    delivered: d!.delivered,
+    onTime: d!.on_time,
+    onTimeRate: ratio(d!.on_time, d!.delivered),
+    averageHours: d!.delivered ? d!.hours : null,
+    shipments,
+    eco,
+    ecoShare: ratio(eco, shipments),
+    co2Grams: methods.reduce((s, m) => s + m.co2, 0),
+    byMethod: methods.map((m) => ({ method: m.method, shipments: m.n, co2Grams: m.co2 })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deals and recommendations
+
+export type Deals = {
+  redemptions: number;
+  ordersWithDeal: number;
+  redemptionRate: number | null;
+  discountPence: number;
+  revenuePence: number;
+  byDeal: { code: string; name: string; redemptions: number; discountPence: number; revenuePence: number }[];
+};
+
+/** Redemptions on sale orders placed in the period; revenue is those orders' totals (after the discount). */
+export async function deals(db: Db, f: KpiFilters, orders?: number): Promise<Deals> {
+  const r = resolveRange(f);
+  const byDeal = await rows<{ code: string; name: string; redemptions: number; discount: number; revenue: number; orders: number }>(
+    db,
+    sql`select d.code, d.name, count(*)::int as redemptions, sum(x.discount_pence)::float8 as discount, sum(o.total_pence)::float8 as revenue
+    from deal_redemptions x join orders o on o.id = x.order_id join deals d on d.id = x.deal_id
+    where ${SALE} and ${within(sql`o.placed_at`, r)} ${orderScope(f)}
+    group by d.code, d.name order by 3 desc, 1`,
+  );
+  const [t] = await rows<{ orders: number; revenue: number }>(
+    db,
+    sql`select count(*)::int as orders, coalesce(sum(o.total_pence), 0)::float8 as revenue from orders o
+    where ${SALE} and ${within(sql`o.placed_at`, r)} ${orderScope(f)} and exists (select 1 from deal_redemptions x where x.order_id = o.id)`,
+  );
+  const total = orders ?? (await sales(db, f)).orders;
+  return {
+    redemptions: byDeal.reduce((s, d) => s + d.redemptions, 0),
+    ordersWithDeal: t!.orders,
+    redemptionRate: ratio(t!.orders, total),
+    discountPence: byDeal.reduce((s, d) => s + d.discount, 0),
+    revenuePence: t!.revenue,
+    byDeal: byDeal.map((d) => ({ code: d.code, name: d.name, redemptions: d.redemptions, discountPence: d.discount, revenuePence: d.revenue })),
+  };
+}
+
+export type Recs = {
+  railViews: number;
+  clicks: number;
+  clickThrough: number | null;
+  attributedRevenuePence: number;
+  attributedOrders: number;
+  bySurface: { surface: string; railViews: number; clicks: number; clickThrough: number | null }[];
+};
+
+/**
+ * Recommendation click-through: clicks on recommended products ÷ recommendation rails shown.
+ * Attributed revenue: product lines of sale orders in the period whose product the same customer
+ * clicked in a recommendation within the 7 days before ordering.
+ */
+export async function recs(db: Db, f: KpiFilters): Promise<Recs> {
+  const r = resolveRange(f);
+  const scope: SQL[] = [];
+  if (f.device) scope.push(sql`e.device_type = ${f.device}`);
+  if (f.segment) scope.push(inSegment(sql`e.user_id`, f.segment));
+  const surfaces = await rows<{ surface: string; views: number; clicks: number }>(
+    db,
+    sql`select coalesce(case when e.event = ${REC_CLICK} then e.properties->>'surface' else e.properties->>'list_id' end, 'unknown') as surface,
+      count(*) filter (where e.event = ${REC_LIST_VIEWED})::int as views, count(*) filter (where e.event = ${REC_CLICK})::int as clicks
+    from cdp_events e where e.event in (${REC_CLICK}, ${REC_LIST_VIEWED}) and ${within(sql`e.timestamp`, r)}
+      ${scope.length ? sql`and ${sql.join(scope, sql` and `)}` : sql``}
+    group by 1 order by 1`,
+  );
+  const [a] = await rows<{ revenue: number; orders: number }>(
+    db,
+    sql`with clicks as materialized (
+      select e.user_id, (e.properties->>'product_id')::int as product_id, e.timestamp as at from cdp_events e
+      where e.event = ${REC_CLICK} and e.user_id is not null and jsonb_typeof(e.properties->'product_id') = 'number'
+        and e.timestamp >= ${iso(r.start)}::timestamptz - make_interval(days => ${ATTRIBUTION_DAYS}) and e.timestamp < ${iso(r.end)}::timestamptz
+    )
+    select coalesce(sum(l.quantity * l.unit_price_pence), 0)::float8 as revenue, count(distinct o.id)::int as orders
+    from orders o join order_lines l on l.order_id = o.id and l.kind = 'product'
+    where ${SALE} and ${within(sql`o.placed_at`, r)} ${orderScope(f)} and o.user_id in (select user_id from clicks)
+      and exists (select 1 from clicks c where c.user_id = o.user_id and c.product_id = l.product_id
+        and c.at <= o.placed_at and c.at > o.placed_at - make_interval(days => ${ATTRIBUTION_DAYS}))`,
+  );
+  const railViews = surfaces.reduce((s, x) => s + x.views, 0);
+  const clicks = surfaces.reduce((s, x) => s + x.clicks, 0);
+  return {
+    railViews,
+    clicks,
+    clickThrough: ratio(clicks, railViews),
+    attributedRevenuePence: a!.revenue,
+    attributedOrders: a!.orders,
+    bySurface: surfaces.map((x) => ({ surface: x.surface, railViews: x.views, clicks: x.clicks, clickThrough: ratio(x.clicks, x.views) })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Personalization lift: treatment vs the holdout (control) group
+
+export type GroupStats = { customers: number; converters: number; orders: number; salesPence: number; conversion: number | null; aovPence: number | null; repeatRate: number | null; repeaters: number };
+export type Lift = {
+  holdoutShare: number;
+  treatment: GroupStats;
+  control: GroupStats;
+  /** Treatment minus control, with a 95% confidence interval (normal approximation). */
+  conversion: Interval | null;
+  aovPence: Interval | null;
+  repeatRate: Interval | null;
+};
+
+/**
+ * Customers known by the end of the period (an account or an order by then), split by the
+ * holdout rule (lib/recs/holdout.ts). Conversion: share who bought in the period. AOV: their sale
+ * orders' mean. Repeat: share of buyers for whom it was a repeat purchase (as `repeatPurchase`).
+ */
+export async function lift(db: Db, f: KpiFilters): Promise<Lift> {
+  const r = resolveRange(f);
+  const share = holdoutShare();
+  const found = await rows<{ control: boolean; customers: number; converters: number; orders: number; sales: number; sales2: number; repeaters: number }>(
+    db,
+    sql`with pop as materialized (
+      select u.id, ${controlGroupSql(sql`u.id`, share)} as control from users u
+      where u.role = 'customer' ${f.segment ? sql`and ${inSegment(sql`u.id`, f.segment)}` : sql``}
+        and (u.created_at < ${iso(r.end)}::timestamptz or exists (select 1 from orders p where p.user_id = u.id and p.placed_at < ${iso(r.end)}::timestamptz))
+    ), o as materialized (
+      select o.user_id, count(*) as n, sum(o.total_pence)::float8 as s, sum(o.total_pence::float8 * o.total_pence::float8) as s2
+      from orders o where ${SALE} and o.user_id is not null and ${within(sql`o.placed_at`, r)} ${orderScope(f)}
+      group by o.user_id
+    )
+    select pop.control, count(*)::int as customers, count(o.user_id)::int as converters,
+      coalesce(sum(o.n), 0)::int as orders, coalesce(sum(o.s), 0)::float8 as sales, coalesce(sum(o.s2), 0)::float8 as sales2,
+      count(*) filter (where o.n >= 2 or (o.n = 1 and exists (
+        select 1 from orders p where p.user_id = pop.id and p.kind = 'sale' and p.status <> 'cancelled' and p.placed_at < ${iso(r.start)}::timestamptz
+      )))::int as repeaters
+    from pop left join o on o.user_id = pop.id group by pop.control`,
+  );
+  const group = (control: boolean) => {
+    const x = found.find((g) => g.control === control) ?? { customers: 0, converters: 0, orders: 0, sales: 0, sales2: 0, repeaters: 0 };
+    return x;
+  };
+  const stats = (x: ReturnType<typeof group>): GroupStats => ({
+    customers: x.customers,
+    converters: x.converters,
+    orders: x.orders,
+    salesPence: x.sales,
+    conversion: ratio(x.converters, x.customers),
+    aovPence: ratio(x.sales, x.orders),
+    repeatRate: ratio(x.repeaters, x.converters),
+    repeaters: x.repeaters,
+  });
+  const t = group(false);
+  const c = group(true);
+  return {
+    holdoutShare: share,
+    treatment: stats(t),
+    control: stats(c),
+    conversion: diffOfProportions(t.converters, t.customers, c.converters, c.customers),
+    aovPence: diffOfMeans({ n: t.orders, sum: t.sales, sumSq: t.sales2 }, { n: c.orders, sum: c.sales, sumSq: c.sales2 }),
+    repeatRate: diffOfProportions(t.repeaters, t.converters, c.repeaters, c.converters),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Everything at once, for the dashboard and the command line
+
+export type KpiReport = Awaited<ReturnType<typeof kpiReport>>;
+
+/** All KPIs for a range and its previous period (headline numbers only for the latter). */
+export async function kpiReport(db: Db, f: KpiFilters) {
+  const prev = previousPeriod(f);
+  // Sequential: PGlite runs one query at a time anyway, and a pool of a few connections should not be monopolised by one page.
+  const current = await sales(db, f);
+  const previous = await sales(db, prev);
+  return {
+    filters: f,
+    previousPeriod: { from: prev.from, to: prev.to },
+    sales: { current, previous },
+    repeatPurchase: { current: await repeatPurchase(db, f), previous: await repeatPurchase(db, prev) },
+    retention: { current: await retention(db, f), previous: await retention(db, prev) },
+    series: await salesSeries(db, f),
+    retentionSeries: await retentionSeries(db, f),
+    cohorts: await cohorts(db, f),
+    funnel: await funnel(db, f),
+    csat: { current: await csat(db, f), previous: await csat(db, prev) },
+    delivery: { current: await delivery(db, f), previous: await delivery(db, prev) },
+    deals: await deals(db, f, current.orders),
+    recs: await recs(db, f),
+    lift: await lift(db, f),
+  };
+}
+
+/** Each KPI query on its own, for the benchmark. */
+export const KPI_QUERIES: Record<string, (db: Db, f: KpiFilters) => Promise<unknown>> = {
+  sales,
+  salesSeries,
+  repeatPurchase,
+  retention,
+  retentionSeries,
+  cohorts,
+  funnel,
+  csat,
+  delivery,
+  deals: (db, f) => deals(db, f),
+  recs,
+  lift,
+};
