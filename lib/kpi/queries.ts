@@ -241,7 +241,7 @@ export async function cohorts(db: Db, f: KpiFilters): Promise<CohortRow[]> {
     });
 }
 
-/** Month-on-month retention inside the range: of last month's buyers, the share who bought this month. */
+/** Month-on-month retention for each calendar month the range touches (whole months, up to its last day): of last month's buyers, the share who bought this month. */
 export async function retentionSeries(db: Db, f: KpiFilters): Promise<{ month: string; base: number; retained: number; rate: number | null }[]> {
   const months = buckets(f, "month");
   const first = months[0]!;
