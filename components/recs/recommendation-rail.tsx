@@ -1,12 +1,16 @@
 import type { ProductCard as Card } from "@/lib/catalog/listing";
 import { ProductCard } from "@/components/product/product-card";
+import { EVENTS } from "@/lib/cdp/events";
+import { trackServer } from "@/lib/cdp/server";
 
 /**
  * A titled row of recommended products. Each item names its surface and rank (the page beacon
  * turns clicks on them into "Product Clicked" events) and, when known, why it is there.
  */
-export function RecommendationRail({ id, title, surface, products }: { id: string; title: string; surface: string; products: (Card & { reason?: string | null })[] }) {
+export async function RecommendationRail({ id, title, surface, products }: { id: string; title: string; surface: string; products: (Card & { reason?: string | null })[] }) {
   if (!products.length) return null;
+  // The rail was shown: click-through on the dashboard is clicks ÷ these.
+  await trackServer(EVENTS.productListViewed, { list_id: surface, product_ids: products.map((p) => p.id) });
   return (
     <section aria-labelledby={id} className="mt-10" data-testid={`rail-${surface}`}>
       <h2 id={id} className="text-xl font-semibold">{title}</h2>

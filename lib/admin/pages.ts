@@ -6,7 +6,7 @@ import type { StaffRole } from "./action";
  * folder path) and that each role gets what the list says at `href` (everyone else a 404).
  */
 export const ADMIN_PAGES: { route: string; href: string; label: string; roles: StaffRole[]; nav?: false }[] = [
-  { route: "/admin", href: "/admin", label: "Admin home", roles: ["admin", "merchandiser"], nav: false },
+  { route: "/admin", href: "/admin", label: "Dashboard", roles: ["admin", "merchandiser"] },
   { route: "/admin/products", href: "/admin/products", label: "Products", roles: ["admin", "merchandiser"] },
   { route: "/admin/products/new", href: "/admin/products/new", label: "New product", roles: ["admin", "merchandiser"], nav: false },
   // A dynamic route is opened with a sample id (product 1 and deal 1 exist in every seeded store;

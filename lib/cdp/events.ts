@@ -6,6 +6,8 @@
 export const EVENTS = {
   productViewed: "Product Viewed",
   productsSearched: "Products Searched",
+  /** A recommendation rail was shown (the denominator of recommendation click-through). */
+  productListViewed: "Product List Viewed",
   productAdded: "Product Added",
   productRemoved: "Product Removed",
   checkoutStarted: "Checkout Started",

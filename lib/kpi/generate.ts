@@ -243,8 +243,8 @@ export async function generateData(db: Db, opts: GenerateOptions): Promise<Gener
       const control = customers[o.userId - firstUser]!.control;
       const fromRec = !control && rnd() < 0.35;
       if (!control && rnd() < 0.6) {
-        event(o.userId, null, o.device, visitStart + 1000, "track", REC_LIST_VIEWED, { list_id: "for-you", products: 8 });
-        if (fromRec) event(o.userId, null, o.device, visitStart + 2000, "track", REC_CLICK, { surface: "for-you", rank: 1 + Math.floor(rnd() * 8), product_id: o.lines[0]!.productId });
+        event(o.userId, null, o.device, visitStart + 1000, "track", REC_LIST_VIEWED, { list_id: "for_you", products: 8 });
+        if (fromRec) event(o.userId, null, o.device, visitStart + 2000, "track", REC_CLICK, { surface: "for_you", rank: 1 + Math.floor(rnd() * 8), product_id: o.lines[0]!.productId });
       }
       for (const l of o.lines) event(o.userId, null, o.device, visitStart + 3000, "track", EVENTS.productViewed, { product_id: l.productId });
       event(o.userId, null, o.device, visitStart + 60_000, "track", EVENTS.productAdded, { product_id: o.lines[0]!.productId, quantity: o.lines[0]!.qty });
@@ -263,7 +263,7 @@ export async function generateData(db: Db, opts: GenerateOptions): Promise<Gener
           // Abandoned checkouts.
           if (rnd() < 0.3) event(anon ? null : o.userId, anon, device, at + 90_000, "track", EVENTS.checkoutStarted, { value: 10 });
         }
-        if (!anon && !control && rnd() < 0.3) event(o.userId, null, device, at + 10_000, "track", REC_LIST_VIEWED, { list_id: "for-you", products: 8 });
+        if (!anon && !control && rnd() < 0.3) event(o.userId, null, device, at + 10_000, "track", REC_LIST_VIEWED, { list_id: "for_you", products: 8 });
       }
 
       if (o.status === "cancelled") continue;

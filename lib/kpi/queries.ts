@@ -17,8 +17,9 @@ import { diffOfMeans, diffOfProportions, type Interval } from "./stats";
  *   country); a segment means its current members.
  */
 
+/** Sent by the page beacon when a recommended product is clicked (with surface, rank and product_id). */
 export const REC_CLICK = "Product Clicked";
-export const REC_LIST_VIEWED = "Product List Viewed";
+export const REC_LIST_VIEWED = EVENTS.productListViewed;
 /** A recommended product bought by the same customer within this many days of clicking it is attributed to the recommendation. */
 export const ATTRIBUTION_DAYS = 7;
 

@@ -1,0 +1,24 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { staffRead } from "@/lib/admin/action";
+import type { Db } from "@/lib/db";
+import { listSegments } from "@/lib/cdp/segments";
+import { addDays, localBucket, type KpiFilters } from "./filters";
+import { kpiReport } from "./queries";
+
+/** The dashboard's default range: the twelve months up to the latest order (so the imported history shows out of the box). */
+async function defaultRange(db: Db): Promise<{ from: string; to: string }> {
+  const { rows } = await db.execute<{ last: string | null }>(sql`select to_char(max(placed_at), 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as last from orders`);
+  const to = localBucket(rows[0]?.last ? new Date(rows[0].last) : new Date(), "day");
+  return { from: addDays(to, -364), to };
+}
+
+/** What the filter form offers: segments and the countries customers are in. */
+async function filterOptions(db: Db) {
+  const segments = (await listSegments(db)).map((s) => ({ slug: s.slug, name: s.name }));
+  const { rows } = await db.execute<{ country: string }>(sql`select country from users where country is not null and role = 'customer' group by country order by count(*) desc, country limit 80`);
+  return { segments, countries: rows.map((r) => r.country), defaults: await defaultRange(db) };
+}
+
+export const getKpiOptions = staffRead(filterOptions);
+export const getKpiReport = staffRead((db, f: KpiFilters) => kpiReport(db, f));
