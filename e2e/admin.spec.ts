@@ -179,3 +179,38 @@ test("a merchandiser creates a segment-targeted deal with a live reach preview; 
   await expect(shopper.getByTestId("my-deals")).not.toContainText(name);
   await customer.close();
 });
+
+test("a merchandiser reads the KPI dashboard: changes the range and segment, and the CSV holds the chart's numbers; a customer gets a 404", async ({ page, browser }) => {
+  await signIn(page, merch.email, merch.password, "/admin");
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  const filters = page.getByRole("form", { name: "Dashboard filters" });
+  await filters.getByLabel("From", { exact: true }).fill("2011-01-01");
+  await filters.getByLabel("To", { exact: true }).fill("2011-08-31");
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/from=2011-01-01&to=2011-08-31/);
+  const orders = async () => Number((await page.getByTestId("kpi-orders").innerText()).replace(/,/g, ""));
+  const everyone = await orders();
+  expect(everyone).toBeGreaterThan(1000);
+  await expect(page.getByTestId("chart-revenue")).toBeVisible();
+  await expect(page.getByTestId("table-cohorts").getByRole("row")).toHaveCount(9);
+
+  await filters.getByLabel("Segment").selectOption({ label: "Top spenders" });
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/segment=rfm-top-spenders/);
+  const top = await orders();
+  expect(top).toBeGreaterThan(0);
+  expect(top).toBeLessThan(everyone);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("csv-revenue").click()]);
+  expect(download.suggestedFilename()).toBe("hearth-revenue-2011-01-01-to-2011-08-31.csv");
+  const csv = fs.readFileSync((await download.path())!, "utf8").trim().split(/\r\n/);
+  expect(csv[0]).toBe("Month,Net revenue (£),Orders,Customers");
+  expect(csv.slice(1).map((l) => l.split(",")[0])).toEqual(["2011-01-01", "2011-02-01", "2011-03-01", "2011-04-01", "2011-05-01", "2011-06-01", "2011-07-01", "2011-08-01"]);
+  expect(csv.slice(1).reduce((n, l) => n + Number(l.split(",")[2]), 0)).toBe(top);
+
+  const customer = await signedIn(browser, "customer12357@hearth.example", "hearth-demo");
+  const shopper = await customer.newPage();
+  expect((await shopper.goto("/admin"))!.status()).toBe(404);
+  expect((await shopper.request.get("/admin/kpi/export?chart=revenue&from=2011-01-01&to=2011-08-31")).status()).toBe(404);
+  await customer.close();
+});

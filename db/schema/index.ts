@@ -9,3 +9,4 @@ export * from "./orders";
 export * from "./recs";
 export * from "./security";
 export * from "./users";
+export * from "./kpi";

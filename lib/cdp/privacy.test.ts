@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addresses, csatResponses, deals, orderLines, orders, outbox, passwordResetTokens, rateLimits, users, auditLog } from "@/db/schema";
 import { trainAndStore } from "@/lib/recs/train";
 import { redeemDeal } from "@/lib/deals/redeem";
+import { refreshKpiFacts } from "@/lib/kpi/facts";
 import { addItem, cartIdForUser } from "@/lib/cart/store";
 import { placeOrder } from "@/lib/checkout/place-order";
 import type { Db } from "@/lib/db";
@@ -42,6 +43,7 @@ async function customer(tag: string): Promise<Person> {
   await db.insert(csatResponses).values({ orderId: placed.orderId, userId: id, orderRating: 5, deliveryRating: 5, comment: `Lovely, thanks from ${name}` });
   await addItem(db, cartId, lamp, 1);
   await writeEvents(db, [serverEvent({ event: "Identify", type: "identify", userId: id, properties: { name, email } })]);
+  await writeEvents(db, [serverEvent({ event: "Product Clicked", userId: id, anonymousId: anon, properties: { surface: "for_you", rank: 1, product_id: lamp } })]);
   await db.insert(passwordResetTokens).values({ tokenHash: `hash-${tag}`, userId: id, expiresAt: new Date(Date.now() + 3600_000) });
   await db.insert(outbox).values({ to: email, subject: "Your order", text: `Hello ${name}` });
   await db.insert(rateLimits).values({ key: `signin:acct:${email}`, windowStart: new Date(), count: 1 });
@@ -66,6 +68,7 @@ beforeAll(async () => {
     const [o] = await db.select({ id: orders.id }).from(orders).where(eq(orders.number, c.order));
     await redeemDeal(db, { dealId: deal!.id, userId: c.id, orderId: o!.id, discountPence: 100 });
   }
+  await refreshKpiFacts(db);
   // Staff changed each account once (the audit log names the account and holds the values).
   for (const c of [ann, bob]) {
     await db.insert(auditLog).values({ actorEmail: "boss@example.com", action: "customer.update", entity: "user", entityId: String(c.id), before: { email: c.email }, after: { email: c.email, name: "x" } });

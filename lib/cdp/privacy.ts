@@ -34,10 +34,15 @@ const CUSTOMER_DATA: Record<string, (w: Who) => SQL> = {
   // Changes staff made to this account (role changes, say); the values go on erasure, the record stays.
   audit_log: (w) => sql`select at, actor_email, action, entity, entity_id, before, after from audit_log where entity = 'user' and entity_id = ${String(w.id)} order by id`,
   segment_memberships: (w) => sql`select m.*, s.slug, s.name from segment_memberships m join segments s on s.id = m.segment_id where m.user_id = ${w.id} order by s.id`,
+  // The KPI facts derived from the above (lib/kpi/facts.ts).
+  kpi_orders: (w) => sql`select * from kpi_orders where user_id = ${w.id} order by placed_at, order_id`,
+  kpi_customers: (w) => sql`select * from kpi_customers where user_id = ${w.id}`,
+  kpi_visits: (w) => sql`select * from kpi_visits where user_id = ${w.id} ${anonOr(w, sql`substr(visitor, 3)`, sql`left(visitor, 2) = 'a:' and`)} order by day`,
+  kpi_rec_events: (w) => sql`select * from kpi_rec_events where user_id = ${w.id} order by event_id`,
 };
 
 /** Tables without any customer's personal data (catalog, definitions, counters, job bookkeeping). */
-export const NO_CUSTOMER_DATA = ["categories", "products", "search_lexicon", "import_runs", "cdp_sources", "cdp_rfm_cuts", "segments", "segment_sizes", "job_runs", "recs_runs", "recs_neighbours", "deals", "stock_adjustments", "product_images", "product_image_files"];
+export const NO_CUSTOMER_DATA = ["categories", "products", "search_lexicon", "import_runs", "cdp_sources", "cdp_rfm_cuts", "segments", "segment_sizes", "job_runs", "recs_runs", "recs_neighbours", "deals", "stock_adjustments", "product_images", "product_image_files", "kpi_refresh_state"];
 export const CUSTOMER_DATA_TABLES = Object.keys(CUSTOMER_DATA);
 
 function anonOr(w: Who, col: SQL, prefix: SQL = sql``): SQL {
@@ -79,6 +84,8 @@ export async function deleteCustomer(db: Db, userId: number): Promise<{ ordersAn
     if (anonSubjects.length) {
       await tx.execute(sql`delete from recently_viewed where subject in ${anonSubjects}`);
       await tx.execute(sql`delete from cdp_consents where subject in ${anonSubjects}`);
+      // KPI visits are keyed by the browser's anonymous id (lib/kpi/facts.ts).
+      await tx.execute(sql`delete from kpi_visits where visitor in ${anonSubjects}`);
     }
     await tx.execute(sql`delete from outbox where lower("to") = lower(${w.email})`);
     await tx.execute(sql`delete from rate_limits where right(key, ${w.email.length + 1}) = ${":" + w.email.toLowerCase()}`);

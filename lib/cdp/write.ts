@@ -42,6 +42,8 @@ export async function purgeAnonymousEvents(db: Db, days: number): Promise<{ even
   const rv = await db.execute(
     sql`delete from recently_viewed where user_id is null and viewed_at < now() - make_interval(days => ${days})`,
   );
+  // KPI visits keep their counts but lose the browser id (a random key instead), like the events they came from.
+  await db.execute(sql`update kpi_visits set visitor = 'x:' || md5(random()::text || visitor) where user_id is null and left(visitor, 2) = 'a:' and day < (now() - make_interval(days => ${days}))::date`);
   return { events: affected(ev), recentlyViewed: affected(rv) };
 }
 

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cdpEvents, csatResponses, dealRedemptions, deals, orderLines, orders, segmentMemberships, segments, shipments, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
@@ -10,6 +11,7 @@ import { createTestDb, dropTestDb } from "@/lib/testing/db";
 import { readOrderHistory } from "@/lib/import/read";
 import { writeImport } from "@/lib/import/write";
 import { recomputeAll } from "@/lib/cdp/refresh";
+import { deleteCustomer } from "@/lib/cdp/privacy";
 import { inControlGroup } from "@/lib/recs/holdout";
 import { kpiFiltersSchema, localBucket, type KpiFilters } from "./filters";
 import { generateData } from "./generate";
@@ -229,6 +231,30 @@ describe("KPIs on a hand-made fixture", () => {
     expect(feb.active.slice(0, 3)).toEqual([1, 0, 1]);
     expect(sql.lift.treatment.customers + sql.lift.control.customers).toBe(5);
     expect(sql.lift.control.customers).toBe(["ann", "bob", "cat", "dan", "eve"].filter((n) => inControlGroup(id[n]!)).length);
+  });
+
+  it("keeps the facts up to date incrementally: cancellations, deliveries, ratings, new events, new customers and erasure", async () => {
+    const april = filters({ from: "2011-04-01", to: "2011-04-30" });
+    await compare(april);
+    const [danLast] = await db.select({ id: orders.id }).from(orders).where(and(eq(orders.userId, id.dan!), eq(orders.totalPence, 2500)));
+    await db.update(orders).set({ status: "cancelled", cancelledAt: new Date("2011-04-28T09:00:00Z") }).where(eq(orders.id, danLast!.id));
+    const [danShipment] = await db.select({ orderId: shipments.orderId }).from(shipments).where(eq(shipments.method, "ev"));
+    await db.update(shipments).set({ status: "delivered", deliveredAt: new Date("2011-04-06T11:00:00Z"), onTime: false }).where(eq(shipments.orderId, danShipment!.orderId));
+    await db.insert(csatResponses).values({ orderId: danShipment!.orderId, userId: id.dan, orderRating: 1, deliveryRating: 1, createdAt: new Date("2011-04-07T09:00:00Z") });
+    await db.insert(cdpEvents).values({ messageId: "late-cart", type: "track", category: "analytics", userId: id.eve, deviceType: "desktop", event: "Product Added", timestamp: new Date("2011-04-13T08:00:00Z") });
+    const [fay] = await db.insert(users).values({ email: "fay@example.com", createdAt: new Date("2011-04-01T00:00:00Z") }).returning({ id: users.id });
+    id.fay = fay!.id;
+    await order("fay", "2011-04-15T10:00:00Z", 8000, { deviceType: "mobile" });
+    await deleteCustomer(db, id.bob!);
+
+    const { sql } = await compare(april);
+    expect(sql.sales.current).toMatchObject({ orders: 5, salesPence: 20_000 - 2500 + 8000, customers: 4 });
+    expect(sql.delivery.current).toMatchObject({ delivered: 3, onTime: 1 });
+    expect(sql.csat.current.responses).toBe(3);
+    expect(sql.funnel.find((r) => r.device === "desktop")).toMatchObject({ carts: 1 });
+    expect(sql.lift.treatment.customers + sql.lift.control.customers).toBe(5);
+    // bob's October order is still revenue, without him.
+    await compare(filters({ from: "2011-10-01", to: "2011-11-30" }));
   });
 });
 

@@ -1,8 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { controlGroupSql, holdoutShare } from "@/lib/recs/holdout";
+import { holdoutShare } from "@/lib/recs/holdout";
+import { SHOP_TIME_ZONE } from "@/lib/time";
 import { EVENTS } from "@/lib/cdp/events";
-import { addDays, grainOf, resolveRange, previousPeriod, type KpiFilters, type KpiRange } from "./filters";
+import { addDays, grainOf, previousPeriod, type KpiFilters } from "./filters";
+import { refreshKpiFacts } from "./facts";
 import { diffOfMeans, diffOfProportions, type Interval } from "./stats";
 
 /**
@@ -18,23 +20,24 @@ import { diffOfMeans, diffOfProportions, type Interval } from "./stats";
  */
 
 /** Sent by the page beacon when a recommended product is clicked (with surface, rank and product_id). */
-export const REC_CLICK = "Product Clicked";
+export { ATTRIBUTION_DAYS, REC_CLICK } from "./facts";
 export const REC_LIST_VIEWED = EVENTS.productListViewed;
-/** A recommended product bought by the same customer within this many days of clicking it is attributed to the recommendation. */
-export const ATTRIBUTION_DAYS = 7;
 
-const SALE = sql`o.kind = 'sale' and o.status <> 'cancelled'`;
-const iso = (d: Date) => d.toISOString();
-const within = (col: SQL, r: KpiRange) => sql`${col} >= ${iso(r.start)}::timestamptz and ${col} < ${iso(r.end)}::timestamptz`;
+/**
+ * The queries read the narrow fact tables (db/schema/kpi.ts, kept fresh by lib/kpi/facts.ts) in
+ * which each order already carries its shop-local day and month, its shipment, CSAT answer,
+ * redemptions and attributed recommendation revenue. `k` is kpi_orders.
+ */
+const days = (col: SQL, f: KpiFilters) => sql`${col} between ${f.from}::date and ${f.to}::date`;
 const inSegment = (userCol: SQL, slug: string) =>
   sql`${userCol} in (select m.user_id from segment_memberships m join segments s on s.id = m.segment_id where s.slug = ${slug})`;
 
 /** The order-level filters (device, country, segment), without the time window. */
-function orderScope(r: KpiFilters): SQL {
+function orderScope(f: KpiFilters): SQL {
   const parts: SQL[] = [];
-  if (r.device) parts.push(sql`o.device_type = ${r.device}`);
-  if (r.country) parts.push(sql`o.country = ${r.country}`);
-  if (r.segment) parts.push(inSegment(sql`o.user_id`, r.segment));
+  if (f.device) parts.push(sql`k.device = ${f.device}`);
+  if (f.country) parts.push(sql`k.country = ${f.country}`);
+  if (f.segment) parts.push(inSegment(sql`k.user_id`, f.segment));
   return parts.length ? sql`and ${sql.join(parts, sql` and `)}` : sql``;
 }
 
@@ -60,17 +63,16 @@ export type Sales = {
 };
 
 export async function sales(db: Db, f: KpiFilters): Promise<Sales> {
-  const r = resolveRange(f);
   const [x] = await rows<{ orders: number; sales: number; refunds: number; customers: number; mobile: number; web: number }>(
     db,
     sql`select
-      count(*) filter (where o.kind = 'sale')::int as orders,
-      coalesce(sum(o.total_pence) filter (where o.kind = 'sale'), 0)::float8 as sales,
-      coalesce(sum(o.total_pence) filter (where o.kind = 'refund'), 0)::float8 as refunds,
-      count(distinct o.user_id) filter (where o.kind = 'sale')::int as customers,
-      coalesce(sum(o.total_pence) filter (where o.kind = 'sale' and o.device_type = 'mobile'), 0)::float8 as mobile,
-      coalesce(sum(o.total_pence) filter (where o.kind = 'sale' and o.device_type is not null), 0)::float8 as web
-    from orders o where o.status <> 'cancelled' and ${within(sql`o.placed_at`, r)} ${orderScope(f)}`,
+      count(*) filter (where k.sale)::int as orders,
+      coalesce(sum(k.total_pence) filter (where k.sale), 0)::float8 as sales,
+      coalesce(sum(k.total_pence) filter (where k.refund), 0)::float8 as refunds,
+      count(distinct k.user_id) filter (where k.sale)::int as customers,
+      coalesce(sum(k.total_pence) filter (where k.sale and k.device = 'mobile'), 0)::float8 as mobile,
+      coalesce(sum(k.total_pence) filter (where k.sale and k.device is not null), 0)::float8 as web
+    from kpi_orders k where (k.sale or k.refund) and ${days(sql`k.day`, f)} ${orderScope(f)}`,
   );
   const v = x!;
   return {
@@ -90,18 +92,17 @@ export type SeriesRow = { bucket: string; orders: number; revenuePence: number; 
 
 /** Revenue, orders, AOV and mobile share per day (ranges up to 92 days) or per month; empty buckets included. */
 export async function salesSeries(db: Db, f: KpiFilters): Promise<{ grain: "day" | "month"; rows: SeriesRow[] }> {
-  const r = resolveRange(f);
   const grain = grainOf(f);
   const found = await rows<{ bucket: string; orders: number; sales: number; refunds: number; customers: number; mobile: number; web: number }>(
     db,
-    sql`select to_char(date_trunc(${grain}, o.placed_at at time zone ${r.timeZone}), 'YYYY-MM-DD') as bucket,
-      count(*) filter (where o.kind = 'sale')::int as orders,
-      coalesce(sum(o.total_pence) filter (where o.kind = 'sale'), 0)::float8 as sales,
-      coalesce(sum(o.total_pence) filter (where o.kind = 'refund'), 0)::float8 as refunds,
-      count(distinct o.user_id) filter (where o.kind = 'sale')::int as customers,
-      coalesce(sum(o.total_pence) filter (where o.kind = 'sale' and o.device_type = 'mobile'), 0)::float8 as mobile,
-      coalesce(sum(o.total_pence) filter (where o.kind = 'sale' and o.device_type is not null), 0)::float8 as web
-    from orders o where o.status <> 'cancelled' and ${within(sql`o.placed_at`, r)} ${orderScope(f)}
+    sql`select to_char(${grain === "day" ? sql`k.day` : sql`k.month`}, 'YYYY-MM-DD') as bucket,
+      count(*) filter (where k.sale)::int as orders,
+      coalesce(sum(k.total_pence) filter (where k.sale), 0)::float8 as sales,
+      coalesce(sum(k.total_pence) filter (where k.refund), 0)::float8 as refunds,
+      count(distinct k.user_id) filter (where k.sale)::int as customers,
+      coalesce(sum(k.total_pence) filter (where k.sale and k.device = 'mobile'), 0)::float8 as mobile,
+      coalesce(sum(k.total_pence) filter (where k.sale and k.device is not null), 0)::float8 as web
+    from kpi_orders k where (k.sale or k.refund) and ${days(sql`k.day`, f)} ${orderScope(f)}
     group by 1 order by 1`,
   );
   const by = new Map(found.map((x) => [x.bucket, x]));
@@ -147,19 +148,16 @@ export function buckets(f: KpiFilters, grain: "day" | "month"): string[] {
  * their first purchase (two or more orders in the period, or one before it). Guests are not counted.
  */
 export async function repeatPurchase(db: Db, f: KpiFilters): Promise<{ customers: number; repeaters: number; rate: number | null }> {
-  const r = resolveRange(f);
   const [x] = await rows<{ customers: number; repeaters: number }>(
     db,
     sql`with c as materialized (
-      select o.user_id, count(*) as n from orders o
-      where ${SALE} and o.user_id is not null and ${within(sql`o.placed_at`, r)} ${orderScope(f)}
-      group by o.user_id
+      select k.user_id, count(*) as n, min(k.placed_at) as first_here from kpi_orders k
+      where k.sale and k.user_id is not null and ${days(sql`k.day`, f)} ${orderScope(f)}
+      group by k.user_id
     )
     select count(*)::int as customers,
-      count(*) filter (where c.n >= 2 or exists (
-        select 1 from orders p where p.user_id = c.user_id and p.kind = 'sale' and p.status <> 'cancelled' and p.placed_at < ${iso(r.start)}::timestamptz
-      ))::int as repeaters
-    from c`,
+      count(*) filter (where c.n >= 2 or cu.first_sale_at < c.first_here)::int as repeaters
+    from c left join kpi_customers cu on cu.user_id = c.user_id`,
   );
   return { customers: x!.customers, repeaters: x!.repeaters, rate: ratio(x!.repeaters, x!.customers) };
 }
@@ -169,16 +167,14 @@ export async function repeatPurchase(db: Db, f: KpiFilters): Promise<{ customers
  * share who bought again in this one.
  */
 export async function retention(db: Db, f: KpiFilters): Promise<{ base: number; retained: number; rate: number | null }> {
-  const r = resolveRange(f);
-  const p = resolveRange(previousPeriod(f));
+  const p = previousPeriod(f);
   const [x] = await rows<{ base: number; retained: number }>(
     db,
-    sql`with prev as materialized (
-      select distinct o.user_id from orders o where ${SALE} and o.user_id is not null and ${within(sql`o.placed_at`, p)} ${orderScope(f)}
-    ), cur as materialized (
-      select distinct o.user_id from orders o where ${SALE} and o.user_id is not null and ${within(sql`o.placed_at`, r)} ${orderScope(f)}
-    )
-    select (select count(*) from prev)::int as base, (select count(*) from prev join cur using (user_id))::int as retained`,
+    sql`select count(*) filter (where prev)::int as base, count(*) filter (where prev and cur)::int as retained from (
+      select k.user_id, bool_or(k.day < ${f.from}::date) as prev, bool_or(k.day >= ${f.from}::date) as cur
+      from kpi_orders k where k.sale and k.user_id is not null and k.day between ${p.from}::date and ${f.to}::date ${orderScope(f)}
+      group by k.user_id
+    ) x`,
   );
   return { base: x!.base, retained: x!.retained, rate: ratio(x!.retained, x!.base) };
 }
@@ -190,68 +186,43 @@ export type CohortRow = { cohort: string; customers: number; active: number[] };
  * the range), and how many of them bought in each month since (offset 0 = the first month).
  */
 export async function cohorts(db: Db, f: KpiFilters): Promise<CohortRow[]> {
-  const r = resolveRange(f);
-  const tz = r.timeZone;
-  const segment = f.segment ? sql`and ${inSegment(sql`o.user_id`, f.segment)}` : sql``;
-  const found = await rows<{ cohort: string; month: string; customers: number }>(
-    db,
-    sql`with firsts as materialized (
-      select o.user_id, min(o.placed_at) as first_at from orders o
-      where ${SALE} and o.user_id is not null and o.placed_at < ${iso(r.end)}::timestamptz ${segment}
-      group by o.user_id
-    ), c as materialized (
-      select user_id, date_trunc('month', first_at at time zone ${tz}) as cohort from firsts where first_at >= ${iso(r.start)}::timestamptz
-    ), active as (
-      select distinct o.user_id, date_trunc('month', o.placed_at at time zone ${tz}) as month
-      from orders o join c on c.user_id = o.user_id
-      where ${SALE} and ${within(sql`o.placed_at`, r)} ${orderScope(f)}
-    )
-    select to_char(c.cohort, 'YYYY-MM-DD') as cohort, to_char(a.month, 'YYYY-MM-DD') as month, count(*)::int as customers
-    from c join active a on a.user_id = c.user_id
-    group by 1, 2 order by 1, 2`,
-  );
+  const segment = f.segment ? sql`and ${inSegment(sql`c.user_id`, f.segment)}` : sql``;
   const months = buckets(f, "month");
+  const found = await rows<{ cohort: string; month: string | null; customers: number }>(
+    db,
+    sql`with c as materialized (
+      select c.user_id, c.first_sale_month as cohort from kpi_customers c
+      where c.first_sale_at is not null and c.first_sale_month between ${months[0]}::date and ${f.to}::date
+        and (c.first_sale_at at time zone ${SHOP_TIME_ZONE})::date between ${f.from}::date and ${f.to}::date ${segment}
+    ), active as (
+      select distinct k.user_id, k.month from kpi_orders k join c on c.user_id = k.user_id
+      where k.sale and ${days(sql`k.day`, f)} ${orderScope(f)}
+    )
+    select to_char(c.cohort, 'YYYY-MM-DD') as cohort, null as month, count(*)::int as customers from c group by c.cohort
+    union all
+    select to_char(c.cohort, 'YYYY-MM-DD'), to_char(a.month, 'YYYY-MM-DD'), count(*)::int from c join active a on a.user_id = c.user_id group by c.cohort, a.month`,
+  );
   const index = new Map(months.map((m, i) => [m, i]));
   const out = new Map<string, CohortRow>();
   for (const x of found) {
     const row = out.get(x.cohort) ?? { cohort: x.cohort, customers: 0, active: [] };
     out.set(x.cohort, row);
-    if (x.month !== null) {
-      const k = index.get(x.month)! - index.get(x.cohort)!;
-      row.active[k] = (row.active[k] ?? 0) + x.customers;
-    }
-  }
-  // Cohort size: everyone in it, whether or not they bought again under the filters.
-  const sizes = await rows<{ cohort: string; customers: number }>(
-    db,
-    sql`select to_char(date_trunc('month', first_at at time zone ${tz}), 'YYYY-MM-DD') as cohort, count(*)::int as customers
-    from (select o.user_id, min(o.placed_at) as first_at from orders o
-      where ${SALE} and o.user_id is not null and o.placed_at < ${iso(r.end)}::timestamptz ${segment} group by o.user_id) f
-    where first_at >= ${iso(r.start)}::timestamptz group by 1`,
-  );
-  for (const s of sizes) {
-    const row = out.get(s.cohort) ?? { cohort: s.cohort, customers: 0, active: [] };
-    row.customers = s.customers;
-    out.set(s.cohort, row);
+    if (x.month === null) row.customers = x.customers;
+    else row.active[index.get(x.month)! - index.get(x.cohort)!] = x.customers;
   }
   return [...out.values()]
     .sort((a, b) => a.cohort.localeCompare(b.cohort))
-    .map((row) => {
-      const width = months.length - index.get(row.cohort)!;
-      return { ...row, active: Array.from({ length: width }, (_, k) => row.active[k] ?? 0) };
-    });
+    .map((row) => ({ ...row, active: Array.from({ length: months.length - index.get(row.cohort)! }, (_, k) => row.active[k] ?? 0) }));
 }
 
 /** Month-on-month retention for each calendar month the range touches (whole months, up to its last day): of last month's buyers, the share who bought this month. */
 export async function retentionSeries(db: Db, f: KpiFilters): Promise<{ month: string; base: number; retained: number; rate: number | null }[]> {
   const months = buckets(f, "month");
-  const first = months[0]!;
-  const r = resolveRange({ ...f, from: addMonths(first, -1) });
   const found = await rows<{ month: string; base: number; retained: number }>(
     db,
     sql`with um as materialized (
-      select distinct o.user_id, date_trunc('month', o.placed_at at time zone ${r.timeZone}) as month
-      from orders o where ${SALE} and o.user_id is not null and ${within(sql`o.placed_at`, r)} ${orderScope(f)}
+      select distinct k.user_id, k.month from kpi_orders k
+      where k.sale and k.user_id is not null and k.day between ${addMonths(months[0]!, -1)}::date and ${f.to}::date ${orderScope(f)}
     )
     select to_char(a.month + interval '1 month', 'YYYY-MM-DD') as month, count(*)::int as base, count(b.user_id)::int as retained
     from um a left join um b on b.user_id = a.user_id and b.month = a.month + interval '1 month'
@@ -287,31 +258,18 @@ export type FunnelRow = { device: string; visits: number; productViews: number; 
  * shop-local day; each step counts the visits in which it happened. Per device, plus "all".
  */
 export async function funnel(db: Db, f: KpiFilters): Promise<FunnelRow[]> {
-  const r = resolveRange(f);
   const scope: SQL[] = [];
-  if (f.device) scope.push(sql`e.device_type = ${f.device}`);
-  if (f.segment) scope.push(inSegment(sql`e.user_id`, f.segment));
-  const found = await rows<FunnelRow & { device: string | null }>(
+  if (f.device) scope.push(sql`v.device = ${f.device}`);
+  if (f.segment) scope.push(inSegment(sql`v.user_id`, f.segment));
+  const found = await rows<FunnelRow & { total: boolean; device: string | null }>(
     db,
-    sql`with v as (
-      select coalesce(e.device_type, 'unknown') as device,
-        coalesce('u' || e.user_id::text, 'a' || e.anonymous_id) as visitor,
-        (e.timestamp at time zone ${r.timeZone})::date as day,
-        bool_or(e.event = ${EVENTS.productViewed}) as pv,
-        bool_or(e.event = ${EVENTS.productAdded}) as cart,
-        bool_or(e.event = ${EVENTS.checkoutStarted}) as co,
-        bool_or(e.event = ${EVENTS.orderCompleted}) as ord
-      from cdp_events e
-      where e.type in ('page', 'track') and ${within(sql`e.timestamp`, r)} and (e.user_id is not null or e.anonymous_id is not null)
-        ${scope.length ? sql`and ${sql.join(scope, sql` and `)}` : sql``}
-      group by 1, 2, 3
-    )
-    select grouping(device) = 1 as total, device,
-      count(*)::int as visits, count(*) filter (where pv)::int as "productViews", count(*) filter (where cart)::int as carts,
-      count(*) filter (where co)::int as checkouts, count(*) filter (where ord)::int as orders
-    from v group by rollup (device) order by 1 desc, 2`,
+    sql`select grouping(v.device) = 1 as total, v.device,
+      count(*)::int as visits, count(*) filter (where v.product_view)::int as "productViews", count(*) filter (where v.cart)::int as carts,
+      count(*) filter (where v.checkout)::int as checkouts, count(*) filter (where v.ordered)::int as orders
+    from kpi_visits v where ${days(sql`v.day`, f)} ${scope.length ? sql`and ${sql.join(scope, sql` and `)}` : sql``}
+    group by rollup (v.device) order by 1 desc, 2`,
   );
-  return found.map((x) => ({ ...x, device: (x as unknown as { total: boolean }).total ? "all" : x.device! })).map(({ device, visits, productViews, carts, checkouts, orders }) => ({ device, visits, productViews, carts, checkouts, orders }));
+  return found.map(({ total, device, visits, productViews, carts, checkouts, orders }) => ({ device: total ? "all" : device!, visits, productViews, carts, checkouts, orders }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -321,11 +279,10 @@ export type Csat = { responses: number; average: number | null; satisfiedShare: 
 
 /** CSAT: answers given in the period (order rating, 1–5); satisfied = 4 or 5. */
 export async function csat(db: Db, f: KpiFilters): Promise<Csat> {
-  const r = resolveRange(f);
   const found = await rows<{ rating: number; n: number }>(
     db,
-    sql`select c.order_rating::int as rating, count(*)::int as n from csat_responses c join orders o on o.id = c.order_id
-    where ${within(sql`c.created_at`, r)} ${orderScope(f)} group by 1`,
+    sql`select k.csat_rating::int as rating, count(*)::int as n from kpi_orders k
+    where k.csat_day is not null and ${days(sql`k.csat_day`, f)} ${orderScope(f)} group by 1`,
   );
   const by = new Map(found.map((x) => [x.rating, x.n]));
   const distribution = [1, 2, 3, 4, 5].map((rating) => ({ rating, responses: by.get(rating) ?? 0 }));
@@ -353,19 +310,15 @@ export type Delivery = {
  * over shipments of orders placed in the period.
  */
 export async function delivery(db: Db, f: KpiFilters): Promise<Delivery> {
-  const r = resolveRange(f);
   const [d] = await rows<{ delivered: number; on_time: number; hours: number | null }>(
     db,
-    sql`select count(*)::int as delivered, count(*) filter (where s.on_time)::int as on_time,
-      avg(extract(epoch from (s.delivered_at - o.placed_at)) / 3600)::float8 as hours
-    from shipments s join orders o on o.id = s.order_id
-    where s.delivered_at is not null and ${within(sql`s.delivered_at`, r)} ${orderScope(f)}`,
+    sql`select count(*)::int as delivered, count(*) filter (where k.on_time)::int as on_time, avg(k.delivery_hours)::float8 as hours
+    from kpi_orders k where k.delivered_day is not null and ${days(sql`k.delivered_day`, f)} ${orderScope(f)}`,
   );
   const methods = await rows<{ method: string; n: number; co2: number }>(
     db,
-    sql`select s.method::text as method, count(*)::int as n, coalesce(sum(s.co2_grams), 0)::float8 as co2
-    from shipments s join orders o on o.id = s.order_id
-    where ${SALE} and ${within(sql`o.placed_at`, r)} ${orderScope(f)} group by 1 order by 1`,
+    sql`select k.ship_method as method, count(*)::int as n, coalesce(sum(k.co2_grams), 0)::float8 as co2
+    from kpi_orders k where k.sale and k.ship_method is not null and ${days(sql`k.day`, f)} ${orderScope(f)} group by 1 order by 1`,
   );
   const shipments = methods.reduce((s, m) => s + m.n, 0);
   const eco = methods.filter((m) => m.method === "bike" || m.method === "ev").reduce((s, m) => s + m.n, 0);
@@ -396,18 +349,17 @@ export type Deals = {
 
 /** Redemptions on sale orders placed in the period; revenue is those orders' totals (after the discount). */
 export async function deals(db: Db, f: KpiFilters, orders?: number): Promise<Deals> {
-  const r = resolveRange(f);
-  const byDeal = await rows<{ code: string; name: string; redemptions: number; discount: number; revenue: number; orders: number }>(
+  const byDeal = await rows<{ code: string; name: string; redemptions: number; discount: number; revenue: number }>(
     db,
-    sql`select d.code, d.name, count(*)::int as redemptions, sum(x.discount_pence)::float8 as discount, sum(o.total_pence)::float8 as revenue
-    from deal_redemptions x join orders o on o.id = x.order_id join deals d on d.id = x.deal_id
-    where ${SALE} and ${within(sql`o.placed_at`, r)} ${orderScope(f)}
+    sql`select d.code, d.name, count(*)::int as redemptions, sum(x.discount_pence)::float8 as discount, sum(k.total_pence)::float8 as revenue
+    from kpi_orders k join deal_redemptions x on x.order_id = k.order_id join deals d on d.id = x.deal_id
+    where k.sale and k.deal_redemptions > 0 and ${days(sql`k.day`, f)} ${orderScope(f)}
     group by d.code, d.name order by 3 desc, 1`,
   );
   const [t] = await rows<{ orders: number; revenue: number }>(
     db,
-    sql`select count(*)::int as orders, coalesce(sum(o.total_pence), 0)::float8 as revenue from orders o
-    where ${SALE} and ${within(sql`o.placed_at`, r)} ${orderScope(f)} and exists (select 1 from deal_redemptions x where x.order_id = o.id)`,
+    sql`select count(*)::int as orders, coalesce(sum(k.total_pence), 0)::float8 as revenue from kpi_orders k
+    where k.sale and k.deal_redemptions > 0 and ${days(sql`k.day`, f)} ${orderScope(f)}`,
   );
   const total = orders ?? (await sales(db, f)).orders;
   return {
@@ -435,30 +387,19 @@ export type Recs = {
  * clicked in a recommendation within the 7 days before ordering.
  */
 export async function recs(db: Db, f: KpiFilters): Promise<Recs> {
-  const r = resolveRange(f);
   const scope: SQL[] = [];
-  if (f.device) scope.push(sql`e.device_type = ${f.device}`);
+  if (f.device) scope.push(sql`e.device = ${f.device}`);
   if (f.segment) scope.push(inSegment(sql`e.user_id`, f.segment));
   const surfaces = await rows<{ surface: string; views: number; clicks: number }>(
     db,
-    sql`select coalesce(case when e.event = ${REC_CLICK} then e.properties->>'surface' else e.properties->>'list_id' end, 'unknown') as surface,
-      count(*) filter (where e.event = ${REC_LIST_VIEWED})::int as views, count(*) filter (where e.event = ${REC_CLICK})::int as clicks
-    from cdp_events e where e.event in (${REC_CLICK}, ${REC_LIST_VIEWED}) and ${within(sql`e.timestamp`, r)}
-      ${scope.length ? sql`and ${sql.join(scope, sql` and `)}` : sql``}
+    sql`select e.surface, count(*) filter (where not e.click)::int as views, count(*) filter (where e.click)::int as clicks
+    from kpi_rec_events e where ${days(sql`e.day`, f)} ${scope.length ? sql`and ${sql.join(scope, sql` and `)}` : sql``}
     group by 1 order by 1`,
   );
   const [a] = await rows<{ revenue: number; orders: number }>(
     db,
-    sql`with clicks as materialized (
-      select e.user_id, (e.properties->>'product_id')::int as product_id, e.timestamp as at from cdp_events e
-      where e.event = ${REC_CLICK} and e.user_id is not null and jsonb_typeof(e.properties->'product_id') = 'number'
-        and e.timestamp >= ${iso(r.start)}::timestamptz - make_interval(days => ${ATTRIBUTION_DAYS}) and e.timestamp < ${iso(r.end)}::timestamptz
-    )
-    select coalesce(sum(l.quantity * l.unit_price_pence), 0)::float8 as revenue, count(distinct o.id)::int as orders
-    from orders o join order_lines l on l.order_id = o.id and l.kind = 'product'
-    where ${SALE} and ${within(sql`o.placed_at`, r)} ${orderScope(f)} and o.user_id in (select user_id from clicks)
-      and exists (select 1 from clicks c where c.user_id = o.user_id and c.product_id = l.product_id
-        and c.at <= o.placed_at and c.at > o.placed_at - make_interval(days => ${ATTRIBUTION_DAYS}))`,
+    sql`select coalesce(sum(k.rec_revenue_pence), 0)::float8 as revenue, count(*) filter (where k.rec_revenue_pence > 0)::int as orders
+    from kpi_orders k where k.sale and ${days(sql`k.day`, f)} ${orderScope(f)}`,
   );
   const railViews = surfaces.reduce((s, x) => s + x.views, 0);
   const clicks = surfaces.reduce((s, x) => s + x.clicks, 0);
@@ -492,25 +433,21 @@ export type Lift = {
  * orders' mean. Repeat: share of buyers for whom it was a repeat purchase (as `repeatPurchase`).
  */
 export async function lift(db: Db, f: KpiFilters): Promise<Lift> {
-  const r = resolveRange(f);
   const share = holdoutShare();
+  const end = addDays(f.to, 1);
   const found = await rows<{ control: boolean; customers: number; converters: number; orders: number; sales: number; sales2: number; repeaters: number }>(
     db,
-    sql`with pop as materialized (
-      select u.id, ${controlGroupSql(sql`u.id`, share)} as control from users u
-      where u.role = 'customer' ${f.segment ? sql`and ${inSegment(sql`u.id`, f.segment)}` : sql``}
-        and (u.created_at < ${iso(r.end)}::timestamptz or exists (select 1 from orders p where p.user_id = u.id and p.placed_at < ${iso(r.end)}::timestamptz))
-    ), o as materialized (
-      select o.user_id, count(*) as n, sum(o.total_pence)::float8 as s, sum(o.total_pence::float8 * o.total_pence::float8) as s2
-      from orders o where ${SALE} and o.user_id is not null and ${within(sql`o.placed_at`, r)} ${orderScope(f)}
-      group by o.user_id
+    sql`with o as materialized (
+      select k.user_id, count(*) as n, min(k.placed_at) as first_here, sum(k.total_pence)::float8 as s, sum(k.total_pence::float8 * k.total_pence::float8) as s2
+      from kpi_orders k where k.sale and k.user_id is not null and ${days(sql`k.day`, f)} ${orderScope(f)}
+      group by k.user_id
     )
-    select pop.control, count(*)::int as customers, count(o.user_id)::int as converters,
+    select c.bucket < ${share} as control, count(*)::int as customers, count(o.user_id)::int as converters,
       coalesce(sum(o.n), 0)::int as orders, coalesce(sum(o.s), 0)::float8 as sales, coalesce(sum(o.s2), 0)::float8 as sales2,
-      count(*) filter (where o.n >= 2 or (o.n = 1 and exists (
-        select 1 from orders p where p.user_id = pop.id and p.kind = 'sale' and p.status <> 'cancelled' and p.placed_at < ${iso(r.start)}::timestamptz
-      )))::int as repeaters
-    from pop left join o on o.user_id = pop.id group by pop.control`,
+      count(*) filter (where o.n >= 2 or c.first_sale_at < o.first_here)::int as repeaters
+    from kpi_customers c left join o on o.user_id = c.user_id
+    where (c.known_at at time zone ${SHOP_TIME_ZONE})::date < ${end}::date ${f.segment ? sql`and ${inSegment(sql`c.user_id`, f.segment)}` : sql``}
+    group by 1`,
   );
   const group = (control: boolean) => {
     const x = found.find((g) => g.control === control) ?? { customers: 0, converters: 0, orders: 0, sales: 0, sales2: 0, repeaters: 0 };
@@ -545,6 +482,7 @@ export type KpiReport = Awaited<ReturnType<typeof kpiReport>>;
 
 /** All KPIs for a range and its previous period (headline numbers only for the latter). */
 export async function kpiReport(db: Db, f: KpiFilters) {
+  await refreshKpiFacts(db);
   const prev = previousPeriod(f);
   // Sequential: PGlite runs one query at a time anyway, and a pool of a few connections should not be monopolised by one page.
   const current = await sales(db, f);

@@ -57,8 +57,14 @@ export function reference(raw: Raw, f: KpiFilters) {
   const firstSale = new Map<number, Date>();
   for (const o of raw.orders) if (isSale(o) && o.userId !== null && (!firstSale.has(o.userId) || o.placedAt < firstSale.get(o.userId)!)) firstSale.set(o.userId, o.placedAt);
   const countIn = new Map<number, number>();
-  for (const o of sales) if (o.userId !== null) countIn.set(o.userId, (countIn.get(o.userId) ?? 0) + 1);
-  const boughtBefore = (u: number) => day(firstSale.get(u)!) < f.from;
+  const firstHere = new Map<number, Date>();
+  for (const o of sales) {
+    if (o.userId === null) continue;
+    countIn.set(o.userId, (countIn.get(o.userId) ?? 0) + 1);
+    if (!firstHere.has(o.userId) || o.placedAt < firstHere.get(o.userId)!) firstHere.set(o.userId, o.placedAt);
+  }
+  // Not their first purchase: an earlier sale exists (any device or country) than their first one counted here.
+  const boughtBefore = (u: number) => firstSale.get(u)! < firstHere.get(u)!;
   const repeaters = [...countIn].filter(([u, n]) => n >= 2 || boughtBefore(u)).length;
   const prevBuyers = buyers(prev(f));
   const curBuyers = buyers(f);

@@ -21,7 +21,12 @@ export function inControlGroup(userId: number, share = holdoutShare()): boolean 
   return holdoutBucket(userId) < share;
 }
 
+/** `holdoutBucket` in SQL, for a user id column. */
+export function holdoutBucketSql(userIdColumn: SQL): SQL {
+  return sql`(('x' || substr(encode(sha256(convert_to('holdout:' || ${userIdColumn}::text, 'UTF8')), 'hex'), 1, 8))::bit(32)::bigint / 4294967296.0)`;
+}
+
 /** The same test in SQL, for a user id column. */
 export function controlGroupSql(userIdColumn: SQL, share = holdoutShare()): SQL {
-  return sql`(('x' || substr(encode(sha256(convert_to('holdout:' || ${userIdColumn}::text, 'UTF8')), 'hex'), 1, 8))::bit(32)::bigint / 4294967296.0 < ${share})`;
+  return sql`(${holdoutBucketSql(userIdColumn)} < ${share})`;
 }

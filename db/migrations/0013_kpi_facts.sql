@@ -1,0 +1,73 @@
+CREATE TABLE "kpi_customers" (
+	"user_id" integer PRIMARY KEY NOT NULL,
+	"known_at" timestamp with time zone NOT NULL,
+	"first_sale_at" timestamp with time zone,
+	"first_sale_month" date,
+	"bucket" double precision NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "kpi_orders" (
+	"order_id" integer PRIMARY KEY NOT NULL,
+	"user_id" integer,
+	"placed_at" timestamp with time zone NOT NULL,
+	"day" date NOT NULL,
+	"month" date NOT NULL,
+	"sale" boolean NOT NULL,
+	"refund" boolean NOT NULL,
+	"device" text,
+	"country" text,
+	"total_pence" integer NOT NULL,
+	"ship_method" text,
+	"co2_grams" integer,
+	"delivered_day" date,
+	"on_time" boolean,
+	"delivery_hours" double precision,
+	"csat_rating" smallint,
+	"csat_day" date,
+	"deal_redemptions" smallint DEFAULT 0 NOT NULL,
+	"deal_discount_pence" integer DEFAULT 0 NOT NULL,
+	"rec_revenue_pence" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "kpi_rec_events" (
+	"event_id" bigint PRIMARY KEY NOT NULL,
+	"day" date NOT NULL,
+	"user_id" integer,
+	"device" text,
+	"surface" text NOT NULL,
+	"click" boolean NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "kpi_refresh_state" (
+	"id" smallint PRIMARY KEY DEFAULT 1 NOT NULL,
+	"time_zone" text NOT NULL,
+	"changes_since" timestamp with time zone,
+	"events_after" bigint DEFAULT 0 NOT NULL,
+	"refreshed_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "kpi_visits" (
+	"day" date NOT NULL,
+	"visitor" text NOT NULL,
+	"device" text NOT NULL,
+	"user_id" integer,
+	"product_view" boolean DEFAULT false NOT NULL,
+	"cart" boolean DEFAULT false NOT NULL,
+	"checkout" boolean DEFAULT false NOT NULL,
+	"ordered" boolean DEFAULT false NOT NULL,
+	CONSTRAINT "kpi_visits_day_visitor_device_pk" PRIMARY KEY("day","visitor","device")
+);
+--> statement-breakpoint
+ALTER TABLE "kpi_customers" ADD CONSTRAINT "kpi_customers_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kpi_orders" ADD CONSTRAINT "kpi_orders_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kpi_orders" ADD CONSTRAINT "kpi_orders_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kpi_rec_events" ADD CONSTRAINT "kpi_rec_events_event_id_cdp_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."cdp_events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kpi_rec_events" ADD CONSTRAINT "kpi_rec_events_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kpi_visits" ADD CONSTRAINT "kpi_visits_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "kpi_customers_first_sale_idx" ON "kpi_customers" USING btree ("first_sale_at");--> statement-breakpoint
+CREATE INDEX "kpi_orders_day_idx" ON "kpi_orders" USING btree ("day");--> statement-breakpoint
+CREATE INDEX "kpi_orders_user_idx" ON "kpi_orders" USING btree ("user_id","day");--> statement-breakpoint
+CREATE INDEX "kpi_orders_delivered_idx" ON "kpi_orders" USING btree ("delivered_day") WHERE "kpi_orders"."delivered_day" is not null;--> statement-breakpoint
+CREATE INDEX "kpi_orders_csat_idx" ON "kpi_orders" USING btree ("csat_day") WHERE "kpi_orders"."csat_day" is not null;--> statement-breakpoint
+CREATE INDEX "kpi_rec_events_day_idx" ON "kpi_rec_events" USING btree ("day");--> statement-breakpoint
+CREATE INDEX "kpi_visits_user_idx" ON "kpi_visits" USING btree ("user_id");

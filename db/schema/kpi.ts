@@ -1,0 +1,100 @@
+import { sql } from "drizzle-orm";
+import { bigint, boolean, date, doublePrecision, index, integer, pgTable, primaryKey, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import { cdpEvents } from "./cdp";
+import { orders } from "./orders";
+import { users } from "./users";
+
+/**
+ * Narrow KPI facts derived from orders, shipments, CSAT, redemptions and events, refreshed
+ * incrementally (lib/kpi/facts.ts) so the dashboard's queries scan a few compact columns instead
+ * of the wide source tables. Deleting a source row deletes or detaches its facts (foreign keys).
+ * See docs/kpi-performance.md.
+ */
+export const kpiOrders = pgTable(
+  "kpi_orders",
+  {
+    orderId: integer("order_id").primaryKey().references(() => orders.id, { onDelete: "cascade" }),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    placedAt: timestamp("placed_at", { withTimezone: true, mode: "date" }).notNull(),
+    /** Shop-local calendar day and month of the order. */
+    day: date("day").notNull(),
+    month: date("month").notNull(),
+    /** A sale that was not cancelled / a refund note that was not cancelled. */
+    sale: boolean("sale").notNull(),
+    refund: boolean("refund").notNull(),
+    device: text("device"),
+    country: text("country"),
+    totalPence: integer("total_pence").notNull(),
+    shipMethod: text("ship_method"),
+    co2Grams: integer("co2_grams"),
+    deliveredDay: date("delivered_day"),
+    onTime: boolean("on_time"),
+    deliveryHours: doublePrecision("delivery_hours"),
+    csatRating: smallint("csat_rating"),
+    csatDay: date("csat_day"),
+    dealRedemptions: smallint("deal_redemptions").notNull().default(0),
+    dealDiscountPence: integer("deal_discount_pence").notNull().default(0),
+    /** Product lines the same customer clicked in a recommendation within 7 days before ordering. */
+    recRevenuePence: integer("rec_revenue_pence").notNull().default(0),
+  },
+  (t) => [
+    index("kpi_orders_day_idx").on(t.day),
+    index("kpi_orders_user_idx").on(t.userId, t.day),
+    index("kpi_orders_delivered_idx").on(t.deliveredDay).where(sql`${t.deliveredDay} is not null`),
+    index("kpi_orders_csat_idx").on(t.csatDay).where(sql`${t.csatDay} is not null`),
+  ],
+);
+
+/** One row per customer: when they became known, their first purchase, and their holdout bucket. */
+export const kpiCustomers = pgTable(
+  "kpi_customers",
+  {
+    userId: integer("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
+    /** The earlier of sign-up and first order of any kind. */
+    knownAt: timestamp("known_at", { withTimezone: true, mode: "date" }).notNull(),
+    firstSaleAt: timestamp("first_sale_at", { withTimezone: true, mode: "date" }),
+    firstSaleMonth: date("first_sale_month"),
+    /** lib/recs/holdout.ts's bucket in [0, 1): the control group is bucket < RECS_HOLDOUT_SHARE. */
+    bucket: doublePrecision("bucket").notNull(),
+  },
+  (t) => [index("kpi_customers_first_sale_idx").on(t.firstSaleAt)],
+);
+
+/** A visit: one browser (or a customer without one) on one shop-local day, with the funnel steps it reached. */
+export const kpiVisits = pgTable(
+  "kpi_visits",
+  {
+    day: date("day").notNull(),
+    visitor: text("visitor").notNull(),
+    device: text("device").notNull(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    productView: boolean("product_view").notNull().default(false),
+    cart: boolean("cart").notNull().default(false),
+    checkout: boolean("checkout").notNull().default(false),
+    ordered: boolean("ordered").notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.visitor, t.device] }), index("kpi_visits_user_idx").on(t.userId)],
+);
+
+/** Recommendation rails shown and clicks on them, one row per event. */
+export const kpiRecEvents = pgTable(
+  "kpi_rec_events",
+  {
+    eventId: bigint("event_id", { mode: "number" }).primaryKey().references(() => cdpEvents.id, { onDelete: "cascade" }),
+    day: date("day").notNull(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    device: text("device"),
+    surface: text("surface").notNull(),
+    click: boolean("click").notNull(),
+  },
+  (t) => [index("kpi_rec_events_day_idx").on(t.day)],
+);
+
+/** Where the incremental refresh got to. */
+export const kpiRefreshState = pgTable("kpi_refresh_state", {
+  id: smallint("id").primaryKey().default(1),
+  timeZone: text("time_zone").notNull(),
+  changesSince: timestamp("changes_since", { withTimezone: true, mode: "date" }),
+  eventsAfter: bigint("events_after", { mode: "number" }).notNull().default(0),
+  refreshedAt: timestamp("refreshed_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});

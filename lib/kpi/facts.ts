@@ -1,0 +1,126 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import { EVENTS } from "@/lib/cdp/events";
+import { holdoutBucketSql } from "@/lib/recs/holdout";
+import { SHOP_TIME_ZONE } from "@/lib/time";
+
+/**
+ * Keeps the KPI fact tables (db/schema/kpi.ts) up to date, incrementally: only orders whose order,
+ * shipment, CSAT answer or redemption changed since the last run, customers who signed up or
+ * bought since, and events after the last one seen. Every step recomputes its rows from the source
+ * tables, so running it twice, or over an overlap, changes nothing: that is what lets it look back
+ * a little (OVERLAP) for transactions that committed late, and lets several instances run it.
+ * The dashboard, `npm run kpi`, the seed and the generator call it before reading.
+ */
+export const REC_CLICK = "Product Clicked";
+export const ATTRIBUTION_DAYS = 7;
+const OVERLAP = sql`interval '5 minutes'`;
+const EVENT_OVERLAP = 5000;
+
+export type RefreshResult = { orders: number; customers: number; events: number; full: boolean; ms: number };
+
+export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Promise<RefreshResult> {
+  const started = Date.now();
+  const tz = SHOP_TIME_ZONE;
+  return db.transaction(async (tx) => {
+    // One refresh at a time; a second caller skips (the first one's result is as fresh).
+    const { rows: lock } = await tx.execute<{ ok: boolean }>(sql`select pg_try_advisory_xact_lock(hashtext('hearth:kpi-refresh')) as ok`);
+    if (!lock[0]?.ok) return { orders: 0, customers: 0, events: 0, full: false, ms: Date.now() - started };
+    const { rows: st } = await tx.execute<{ time_zone: string; since: string | null; events_after: number }>(
+      sql`select time_zone, to_char(changes_since at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as since, events_after::float8 as events_after from kpi_refresh_state where id = 1`,
+    );
+    const state = st[0];
+    const full = opts.full || !state || state.time_zone !== tz || state.since === null;
+    const { rows: nowRow } = await tx.execute<{ now: string }>(sql`select to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as now`);
+    const now = nowRow[0]!.now;
+    const since = full ? null : sql`${state!.since}::timestamptz - ${OVERLAP}`;
+    const eventsAfter = full ? 0 : Math.max(0, state!.events_after - EVENT_OVERLAP);
+    if (full) await tx.execute(sql`truncate kpi_orders, kpi_customers, kpi_visits, kpi_rec_events`);
+
+    // Orders to (re)compute.
+    const changed: SQL = full
+      ? sql`select id from orders`
+      : sql`select id from orders where updated_at > ${since}
+        union select order_id from shipments where updated_at > ${since}
+        union select s.order_id from shipment_events e join shipments s on s.id = e.shipment_id where e.at > ${since}
+        union select order_id from csat_responses where updated_at > ${since}
+        union select order_id from deal_redemptions where at > ${since}
+        union select o.id from cdp_events e join orders o on o.user_id = e.user_id
+          and o.placed_at >= e.timestamp and o.placed_at < e.timestamp + make_interval(days => ${ATTRIBUTION_DAYS})
+          where e.id > ${eventsAfter} and e.event = ${REC_CLICK} and e.user_id is not null`;
+    const orders = await tx.execute(sql`
+      with ids as materialized (${changed}),
+      clicks as materialized (
+        select e.user_id, (e.properties->>'product_id')::int as product_id, e.timestamp as at from cdp_events e
+        where e.event = ${REC_CLICK} and e.user_id is not null and jsonb_typeof(e.properties->'product_id') = 'number'
+          and e.user_id in (select o.user_id from orders o join ids on ids.id = o.id)
+      )
+      insert into kpi_orders (order_id, user_id, placed_at, day, month, sale, refund, device, country, total_pence,
+        ship_method, co2_grams, delivered_day, on_time, delivery_hours, csat_rating, csat_day, deal_redemptions, deal_discount_pence, rec_revenue_pence)
+      select o.id, o.user_id, o.placed_at, (o.placed_at at time zone ${tz})::date, date_trunc('month', o.placed_at at time zone ${tz})::date,
+        o.kind = 'sale' and o.status <> 'cancelled', o.kind = 'refund' and o.status <> 'cancelled', o.device_type, o.country, o.total_pence,
+        s.method::text, s.co2_grams, (s.delivered_at at time zone ${tz})::date, s.on_time,
+        extract(epoch from (s.delivered_at - o.placed_at)) / 3600,
+        c.order_rating, (c.created_at at time zone ${tz})::date,
+        coalesce(r.n, 0), coalesce(r.discount, 0),
+        coalesce((select sum(l.quantity * l.unit_price_pence) from order_lines l where l.order_id = o.id and l.kind = 'product'
+          and exists (select 1 from clicks k where k.user_id = o.user_id and k.product_id = l.product_id
+            and k.at <= o.placed_at and k.at > o.placed_at - make_interval(days => ${ATTRIBUTION_DAYS}))), 0)
+      from orders o join ids on ids.id = o.id
+      left join shipments s on s.order_id = o.id
+      left join csat_responses c on c.order_id = o.id
+      left join lateral (select count(*)::int as n, sum(x.discount_pence)::int as discount from deal_redemptions x where x.order_id = o.id) r on true
+      on conflict (order_id) do update set user_id = excluded.user_id, placed_at = excluded.placed_at, day = excluded.day, month = excluded.month,
+        sale = excluded.sale, refund = excluded.refund, device = excluded.device, country = excluded.country, total_pence = excluded.total_pence,
+        ship_method = excluded.ship_method, co2_grams = excluded.co2_grams, delivered_day = excluded.delivered_day, on_time = excluded.on_time,
+        delivery_hours = excluded.delivery_hours, csat_rating = excluded.csat_rating, csat_day = excluded.csat_day,
+        deal_redemptions = excluded.deal_redemptions, deal_discount_pence = excluded.deal_discount_pence, rec_revenue_pence = excluded.rec_revenue_pence`);
+
+    // Customers who signed up, changed or bought since.
+    const who: SQL = full
+      ? sql`select id from users where role = 'customer'`
+      : sql`select id from users where role = 'customer' and (updated_at > ${since} or created_at > ${since})
+        union select user_id from orders where updated_at > ${since} and user_id is not null`;
+    const customers = await tx.execute(sql`
+      with ids as materialized (${who})
+      insert into kpi_customers (user_id, known_at, first_sale_at, first_sale_month, bucket)
+      select u.id, least(u.created_at, f.first_any), f.first_sale, date_trunc('month', f.first_sale at time zone ${tz})::date, ${holdoutBucketSql(sql`u.id`)}
+      from users u join ids on ids.id = u.id
+      left join lateral (
+        select min(o.placed_at) as first_any, min(o.placed_at) filter (where o.kind = 'sale' and o.status <> 'cancelled') as first_sale
+        from orders o where o.user_id = u.id
+      ) f on true
+      where u.role = 'customer'
+      on conflict (user_id) do update set known_at = excluded.known_at, first_sale_at = excluded.first_sale_at, first_sale_month = excluded.first_sale_month, bucket = excluded.bucket`);
+    // Staff are not customers (a customer promoted to staff leaves the table).
+    if (!full) await tx.execute(sql`delete from kpi_customers k using users u where u.id = k.user_id and u.role <> 'customer' and u.updated_at > ${since}`);
+
+    // Events after the last one seen: visits (steps OR-ed in) and recommendation rails and clicks.
+    const { rows: maxRow } = await tx.execute<{ max: number | null }>(sql`select max(id)::float8 as max from cdp_events`);
+    const maxEvent = maxRow[0]?.max ?? 0;
+    await tx.execute(sql`
+      insert into kpi_visits (day, visitor, device, user_id, product_view, cart, checkout, ordered)
+      select (e.timestamp at time zone ${tz})::date, coalesce('a:' || e.anonymous_id, 'u:' || e.user_id::text), coalesce(e.device_type, 'unknown'),
+        max(e.user_id), bool_or(e.event = ${EVENTS.productViewed}), bool_or(e.event = ${EVENTS.productAdded}),
+        bool_or(e.event = ${EVENTS.checkoutStarted}), bool_or(e.event = ${EVENTS.orderCompleted})
+      from cdp_events e
+      where e.id > ${eventsAfter} and e.id <= ${maxEvent} and e.type in ('page', 'track') and (e.user_id is not null or e.anonymous_id is not null)
+      group by 1, 2, 3
+      on conflict (day, visitor, device) do update set user_id = coalesce(excluded.user_id, kpi_visits.user_id),
+        product_view = kpi_visits.product_view or excluded.product_view, cart = kpi_visits.cart or excluded.cart,
+        checkout = kpi_visits.checkout or excluded.checkout, ordered = kpi_visits.ordered or excluded.ordered`);
+    await tx.execute(sql`
+      insert into kpi_rec_events (event_id, day, user_id, device, surface, click)
+      select e.id, (e.timestamp at time zone ${tz})::date, e.user_id, e.device_type,
+        coalesce(case when e.event = ${REC_CLICK} then e.properties->>'surface' else e.properties->>'list_id' end, 'unknown'), e.event = ${REC_CLICK}
+      from cdp_events e where e.id > ${eventsAfter} and e.id <= ${maxEvent} and e.event in (${REC_CLICK}, ${EVENTS.productListViewed})
+      on conflict (event_id) do nothing`);
+
+    await tx.execute(sql`
+      insert into kpi_refresh_state (id, time_zone, changes_since, events_after, refreshed_at) values (1, ${tz}, ${now}::timestamptz, ${Math.max(maxEvent, full ? 0 : state!.events_after)}, now())
+      on conflict (id) do update set time_zone = excluded.time_zone, changes_since = excluded.changes_since, events_after = excluded.events_after, refreshed_at = excluded.refreshed_at`);
+    if (full) await tx.execute(sql`analyze kpi_orders, kpi_customers, kpi_visits, kpi_rec_events`);
+    const count = (r: unknown) => (r as { rowCount?: number; affectedRows?: number }).rowCount ?? (r as { affectedRows?: number }).affectedRows ?? 0;
+    return { orders: count(orders), customers: count(customers), events: maxEvent - eventsAfter, full, ms: Date.now() - started };
+  });
+}
