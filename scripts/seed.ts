@@ -8,6 +8,7 @@ import { writeImport } from "@/lib/import/write";
 import { recomputeAll } from "@/lib/cdp/refresh";
 import { trainAndStore } from "@/lib/recs/train";
 import { ensureDemoDeals } from "@/lib/deals/demo";
+import { refreshKpiFacts } from "@/lib/kpi/facts";
 import { runCli, UsageError } from "./cli";
 
 const DEFAULT_FILE = path.resolve(process.cwd(), "..", "shared", "data", "online-retail-train.csv.gz");
@@ -46,6 +47,8 @@ void runCli(async () => {
   const cdp = await recomputeAll(db);
   log(`profiles and segments: ${cdp.profiles} customers (${((cdp.profileMs + cdp.segmentMs) / 1000).toFixed(1)} s)`);
   await ensureDemoDeals(db);
+  const kpi = await refreshKpiFacts(db);
+  log(`KPI facts: ${kpi.orders} orders (${(kpi.ms / 1000).toFixed(1)} s)`);
   const recs = await trainAndStore(db);
   log(`recommendations: ${recs.users} customers × ${recs.items} products (${(recs.totalMs / 1000).toFixed(1)} s)`);
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -70,4 +70,10 @@ CREATE INDEX "kpi_orders_user_idx" ON "kpi_orders" USING btree ("user_id","day")
 CREATE INDEX "kpi_orders_delivered_idx" ON "kpi_orders" USING btree ("delivered_day") WHERE "kpi_orders"."delivered_day" is not null;--> statement-breakpoint
 CREATE INDEX "kpi_orders_csat_idx" ON "kpi_orders" USING btree ("csat_day") WHERE "kpi_orders"."csat_day" is not null;--> statement-breakpoint
 CREATE INDEX "kpi_rec_events_day_idx" ON "kpi_rec_events" USING btree ("day");--> statement-breakpoint
-CREATE INDEX "kpi_visits_user_idx" ON "kpi_visits" USING btree ("user_id");
+CREATE INDEX "kpi_visits_user_idx" ON "kpi_visits" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "deal_redemptions_at_idx" ON "deal_redemptions" USING btree ("at");--> statement-breakpoint
+CREATE INDEX "csat_responses_updated_idx" ON "csat_responses" USING btree ("updated_at");--> statement-breakpoint
+CREATE INDEX "shipment_events_at_idx" ON "shipment_events" USING btree ("at");--> statement-breakpoint
+CREATE INDEX "shipments_updated_idx" ON "shipments" USING btree ("updated_at");--> statement-breakpoint
+CREATE INDEX "orders_updated_idx" ON "orders" USING btree ("updated_at");--> statement-breakpoint
+CREATE INDEX "users_updated_idx" ON "users" USING btree ("updated_at");

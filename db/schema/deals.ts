@@ -62,7 +62,7 @@ export const dealRedemptions = pgTable(
     discountPence: integer("discount_pence").notNull(),
     at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("deal_redemptions_deal_order_idx").on(t.dealId, t.orderId), index("deal_redemptions_user_idx").on(t.userId, t.dealId)],
+  (t) => [uniqueIndex("deal_redemptions_deal_order_idx").on(t.dealId, t.orderId), index("deal_redemptions_user_idx").on(t.userId, t.dealId), index("deal_redemptions_at_idx").on(t.at)],
 );
 
 export type Deal = typeof deals.$inferSelect;

@@ -39,7 +39,7 @@ export const shipments = pgTable(
     attempts: smallint("attempts").notNull().default(0),
     ...timestamps,
   },
-  (t) => [index("shipments_status_idx").on(t.status)],
+  (t) => [index("shipments_status_idx").on(t.status), index("shipments_updated_idx").on(t.updatedAt)],
 );
 
 export const shipmentEvents = pgTable(
@@ -53,7 +53,7 @@ export const shipmentEvents = pgTable(
     note: text("note").notNull().default(""),
     at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [index("shipment_events_shipment_idx").on(t.shipmentId, t.at)],
+  (t) => [index("shipment_events_shipment_idx").on(t.shipmentId, t.at), index("shipment_events_at_idx").on(t.at)],
 );
 
 /** Customer satisfaction after delivery: one answer per order, editable for 7 days. */
@@ -66,6 +66,6 @@ export const csatResponses = pgTable("csat_responses", {
   deliveryRating: smallint("delivery_rating").notNull(),
   comment: text("comment").notNull().default(""),
   ...timestamps,
-});
+}, (t) => [index("csat_responses_updated_idx").on(t.updatedAt)]);
 
 export type Shipment = typeof shipments.$inferSelect;

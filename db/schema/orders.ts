@@ -62,6 +62,8 @@ export const orders = pgTable(
   (t) => [
     index("orders_user_placed_idx").on(t.userId, t.placedAt),
     index("orders_placed_idx").on(t.placedAt),
+    // The KPI facts' incremental refresh finds changed orders by this (lib/kpi/facts.ts).
+    index("orders_updated_idx").on(t.updatedAt),
   ],
 );
 

@@ -25,6 +25,7 @@ export const users = pgTable(
   (t) => [
     uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`),
     index("users_role_idx").on(t.role),
+    index("users_updated_idx").on(t.updatedAt),
     // Staff search of customers by email or name (substring and prefix) at 100k+ customers.
     index("users_email_trgm_idx").using("gin", sql`lower(${t.email}) gin_trgm_ops`),
     index("users_name_trgm_idx").using("gin", sql`lower(coalesce(${t.name}, '')) gin_trgm_ops`),

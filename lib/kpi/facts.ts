@@ -50,10 +50,24 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
           where e.id > ${eventsAfter} and e.event = ${REC_CLICK} and e.user_id is not null`;
     const orders = await tx.execute(sql`
       with ids as materialized (${changed}),
+      o as materialized (select o.* from orders o join ids on ids.id = o.id),
       clicks as materialized (
         select e.user_id, (e.properties->>'product_id')::int as product_id, e.timestamp as at from cdp_events e
         where e.event = ${REC_CLICK} and e.user_id is not null and jsonb_typeof(e.properties->'product_id') = 'number'
-          and e.user_id in (select o.user_id from orders o join ids on ids.id = o.id)
+          and e.user_id in (select user_id from o)
+      ),
+      -- Hash joins on (customer, product), then the time window; a line clicked twice counts once.
+      attributed as (
+        select x.order_id, sum(x.amount) as amount from (
+          select distinct l.order_id, l.line_no, l.quantity * l.unit_price_pence as amount
+          from o join order_lines l on l.order_id = o.id and l.kind = 'product'
+          join clicks k on k.user_id = o.user_id and k.product_id = l.product_id
+            and k.at <= o.placed_at and k.at > o.placed_at - make_interval(days => ${ATTRIBUTION_DAYS})
+        ) x group by x.order_id
+      ),
+      r as (
+        select x.order_id, count(*)::int as n, sum(x.discount_pence)::int as discount from deal_redemptions x
+        where x.order_id in (select id from o) group by x.order_id
       )
       insert into kpi_orders (order_id, user_id, placed_at, day, month, sale, refund, device, country, total_pence,
         ship_method, co2_grams, delivered_day, on_time, delivery_hours, csat_rating, csat_day, deal_redemptions, deal_discount_pence, rec_revenue_pence)
@@ -62,14 +76,12 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
         s.method::text, s.co2_grams, (s.delivered_at at time zone ${tz})::date, s.on_time,
         extract(epoch from (s.delivered_at - o.placed_at)) / 3600,
         c.order_rating, (c.created_at at time zone ${tz})::date,
-        coalesce(r.n, 0), coalesce(r.discount, 0),
-        coalesce((select sum(l.quantity * l.unit_price_pence) from order_lines l where l.order_id = o.id and l.kind = 'product'
-          and exists (select 1 from clicks k where k.user_id = o.user_id and k.product_id = l.product_id
-            and k.at <= o.placed_at and k.at > o.placed_at - make_interval(days => ${ATTRIBUTION_DAYS}))), 0)
-      from orders o join ids on ids.id = o.id
+        coalesce(r.n, 0), coalesce(r.discount, 0), coalesce(a.amount, 0)
+      from o
       left join shipments s on s.order_id = o.id
       left join csat_responses c on c.order_id = o.id
-      left join lateral (select count(*)::int as n, sum(x.discount_pence)::int as discount from deal_redemptions x where x.order_id = o.id) r on true
+      left join r on r.order_id = o.id
+      left join attributed a on a.order_id = o.id
       on conflict (order_id) do update set user_id = excluded.user_id, placed_at = excluded.placed_at, day = excluded.day, month = excluded.month,
         sale = excluded.sale, refund = excluded.refund, device = excluded.device, country = excluded.country, total_pence = excluded.total_pence,
         ship_method = excluded.ship_method, co2_grams = excluded.co2_grams, delivered_day = excluded.delivered_day, on_time = excluded.on_time,
@@ -79,17 +91,18 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
     // Customers who signed up, changed or bought since.
     const who: SQL = full
       ? sql`select id from users where role = 'customer'`
-      : sql`select id from users where role = 'customer' and (updated_at > ${since} or created_at > ${since})
+      : sql`select id from users where role = 'customer' and updated_at > ${since}
         union select user_id from orders where updated_at > ${since} and user_id is not null`;
     const customers = await tx.execute(sql`
-      with ids as materialized (${who})
+      with ids as materialized (${who}),
+      f as (
+        select o.user_id, min(o.placed_at) as first_any, min(o.placed_at) filter (where o.kind = 'sale' and o.status <> 'cancelled') as first_sale
+        from orders o where o.user_id in (select id from ids) group by o.user_id
+      )
       insert into kpi_customers (user_id, known_at, first_sale_at, first_sale_month, bucket)
       select u.id, least(u.created_at, f.first_any), f.first_sale, date_trunc('month', f.first_sale at time zone ${tz})::date, ${holdoutBucketSql(sql`u.id`)}
       from users u join ids on ids.id = u.id
-      left join lateral (
-        select min(o.placed_at) as first_any, min(o.placed_at) filter (where o.kind = 'sale' and o.status <> 'cancelled') as first_sale
-        from orders o where o.user_id = u.id
-      ) f on true
+      left join f on f.user_id = u.id
       where u.role = 'customer'
       on conflict (user_id) do update set known_at = excluded.known_at, first_sale_at = excluded.first_sale_at, first_sale_month = excluded.first_sale_month, bucket = excluded.bucket`);
     // Staff are not customers (a customer promoted to staff leaves the table).

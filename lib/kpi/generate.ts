@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { EVENTS } from "@/lib/cdp/events";
 import { holdoutBucket, holdoutShare } from "@/lib/recs/holdout";
+import { refreshKpiFacts } from "./facts";
 import { REC_CLICK, REC_LIST_VIEWED } from "./queries";
 
 /**
@@ -155,7 +156,7 @@ export async function generateData(db: Db, opts: GenerateOptions): Promise<Gener
     for (let s = 0; s < rows.length; s += 10_000) {
       const chunk = rows.slice(s, s + 10_000);
       if (!chunk.length) continue;
-      // Named columns: the rest (serial ids, defaults) are filled by the table.
+      // Named columns: the rest (serial ids, defaults such as updated_at = now()) are filled by the table.
       const cols = sql.raw(Object.keys(chunk[0]!).map((c) => `"${c}"`).join(", "));
       await db.execute(sql`insert into ${sql.raw(table)} (${cols}) select ${cols} from json_populate_recordset(null::${sql.raw(table)}, ${JSON.stringify(chunk)}::json)`);
     }
@@ -171,7 +172,6 @@ export async function generateData(db: Db, opts: GenerateOptions): Promise<Gener
     session_version: 0,
     prefers_eco_delivery: rnd() < 0.15,
     created_at: ts(c.signup),
-    updated_at: ts(c.signup),
   }));
   for (let s = 0; s < userRows.length; s += 50_000) await insert("users", userRows.slice(s, s + 50_000));
   report.customers = userRows.length;
@@ -231,7 +231,6 @@ export async function generateData(db: Db, opts: GenerateOptions): Promise<Gener
         cancelled_at: o.status === "cancelled" ? ts(o.at + 3_600_000) : null,
         device_type: o.device,
         created_at: ts(o.at),
-        updated_at: ts(o.at),
       });
       o.lines.forEach((l, i) => lineRows.push({ order_id: o.id, line_no: i + 1, kind: "product", product_id: l.productId, sku: l.sku, title: l.title, quantity: l.qty, unit_price_pence: l.price }));
       if (o.kind !== "sale") continue;
@@ -290,12 +289,11 @@ export async function generateData(db: Db, opts: GenerateOptions): Promise<Gener
         progress: delivered ? 1 : 0.5,
         attempts: delivered ? 1 : 0,
         created_at: ts(o.at),
-        updated_at: ts(deliveredAt ?? o.at),
       });
       if (deliveredAt !== null && rnd() < 0.3 && deliveredAt + DAY < end) {
         const base = late ? 2.6 : 4.3;
         const rating = Math.min(5, Math.max(1, Math.round(base + normal() * 0.9)));
-        csatRows.push({ order_id: o.id, user_id: o.userId, order_rating: rating, delivery_rating: Math.min(5, Math.max(1, rating + (late ? -1 : 0))), comment: "", created_at: ts(deliveredAt + DAY), updated_at: ts(deliveredAt + DAY) });
+        csatRows.push({ order_id: o.id, user_id: o.userId, order_rating: rating, delivery_rating: Math.min(5, Math.max(1, rating + (late ? -1 : 0))), comment: "", created_at: ts(deliveredAt + DAY) });
         event(o.userId, null, o.device, deliveredAt + DAY, "track", EVENTS.csatSubmitted, { order_id: number, order_rating: rating });
       }
     }
@@ -315,6 +313,8 @@ export async function generateData(db: Db, opts: GenerateOptions): Promise<Gener
   }
   // Bulk loads leave the planner blind (and PGlite has no autovacuum).
   await db.execute(sql`analyze`);
+  log("refreshing the KPI facts");
+  await refreshKpiFacts(db);
   report.ms = Date.now() - started;
   return report;
 }
