@@ -1,9 +1,88 @@
+CREATE TABLE "kpi_cohort_cells" (
+	"cohort" date NOT NULL,
+	"month" date NOT NULL,
+	"customers" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "kpi_cohort_cells_cohort_month_pk" PRIMARY KEY("cohort","month")
+);
+--> statement-breakpoint
 CREATE TABLE "kpi_customers" (
 	"user_id" integer PRIMARY KEY NOT NULL,
 	"known_at" timestamp with time zone NOT NULL,
 	"first_sale_at" timestamp with time zone,
 	"first_sale_month" date,
 	"bucket" double precision NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "kpi_daily_csat" (
+	"day" date NOT NULL,
+	"device" text DEFAULT '' NOT NULL,
+	"country" text DEFAULT '' NOT NULL,
+	"rating" smallint NOT NULL,
+	"answers" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "kpi_daily_csat_day_device_country_rating_pk" PRIMARY KEY("day","device","country","rating")
+);
+--> statement-breakpoint
+CREATE TABLE "kpi_daily_deals" (
+	"day" date NOT NULL,
+	"device" text DEFAULT '' NOT NULL,
+	"country" text DEFAULT '' NOT NULL,
+	"deal_id" integer NOT NULL,
+	"redemptions" bigint DEFAULT 0 NOT NULL,
+	"discount" bigint DEFAULT 0 NOT NULL,
+	"revenue" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "kpi_daily_deals_day_device_country_deal_id_pk" PRIMARY KEY("day","device","country","deal_id")
+);
+--> statement-breakpoint
+CREATE TABLE "kpi_daily_delivered" (
+	"day" date NOT NULL,
+	"device" text DEFAULT '' NOT NULL,
+	"country" text DEFAULT '' NOT NULL,
+	"delivered" bigint DEFAULT 0 NOT NULL,
+	"on_time" bigint DEFAULT 0 NOT NULL,
+	"hours" double precision DEFAULT 0 NOT NULL,
+	CONSTRAINT "kpi_daily_delivered_day_device_country_pk" PRIMARY KEY("day","device","country")
+);
+--> statement-breakpoint
+CREATE TABLE "kpi_daily_orders" (
+	"day" date NOT NULL,
+	"device" text DEFAULT '' NOT NULL,
+	"country" text DEFAULT '' NOT NULL,
+	"method" text DEFAULT '' NOT NULL,
+	"orders" bigint DEFAULT 0 NOT NULL,
+	"sales" bigint DEFAULT 0 NOT NULL,
+	"refunds" bigint DEFAULT 0 NOT NULL,
+	"deal_orders" bigint DEFAULT 0 NOT NULL,
+	"deal_revenue" bigint DEFAULT 0 NOT NULL,
+	"rec_revenue" bigint DEFAULT 0 NOT NULL,
+	"rec_orders" bigint DEFAULT 0 NOT NULL,
+	"co2" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "kpi_daily_orders_day_device_country_method_pk" PRIMARY KEY("day","device","country","method")
+);
+--> statement-breakpoint
+CREATE TABLE "kpi_daily_recs" (
+	"day" date NOT NULL,
+	"device" text DEFAULT '' NOT NULL,
+	"surface" text DEFAULT '' NOT NULL,
+	"views" bigint DEFAULT 0 NOT NULL,
+	"clicks" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "kpi_daily_recs_day_device_surface_pk" PRIMARY KEY("day","device","surface")
+);
+--> statement-breakpoint
+CREATE TABLE "kpi_daily_visits" (
+	"day" date NOT NULL,
+	"device" text DEFAULT '' NOT NULL,
+	"visits" bigint DEFAULT 0 NOT NULL,
+	"product_views" bigint DEFAULT 0 NOT NULL,
+	"carts" bigint DEFAULT 0 NOT NULL,
+	"checkouts" bigint DEFAULT 0 NOT NULL,
+	"orders" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "kpi_daily_visits_day_device_pk" PRIMARY KEY("day","device")
+);
+--> statement-breakpoint
+CREATE TABLE "kpi_month_retention" (
+	"month" date PRIMARY KEY NOT NULL,
+	"base" bigint DEFAULT 0 NOT NULL,
+	"retained" bigint DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "kpi_orders" (

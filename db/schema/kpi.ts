@@ -98,3 +98,54 @@ export const kpiRefreshState = pgTable("kpi_refresh_state", {
   eventsAfter: bigint("events_after", { mode: "number" }).notNull().default(0),
   refreshedAt: timestamp("refreshed_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
 });
+
+/*
+ * Daily rollups of the facts (additive measures per shop-local day and filter dimensions; '' for
+ * unknown), recomputed for the days a refresh touched. The dashboard reads these when no segment
+ * is chosen; with a segment it sums the facts of the segment's customers instead.
+ */
+const dayCol = () => date("day").notNull();
+const dim = (name: string) => text(name).notNull().default("");
+const n = (name: string) => bigint(name, { mode: "number" }).notNull().default(0);
+
+export const kpiDailyOrders = pgTable(
+  "kpi_daily_orders",
+  {
+    day: dayCol(), device: dim("device"), country: dim("country"), method: dim("method"),
+    orders: n("orders"), sales: n("sales"), refunds: n("refunds"), dealOrders: n("deal_orders"), dealRevenue: n("deal_revenue"),
+    recRevenue: n("rec_revenue"), recOrders: n("rec_orders"), co2: n("co2"),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.device, t.country, t.method] })],
+);
+export const kpiDailyDelivered = pgTable(
+  "kpi_daily_delivered",
+  { day: dayCol(), device: dim("device"), country: dim("country"), delivered: n("delivered"), onTime: n("on_time"), hours: doublePrecision("hours").notNull().default(0) },
+  (t) => [primaryKey({ columns: [t.day, t.device, t.country] })],
+);
+export const kpiDailyCsat = pgTable(
+  "kpi_daily_csat",
+  { day: dayCol(), device: dim("device"), country: dim("country"), rating: smallint("rating").notNull(), answers: n("answers") },
+  (t) => [primaryKey({ columns: [t.day, t.device, t.country, t.rating] })],
+);
+export const kpiDailyDeals = pgTable(
+  "kpi_daily_deals",
+  { day: dayCol(), device: dim("device"), country: dim("country"), dealId: integer("deal_id").notNull(), redemptions: n("redemptions"), discount: n("discount"), revenue: n("revenue") },
+  (t) => [primaryKey({ columns: [t.day, t.device, t.country, t.dealId] })],
+);
+export const kpiDailyVisits = pgTable(
+  "kpi_daily_visits",
+  { day: dayCol(), device: dim("device"), visits: n("visits"), productViews: n("product_views"), carts: n("carts"), checkouts: n("checkouts"), orders: n("orders") },
+  (t) => [primaryKey({ columns: [t.day, t.device] })],
+);
+export const kpiDailyRecs = pgTable(
+  "kpi_daily_recs",
+  { day: dayCol(), device: dim("device"), surface: dim("surface"), views: n("views"), clicks: n("clicks") },
+  (t) => [primaryKey({ columns: [t.day, t.device, t.surface] })],
+);
+/** Whole calendar months: cohort cells (customers of a first-purchase month buying in a month) and month-on-month retention. */
+export const kpiCohortCells = pgTable(
+  "kpi_cohort_cells",
+  { cohort: date("cohort").notNull(), month: date("month").notNull(), customers: n("customers") },
+  (t) => [primaryKey({ columns: [t.cohort, t.month] })],
+);
+export const kpiMonthRetention = pgTable("kpi_month_retention", { month: date("month").primaryKey(), base: n("base"), retained: n("retained") });

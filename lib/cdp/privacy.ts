@@ -42,7 +42,9 @@ const CUSTOMER_DATA: Record<string, (w: Who) => SQL> = {
 };
 
 /** Tables without any customer's personal data (catalog, definitions, counters, job bookkeeping). */
-export const NO_CUSTOMER_DATA = ["categories", "products", "search_lexicon", "import_runs", "cdp_sources", "cdp_rfm_cuts", "segments", "segment_sizes", "job_runs", "recs_runs", "recs_neighbours", "deals", "stock_adjustments", "product_images", "product_image_files", "kpi_refresh_state"];
+export const NO_CUSTOMER_DATA = ["categories", "products", "search_lexicon", "import_runs", "cdp_sources", "cdp_rfm_cuts", "segments", "segment_sizes", "job_runs", "recs_runs", "recs_neighbours", "deals", "stock_adjustments", "product_images", "product_image_files", "kpi_refresh_state",
+  // KPI rollups: sums and counts per day or month, no customer ids.
+  "kpi_daily_orders", "kpi_daily_delivered", "kpi_daily_csat", "kpi_daily_deals", "kpi_daily_visits", "kpi_daily_recs", "kpi_cohort_cells", "kpi_month_retention"];
 export const CUSTOMER_DATA_TABLES = Object.keys(CUSTOMER_DATA);
 
 function anonOr(w: Who, col: SQL, prefix: SQL = sql``): SQL {
@@ -77,7 +79,7 @@ export async function deleteCustomer(db: Db, userId: number): Promise<{ ordersAn
     const anonSubjects = w.anon.map((a) => `a:${a}`);
     await tx.execute(sql`update csat_responses set user_id = null, comment = '' where user_id = ${w.id} or order_id in (select id from orders where user_id = ${w.id})`);
     const orders = await tx.execute(sql`
-      update orders set user_id = null, email = null, idempotency_key = null,
+      update orders set user_id = null, email = null, idempotency_key = null, updated_at = now(),
         shipping_address = case when shipping_address is null then null else jsonb_build_object('country', shipping_address->>'country') end
       where user_id = ${w.id} returning id`);
     const events = await tx.execute(sql`delete from cdp_events where user_id = ${w.id} ${anonOr(w, sql`anonymous_id`)} returning id`);

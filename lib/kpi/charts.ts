@@ -31,8 +31,8 @@ export function chartTables(r: KpiReport): ChartTable[] {
       kind: "bar",
       x: "bucket",
       series: ["revenue", "orders"],
-      columns: [{ key: "bucket", label: grain, unit: "text" }, { key: "revenue", label: "Net revenue (£)" }, { key: "orders", label: "Orders", unit: "count" }, { key: "customers", label: "Customers", unit: "count" }],
-      rows: r.series.rows.map((x) => ({ bucket: x.bucket, revenue: money(x.revenuePence), orders: x.orders, customers: x.customers })),
+      columns: [{ key: "bucket", label: grain, unit: "text" }, { key: "revenue", label: "Net revenue (£)" }, { key: "orders", label: "Orders", unit: "count" }],
+      rows: r.series.rows.map((x) => ({ bucket: x.bucket, revenue: money(x.revenuePence), orders: x.orders })),
     },
     {
       key: "aov",

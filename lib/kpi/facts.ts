@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import { EVENTS } from "@/lib/cdp/events";
 import { holdoutBucketSql } from "@/lib/recs/holdout";
 import { SHOP_TIME_ZONE } from "@/lib/time";
+import { refreshMonths, refreshRollup, ROLLUPS } from "./rollups";
 
 /**
  * Keeps the KPI fact tables (db/schema/kpi.ts) up to date, incrementally: only orders whose order,
@@ -48,8 +49,20 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
         union select o.id from cdp_events e join orders o on o.user_id = e.user_id
           and o.placed_at >= e.timestamp and o.placed_at < e.timestamp + make_interval(days => ${ATTRIBUTION_DAYS})
           where e.id > ${eventsAfter} and e.event = ${REC_CLICK} and e.user_id is not null`;
+    // The changed orders, and the days and months their facts were in before this refresh.
+    await tx.execute(sql`create temp table kpi_changed on commit drop as ${changed}`);
+    const touched = async () =>
+      (await tx.execute<{ d: string; m: string }>(sql`
+        select distinct to_char(d, 'YYYY-MM-DD') as d, to_char(date_trunc('month', d), 'YYYY-MM-DD') as m from (
+          select k.day as d from kpi_orders k join kpi_changed c on c.id = k.order_id
+          union select k.delivered_day from kpi_orders k join kpi_changed c on c.id = k.order_id
+          union select k.csat_day from kpi_orders k join kpi_changed c on c.id = k.order_id
+          -- A customer's first purchase moving changes their cohort in every month they bought.
+          union select k.month from kpi_orders k where k.user_id in (select o.user_id from orders o join kpi_changed c on c.id = o.id)
+        ) x where d is not null`)).rows;
+    const before = full ? [] : await touched();
     const orders = await tx.execute(sql`
-      with ids as materialized (${changed}),
+      with ids as materialized (select id from kpi_changed),
       o as materialized (select o.* from orders o join ids on ids.id = o.id),
       clicks as materialized (
         select e.user_id, (e.properties->>'product_id')::int as product_id, e.timestamp as at from cdp_events e
@@ -88,6 +101,8 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
         delivery_hours = excluded.delivery_hours, csat_rating = excluded.csat_rating, csat_day = excluded.csat_day,
         deal_redemptions = excluded.deal_redemptions, deal_discount_pence = excluded.deal_discount_pence, rec_revenue_pence = excluded.rec_revenue_pence`);
 
+    const after = full ? [] : await touched();
+
     // Customers who signed up, changed or bought since.
     const who: SQL = full
       ? sql`select id from users where role = 'customer'`
@@ -122,6 +137,9 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
       on conflict (day, visitor, device) do update set user_id = coalesce(excluded.user_id, kpi_visits.user_id),
         product_view = kpi_visits.product_view or excluded.product_view, cart = kpi_visits.cart or excluded.cart,
         checkout = kpi_visits.checkout or excluded.checkout, ordered = kpi_visits.ordered or excluded.ordered`);
+    const eventDays = full
+      ? []
+      : (await tx.execute<{ d: string }>(sql`select distinct to_char((timestamp at time zone ${tz})::date, 'YYYY-MM-DD') as d from cdp_events where id > ${eventsAfter} and id <= ${maxEvent}`)).rows.map((r) => r.d);
     await tx.execute(sql`
       insert into kpi_rec_events (event_id, day, user_id, device, surface, click)
       select e.id, (e.timestamp at time zone ${tz})::date, e.user_id, e.device_type,
@@ -129,10 +147,16 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
       from cdp_events e where e.id > ${eventsAfter} and e.id <= ${maxEvent} and e.event in (${REC_CLICK}, ${EVENTS.productListViewed})
       on conflict (event_id) do nothing`);
 
+    // The rollups, for the days (and months) this refresh touched; everything on a full refresh.
+    const orderDays = full ? null : [...new Set([...before, ...after].map((x) => x.d))];
+    for (const r of [ROLLUPS.orders, ROLLUPS.delivered, ROLLUPS.csat, ROLLUPS.deals]) await refreshRollup(tx, r, orderDays);
+    for (const r of [ROLLUPS.visits, ROLLUPS.recs]) await refreshRollup(tx, r, full ? null : eventDays);
+    await refreshMonths(tx, full ? null : [...new Set([...before, ...after].map((x) => x.m))]);
+
     await tx.execute(sql`
       insert into kpi_refresh_state (id, time_zone, changes_since, events_after, refreshed_at) values (1, ${tz}, ${now}::timestamptz, ${Math.max(maxEvent, full ? 0 : state!.events_after)}, now())
       on conflict (id) do update set time_zone = excluded.time_zone, changes_since = excluded.changes_since, events_after = excluded.events_after, refreshed_at = excluded.refreshed_at`);
-    if (full) await tx.execute(sql`analyze kpi_orders, kpi_customers, kpi_visits, kpi_rec_events`);
+    if (full) await tx.execute(sql`analyze kpi_orders, kpi_customers, kpi_visits, kpi_rec_events, kpi_daily_orders, kpi_daily_delivered, kpi_daily_csat, kpi_daily_deals, kpi_daily_visits, kpi_daily_recs, kpi_cohort_cells, kpi_month_retention`);
     const count = (r: unknown) => (r as { rowCount?: number; affectedRows?: number }).rowCount ?? (r as { affectedRows?: number }).affectedRows ?? 0;
     return { orders: count(orders), customers: count(customers), events: maxEvent - eventsAfter, full, ms: Date.now() - started };
   });

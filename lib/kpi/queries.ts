@@ -3,8 +3,9 @@ import type { Db } from "@/lib/db";
 import { holdoutShare } from "@/lib/recs/holdout";
 import { SHOP_TIME_ZONE } from "@/lib/time";
 import { EVENTS } from "@/lib/cdp/events";
-import { addDays, grainOf, previousPeriod, type KpiFilters } from "./filters";
+import { addDays, grainOf, localBucket, previousPeriod, type KpiFilters } from "./filters";
 import { refreshKpiFacts } from "./facts";
+import { rollupSource, rollupWhere, ROLLUPS, shiftMonth } from "./rollups";
 import { diffOfMeans, diffOfProportions, type Interval } from "./stats";
 
 /**
@@ -63,16 +64,11 @@ export type Sales = {
 };
 
 export async function sales(db: Db, f: KpiFilters): Promise<Sales> {
-  const [x] = await rows<{ orders: number; sales: number; refunds: number; customers: number; mobile: number; web: number }>(
+  const [x] = await rows<{ orders: number; sales: number; refunds: number; mobile: number; web: number }>(
     db,
-    sql`select
-      count(*) filter (where k.sale)::int as orders,
-      coalesce(sum(k.total_pence) filter (where k.sale), 0)::float8 as sales,
-      coalesce(sum(k.total_pence) filter (where k.refund), 0)::float8 as refunds,
-      count(distinct k.user_id) filter (where k.sale)::int as customers,
-      coalesce(sum(k.total_pence) filter (where k.sale and k.device = 'mobile'), 0)::float8 as mobile,
-      coalesce(sum(k.total_pence) filter (where k.sale and k.device is not null), 0)::float8 as web
-    from kpi_orders k where (k.sale or k.refund) and ${days(sql`k.day`, f)} ${orderScope(f)}`,
+    sql`select coalesce(sum(x.orders), 0)::float8 as orders, coalesce(sum(x.sales), 0)::float8 as sales, coalesce(sum(x.refunds), 0)::float8 as refunds,
+      coalesce(sum(x.sales) filter (where x.device = 'mobile'), 0)::float8 as mobile, coalesce(sum(x.sales) filter (where x.device <> ''), 0)::float8 as web
+    from ${rollupSource(ROLLUPS.orders, f)} x where ${rollupWhere(f)}`,
   );
   const v = x!;
   return {
@@ -81,28 +77,33 @@ export async function sales(db: Db, f: KpiFilters): Promise<Sales> {
     refundsPence: v.refunds,
     revenuePence: v.sales + v.refunds,
     aovPence: ratio(v.sales, v.orders),
-    customers: v.customers,
+    customers: await buyers(db, f),
     mobileShare: ratio(v.mobile, v.web),
     mobileSalesPence: v.mobile,
     webSalesPence: v.web,
   };
 }
 
-export type SeriesRow = { bucket: string; orders: number; revenuePence: number; aovPence: number | null; mobileShare: number | null; customers: number };
+/** Distinct customers with a sale in the period (guests not counted): a count over the facts, not a rollup. */
+export async function buyers(db: Db, f: KpiFilters): Promise<number> {
+  const [x] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (select k.user_id from kpi_orders k where k.sale and k.user_id is not null and ${days(sql`k.day`, f)} ${orderScope(f)} group by k.user_id) c`,
+  );
+  return x!.n;
+}
+
+export type SeriesRow = { bucket: string; orders: number; revenuePence: number; aovPence: number | null; mobileShare: number | null };
 
 /** Revenue, orders, AOV and mobile share per day (ranges up to 92 days) or per month; empty buckets included. */
 export async function salesSeries(db: Db, f: KpiFilters): Promise<{ grain: "day" | "month"; rows: SeriesRow[] }> {
   const grain = grainOf(f);
-  const found = await rows<{ bucket: string; orders: number; sales: number; refunds: number; customers: number; mobile: number; web: number }>(
+  const found = await rows<{ bucket: string; orders: number; sales: number; refunds: number; mobile: number; web: number }>(
     db,
-    sql`select to_char(${grain === "day" ? sql`k.day` : sql`k.month`}, 'YYYY-MM-DD') as bucket,
-      count(*) filter (where k.sale)::int as orders,
-      coalesce(sum(k.total_pence) filter (where k.sale), 0)::float8 as sales,
-      coalesce(sum(k.total_pence) filter (where k.refund), 0)::float8 as refunds,
-      count(distinct k.user_id) filter (where k.sale)::int as customers,
-      coalesce(sum(k.total_pence) filter (where k.sale and k.device = 'mobile'), 0)::float8 as mobile,
-      coalesce(sum(k.total_pence) filter (where k.sale and k.device is not null), 0)::float8 as web
-    from kpi_orders k where (k.sale or k.refund) and ${days(sql`k.day`, f)} ${orderScope(f)}
+    sql`select to_char(date_trunc(${grain}, x.day), 'YYYY-MM-DD') as bucket,
+      sum(x.orders)::float8 as orders, sum(x.sales)::float8 as sales, sum(x.refunds)::float8 as refunds,
+      coalesce(sum(x.sales) filter (where x.device = 'mobile'), 0)::float8 as mobile, coalesce(sum(x.sales) filter (where x.device <> ''), 0)::float8 as web
+    from ${rollupSource(ROLLUPS.orders, f)} x where ${rollupWhere(f)}
     group by 1 order by 1`,
   );
   const by = new Map(found.map((x) => [x.bucket, x]));
@@ -116,7 +117,6 @@ export async function salesSeries(db: Db, f: KpiFilters): Promise<{ grain: "day"
         revenuePence: x ? x.sales + x.refunds : 0,
         aovPence: x ? ratio(x.sales, x.orders) : null,
         mobileShare: x ? ratio(x.mobile, x.web) : null,
-        customers: x?.customers ?? 0,
       };
     }),
   };
@@ -186,6 +186,7 @@ export type CohortRow = { cohort: string; customers: number; active: number[] };
  * the range), and how many of them bought in each month since (offset 0 = the first month).
  */
 export async function cohorts(db: Db, f: KpiFilters): Promise<CohortRow[]> {
+  if (wholeMonthsUnfiltered(f)) return cohortsFromCells(db, f);
   const segment = f.segment ? sql`and ${inSegment(sql`c.user_id`, f.segment)}` : sql``;
   const months = buckets(f, "month");
   const found = await rows<{ cohort: string; month: string | null; customers: number }>(
@@ -215,14 +216,49 @@ export async function cohorts(db: Db, f: KpiFilters): Promise<CohortRow[]> {
     .map((row) => ({ ...row, active: Array.from({ length: months.length - index.get(row.cohort)! }, (_, k) => row.active[k] ?? 0) }));
 }
 
+/**
+ * The precomputed monthly tables answer when the range is whole calendar months (or runs to today)
+ * and nothing is filtered; otherwise the facts are read.
+ */
+export function wholeMonthsUnfiltered(f: KpiFilters): boolean {
+  if (f.segment || f.device || f.country || !f.from.endsWith("-01")) return false;
+  const monthEnd = addDays(shiftMonth(`${f.to.slice(0, 7)}-01`, 1), -1);
+  return f.to === monthEnd || f.to >= localBucket(new Date(), "day");
+}
+
+async function cohortsFromCells(db: Db, f: KpiFilters): Promise<CohortRow[]> {
+  const months = buckets(f, "month");
+  const last = months[months.length - 1]!;
+  const cells = await rows<{ cohort: string; month: string; customers: number }>(
+    db,
+    sql`select to_char(cohort, 'YYYY-MM-DD') as cohort, to_char(month, 'YYYY-MM-DD') as month, customers::int as customers from kpi_cohort_cells
+    where cohort between ${months[0]}::date and ${last}::date and month between cohort and ${last}::date order by 1, 2`,
+  );
+  const index = new Map(months.map((m, i) => [m, i]));
+  const out = new Map<string, CohortRow>();
+  for (const c of cells) {
+    const row = out.get(c.cohort) ?? { cohort: c.cohort, customers: 0, active: Array.from({ length: months.length - index.get(c.cohort)! }, () => 0) };
+    out.set(c.cohort, row);
+    // Everyone in a cohort bought in its first month, so that cell is the cohort's size.
+    if (c.month === c.cohort) row.customers = c.customers;
+    row.active[index.get(c.month)! - index.get(c.cohort)!] = c.customers;
+  }
+  return [...out.values()].filter((r) => r.customers > 0);
+}
+
 /** Month-on-month retention for each calendar month the range touches (whole months, up to its last day): of last month's buyers, the share who bought this month. */
 export async function retentionSeries(db: Db, f: KpiFilters): Promise<{ month: string; base: number; retained: number; rate: number | null }[]> {
   const months = buckets(f, "month");
-  const found = await rows<{ month: string; base: number; retained: number }>(
+  const found = wholeMonthsUnfiltered(f)
+    ? await rows<{ month: string; base: number; retained: number }>(
+        db,
+        sql`select to_char(month, 'YYYY-MM-DD') as month, base::int as base, retained::int as retained from kpi_month_retention where month between ${months[0]}::date and ${months[months.length - 1]}::date`,
+      )
+    : await rows<{ month: string; base: number; retained: number }>(
     db,
     sql`with um as materialized (
       select distinct k.user_id, k.month from kpi_orders k
-      where k.sale and k.user_id is not null and k.day between ${addMonths(months[0]!, -1)}::date and ${f.to}::date ${orderScope(f)}
+      where k.sale and k.user_id is not null and k.day between ${shiftMonth(months[0]!, -1)}::date and ${f.to}::date ${orderScope(f)}
     )
     select to_char(a.month + interval '1 month', 'YYYY-MM-DD') as month, count(*)::int as base, count(b.user_id)::int as retained
     from um a left join um b on b.user_id = a.user_id and b.month = a.month + interval '1 month'
@@ -235,11 +271,6 @@ export async function retentionSeries(db: Db, f: KpiFilters): Promise<{ month: s
   });
 }
 
-function addMonths(monthStart: string, n: number): string {
-  const d = new Date(`${monthStart}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Funnel from CDP events
@@ -258,16 +289,13 @@ export type FunnelRow = { device: string; visits: number; productViews: number; 
  * shop-local day; each step counts the visits in which it happened. Per device, plus "all".
  */
 export async function funnel(db: Db, f: KpiFilters): Promise<FunnelRow[]> {
-  const scope: SQL[] = [];
-  if (f.device) scope.push(sql`v.device = ${f.device}`);
-  if (f.segment) scope.push(inSegment(sql`v.user_id`, f.segment));
   const found = await rows<FunnelRow & { total: boolean; device: string | null }>(
     db,
-    sql`select grouping(v.device) = 1 as total, v.device,
-      count(*)::int as visits, count(*) filter (where v.product_view)::int as "productViews", count(*) filter (where v.cart)::int as carts,
-      count(*) filter (where v.checkout)::int as checkouts, count(*) filter (where v.ordered)::int as orders
-    from kpi_visits v where ${days(sql`v.day`, f)} ${scope.length ? sql`and ${sql.join(scope, sql` and `)}` : sql``}
-    group by rollup (v.device) order by 1 desc, 2`,
+    sql`select grouping(x.device) = 1 as total, x.device,
+      coalesce(sum(x.visits), 0)::int as visits, coalesce(sum(x.product_views), 0)::int as "productViews", coalesce(sum(x.carts), 0)::int as carts,
+      coalesce(sum(x.checkouts), 0)::int as checkouts, coalesce(sum(x.orders), 0)::int as orders
+    from ${rollupSource(ROLLUPS.visits, f)} x where ${rollupWhere(f, { device: true })}
+    group by rollup (x.device) order by 1 desc, 2`,
   );
   return found.map(({ total, device, visits, productViews, carts, checkouts, orders }) => ({ device: total ? "all" : device!, visits, productViews, carts, checkouts, orders }));
 }
@@ -281,8 +309,7 @@ export type Csat = { responses: number; average: number | null; satisfiedShare: 
 export async function csat(db: Db, f: KpiFilters): Promise<Csat> {
   const found = await rows<{ rating: number; n: number }>(
     db,
-    sql`select k.csat_rating::int as rating, count(*)::int as n from kpi_orders k
-    where k.csat_day is not null and ${days(sql`k.csat_day`, f)} ${orderScope(f)} group by 1`,
+    sql`select x.rating::int as rating, sum(x.answers)::int as n from ${rollupSource(ROLLUPS.csat, f)} x where ${rollupWhere(f)} group by 1`,
   );
   const by = new Map(found.map((x) => [x.rating, x.n]));
   const distribution = [1, 2, 3, 4, 5].map((rating) => ({ rating, responses: by.get(rating) ?? 0 }));
@@ -310,15 +337,15 @@ export type Delivery = {
  * over shipments of orders placed in the period.
  */
 export async function delivery(db: Db, f: KpiFilters): Promise<Delivery> {
-  const [d] = await rows<{ delivered: number; on_time: number; hours: number | null }>(
+  const [d] = await rows<{ delivered: number; on_time: number; hours: number }>(
     db,
-    sql`select count(*)::int as delivered, count(*) filter (where k.on_time)::int as on_time, avg(k.delivery_hours)::float8 as hours
-    from kpi_orders k where k.delivered_day is not null and ${days(sql`k.delivered_day`, f)} ${orderScope(f)}`,
+    sql`select coalesce(sum(x.delivered), 0)::int as delivered, coalesce(sum(x.on_time), 0)::int as on_time, coalesce(sum(x.hours), 0)::float8 as hours
+    from ${rollupSource(ROLLUPS.delivered, f)} x where ${rollupWhere(f)}`,
   );
   const methods = await rows<{ method: string; n: number; co2: number }>(
     db,
-    sql`select k.ship_method as method, count(*)::int as n, coalesce(sum(k.co2_grams), 0)::float8 as co2
-    from kpi_orders k where k.sale and k.ship_method is not null and ${days(sql`k.day`, f)} ${orderScope(f)} group by 1 order by 1`,
+    sql`select x.method, sum(x.orders)::int as n, sum(x.co2)::float8 as co2
+    from ${rollupSource(ROLLUPS.orders, f)} x where ${rollupWhere(f)} and x.method <> '' group by 1 having sum(x.orders) > 0 order by 1`,
   );
   const shipments = methods.reduce((s, m) => s + m.n, 0);
   const eco = methods.filter((m) => m.method === "bike" || m.method === "ev").reduce((s, m) => s + m.n, 0);
@@ -326,7 +353,7 @@ export async function delivery(db: Db, f: KpiFilters): Promise<Delivery> {
     delivered: d!.delivered,
     onTime: d!.on_time,
     onTimeRate: ratio(d!.on_time, d!.delivered),
-    averageHours: d!.delivered ? d!.hours : null,
+    averageHours: d!.delivered ? d!.hours / d!.delivered : null,
     shipments,
     eco,
     ecoShare: ratio(eco, shipments),
@@ -351,15 +378,13 @@ export type Deals = {
 export async function deals(db: Db, f: KpiFilters, orders?: number): Promise<Deals> {
   const byDeal = await rows<{ code: string; name: string; redemptions: number; discount: number; revenue: number }>(
     db,
-    sql`select d.code, d.name, count(*)::int as redemptions, sum(x.discount_pence)::float8 as discount, sum(k.total_pence)::float8 as revenue
-    from kpi_orders k join deal_redemptions x on x.order_id = k.order_id join deals d on d.id = x.deal_id
-    where k.sale and k.deal_redemptions > 0 and ${days(sql`k.day`, f)} ${orderScope(f)}
+    sql`select d.code, d.name, sum(x.redemptions)::int as redemptions, sum(x.discount)::float8 as discount, sum(x.revenue)::float8 as revenue
+    from ${rollupSource(ROLLUPS.deals, f)} x join deals d on d.id = x.deal_id where ${rollupWhere(f)}
     group by d.code, d.name order by 3 desc, 1`,
   );
   const [t] = await rows<{ orders: number; revenue: number }>(
     db,
-    sql`select count(*)::int as orders, coalesce(sum(k.total_pence), 0)::float8 as revenue from kpi_orders k
-    where k.sale and k.deal_redemptions > 0 and ${days(sql`k.day`, f)} ${orderScope(f)}`,
+    sql`select coalesce(sum(x.deal_orders), 0)::int as orders, coalesce(sum(x.deal_revenue), 0)::float8 as revenue from ${rollupSource(ROLLUPS.orders, f)} x where ${rollupWhere(f)}`,
   );
   const total = orders ?? (await sales(db, f)).orders;
   return {
@@ -387,19 +412,14 @@ export type Recs = {
  * clicked in a recommendation within the 7 days before ordering.
  */
 export async function recs(db: Db, f: KpiFilters): Promise<Recs> {
-  const scope: SQL[] = [];
-  if (f.device) scope.push(sql`e.device = ${f.device}`);
-  if (f.segment) scope.push(inSegment(sql`e.user_id`, f.segment));
   const surfaces = await rows<{ surface: string; views: number; clicks: number }>(
     db,
-    sql`select e.surface, count(*) filter (where not e.click)::int as views, count(*) filter (where e.click)::int as clicks
-    from kpi_rec_events e where ${days(sql`e.day`, f)} ${scope.length ? sql`and ${sql.join(scope, sql` and `)}` : sql``}
-    group by 1 order by 1`,
+    sql`select x.surface, sum(x.views)::int as views, sum(x.clicks)::int as clicks
+    from ${rollupSource(ROLLUPS.recs, f)} x where ${rollupWhere(f, { device: true })} group by 1 order by 1`,
   );
   const [a] = await rows<{ revenue: number; orders: number }>(
     db,
-    sql`select coalesce(sum(k.rec_revenue_pence), 0)::float8 as revenue, count(*) filter (where k.rec_revenue_pence > 0)::int as orders
-    from kpi_orders k where k.sale and ${days(sql`k.day`, f)} ${orderScope(f)}`,
+    sql`select coalesce(sum(x.rec_revenue), 0)::float8 as revenue, coalesce(sum(x.rec_orders), 0)::int as orders from ${rollupSource(ROLLUPS.orders, f)} x where ${rollupWhere(f)}`,
   );
   const railViews = surfaces.reduce((s, x) => s + x.views, 0);
   const clicks = surfaces.reduce((s, x) => s + x.clicks, 0);

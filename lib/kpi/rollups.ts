@@ -1,0 +1,126 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import { textArray } from "@/lib/db/arrays";
+import type { KpiFilters } from "./filters";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * The daily rollups: each is defined once, as a per-row SELECT over the facts with its key
+ * columns and additive measures. The rollup table is that SELECT summed per day and key; a query
+ * with a segment filter sums the same SELECT restricted to the segment's customers instead. So the
+ * two paths cannot disagree about what a measure means.
+ */
+type Rollup = { table: string; keys: string[]; measures: string[]; rows: SQL };
+
+export const ROLLUPS = {
+  orders: {
+    table: "kpi_daily_orders",
+    keys: ["device", "country", "method"],
+    measures: ["orders", "sales", "refunds", "deal_orders", "deal_revenue", "rec_revenue", "rec_orders", "co2"],
+    rows: sql`select k.day, k.user_id, coalesce(k.device, '') as device, coalesce(k.country, '') as country, coalesce(k.ship_method, '') as method,
+      k.sale::int as orders, case when k.sale then k.total_pence else 0 end as sales, case when k.refund then k.total_pence else 0 end as refunds,
+      (k.sale and k.deal_redemptions > 0)::int as deal_orders, case when k.sale and k.deal_redemptions > 0 then k.total_pence else 0 end as deal_revenue,
+      case when k.sale then k.rec_revenue_pence else 0 end as rec_revenue, (k.sale and k.rec_revenue_pence > 0)::int as rec_orders,
+      case when k.sale then coalesce(k.co2_grams, 0) else 0 end as co2
+    from kpi_orders k where k.sale or k.refund`,
+  },
+  delivered: {
+    table: "kpi_daily_delivered",
+    keys: ["device", "country"],
+    measures: ["delivered", "on_time", "hours"],
+    rows: sql`select k.delivered_day as day, k.user_id, coalesce(k.device, '') as device, coalesce(k.country, '') as country,
+      1 as delivered, coalesce(k.on_time, false)::int as on_time, coalesce(k.delivery_hours, 0) as hours
+    from kpi_orders k where k.delivered_day is not null`,
+  },
+  csat: {
+    table: "kpi_daily_csat",
+    keys: ["device", "country", "rating"],
+    measures: ["answers"],
+    rows: sql`select k.csat_day as day, k.user_id, coalesce(k.device, '') as device, coalesce(k.country, '') as country, k.csat_rating as rating, 1 as answers
+    from kpi_orders k where k.csat_day is not null`,
+  },
+  deals: {
+    table: "kpi_daily_deals",
+    keys: ["device", "country", "deal_id"],
+    measures: ["redemptions", "discount", "revenue"],
+    rows: sql`select k.day, k.user_id, coalesce(k.device, '') as device, coalesce(k.country, '') as country, x.deal_id,
+      1 as redemptions, x.discount_pence as discount, k.total_pence as revenue
+    from kpi_orders k join deal_redemptions x on x.order_id = k.order_id where k.sale and k.deal_redemptions > 0`,
+  },
+  visits: {
+    table: "kpi_daily_visits",
+    keys: ["device"],
+    measures: ["visits", "product_views", "carts", "checkouts", "orders"],
+    rows: sql`select v.day, v.user_id, v.device, 1 as visits, v.product_view::int as product_views, v.cart::int as carts, v.checkout::int as checkouts, v.ordered::int as orders
+    from kpi_visits v`,
+  },
+  recs: {
+    table: "kpi_daily_recs",
+    keys: ["device", "surface"],
+    measures: ["views", "clicks"],
+    rows: sql`select e.day, e.user_id, coalesce(e.device, '') as device, e.surface, (not e.click)::int as views, e.click::int as clicks from kpi_rec_events e`,
+  },
+} satisfies Record<string, Rollup>;
+
+const cols = (names: string[]) => sql.raw(names.map((c) => `"${c}"`).join(", "));
+
+/** Recomputes a rollup for the given days (all days when null). */
+export async function refreshRollup(tx: Tx, r: Rollup, days: string[] | null) {
+  const which = days ? sql`where r.day = any(${textArray(days)}::date[])` : sql``;
+  if (days && !days.length) return;
+  await tx.execute(days ? sql`delete from ${sql.raw(r.table)} where day = any(${textArray(days)}::date[])` : sql`delete from ${sql.raw(r.table)}`);
+  await tx.execute(sql`
+    insert into ${sql.raw(r.table)} (day, ${cols(r.keys)}, ${cols(r.measures)})
+    select r.day, ${sql.raw(r.keys.map((k) => `r."${k}"`).join(", "))}, ${sql.raw(r.measures.map((m) => `sum(r."${m}")`).join(", "))}
+    from (${r.rows}) r ${which}
+    group by r.day, ${sql.raw(r.keys.map((k) => `r."${k}"`).join(", "))}`);
+}
+
+/**
+ * What a query sums over: the rollup table, or (with a segment) the per-row SELECT limited to the
+ * segment's customers. Either way the columns are `day`, the keys and the measures.
+ */
+export function rollupSource(r: Rollup, f: KpiFilters): SQL {
+  if (!f.segment) return sql`${sql.raw(r.table)}`;
+  return sql`(select * from (${r.rows}) r where r.user_id in (select m.user_id from segment_memberships m join segments s on s.id = m.segment_id where s.slug = ${f.segment}))`;
+}
+
+/** The day window and the device/country filters, on a rollup source aliased `x`. */
+export function rollupWhere(f: KpiFilters, dims: { device?: boolean; country?: boolean } = { device: true, country: true }): SQL {
+  const parts = [sql`x.day between ${f.from}::date and ${f.to}::date`];
+  if (dims.device && f.device) parts.push(sql`x.device = ${f.device}`);
+  if (dims.country && f.country) parts.push(sql`x.country = ${f.country}`);
+  return sql.join(parts, sql` and `);
+}
+
+/** Cohort cells and month-on-month retention for the given months (all when null), from the facts. */
+export async function refreshMonths(tx: Tx, months: string[] | null) {
+  if (months && !months.length) return;
+  const only = (col: string) => (months ? sql`and ${sql.raw(col)} = any(${textArray(months)}::date[])` : sql``);
+  await tx.execute(months ? sql`delete from kpi_cohort_cells where month = any(${textArray(months)}::date[])` : sql`delete from kpi_cohort_cells`);
+  await tx.execute(sql`
+    insert into kpi_cohort_cells (cohort, month, customers)
+    select c.first_sale_month, k.month, count(distinct k.user_id) from kpi_orders k join kpi_customers c on c.user_id = k.user_id
+    where k.sale and c.first_sale_month is not null ${only("k.month")}
+    group by 1, 2`);
+  // A month's retention reads it and the month before.
+  const next = months ? [...new Set(months.flatMap((m) => [m, shiftMonth(m, 1)]))] : null;
+  await tx.execute(next ? sql`delete from kpi_month_retention where month = any(${textArray(next)}::date[])` : sql`delete from kpi_month_retention`);
+  await tx.execute(sql`
+    with um as materialized (
+      select distinct k.user_id, k.month from kpi_orders k where k.sale and k.user_id is not null
+      ${next ? sql`and k.month = any(${textArray([...new Set(next.flatMap((m) => [m, shiftMonth(m, -1)]))])}::date[])` : sql``}
+    )
+    insert into kpi_month_retention (month, base, retained)
+    select (a.month + interval '1 month')::date, count(*), count(b.user_id)
+    from um a left join um b on b.user_id = a.user_id and b.month = a.month + interval '1 month'
+    ${next ? sql`where (a.month + interval '1 month')::date = any(${textArray(next)}::date[])` : sql``}
+    group by 1`);
+}
+
+export function shiftMonth(monthStart: string, n: number): string {
+  const d = new Date(`${monthStart}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + n);
+  return d.toISOString().slice(0, 10);
+}
