@@ -10,6 +10,8 @@ CREATE TABLE "kpi_customers" (
 	"known_at" timestamp with time zone NOT NULL,
 	"first_sale_at" timestamp with time zone,
 	"first_sale_month" date,
+	"second_sale_at" timestamp with time zone,
+	"active_months" integer[] DEFAULT '{}'::int[] NOT NULL,
 	"bucket" double precision NOT NULL
 );
 --> statement-breakpoint
@@ -48,15 +50,17 @@ CREATE TABLE "kpi_daily_orders" (
 	"device" text DEFAULT '' NOT NULL,
 	"country" text DEFAULT '' NOT NULL,
 	"method" text DEFAULT '' NOT NULL,
+	"grp" text DEFAULT '' NOT NULL,
 	"orders" bigint DEFAULT 0 NOT NULL,
 	"sales" bigint DEFAULT 0 NOT NULL,
+	"sales2" double precision DEFAULT 0 NOT NULL,
 	"refunds" bigint DEFAULT 0 NOT NULL,
 	"deal_orders" bigint DEFAULT 0 NOT NULL,
 	"deal_revenue" bigint DEFAULT 0 NOT NULL,
 	"rec_revenue" bigint DEFAULT 0 NOT NULL,
 	"rec_orders" bigint DEFAULT 0 NOT NULL,
 	"co2" bigint DEFAULT 0 NOT NULL,
-	CONSTRAINT "kpi_daily_orders_day_device_country_method_pk" PRIMARY KEY("day","device","country","method")
+	CONSTRAINT "kpi_daily_orders_day_device_country_method_grp_pk" PRIMARY KEY("day","device","country","method","grp")
 );
 --> statement-breakpoint
 CREATE TABLE "kpi_daily_recs" (
@@ -120,6 +124,7 @@ CREATE TABLE "kpi_rec_events" (
 CREATE TABLE "kpi_refresh_state" (
 	"id" smallint PRIMARY KEY DEFAULT 1 NOT NULL,
 	"time_zone" text NOT NULL,
+	"holdout_share" double precision DEFAULT 0.1 NOT NULL,
 	"changes_since" timestamp with time zone,
 	"events_after" bigint DEFAULT 0 NOT NULL,
 	"refreshed_at" timestamp with time zone DEFAULT now() NOT NULL

@@ -54,6 +54,9 @@ export const kpiCustomers = pgTable(
     knownAt: timestamp("known_at", { withTimezone: true, mode: "date" }).notNull(),
     firstSaleAt: timestamp("first_sale_at", { withTimezone: true, mode: "date" }),
     firstSaleMonth: date("first_sale_month"),
+    secondSaleAt: timestamp("second_sale_at", { withTimezone: true, mode: "date" }),
+    /** Months (year × 12 + month − 1, shop-local) with at least one sale: "bought in these months" without scanning orders. */
+    activeMonths: integer("active_months").array().notNull().default(sql`'{}'::int[]`),
     /** lib/recs/holdout.ts's bucket in [0, 1): the control group is bucket < RECS_HOLDOUT_SHARE. */
     bucket: doublePrecision("bucket").notNull(),
   },
@@ -94,6 +97,8 @@ export const kpiRecEvents = pgTable(
 export const kpiRefreshState = pgTable("kpi_refresh_state", {
   id: smallint("id").primaryKey().default(1),
   timeZone: text("time_zone").notNull(),
+  /** The holdout share the rollups were split by (a change means a full refresh). */
+  holdoutShare: doublePrecision("holdout_share").notNull().default(0.1),
   changesSince: timestamp("changes_since", { withTimezone: true, mode: "date" }),
   eventsAfter: bigint("events_after", { mode: "number" }).notNull().default(0),
   refreshedAt: timestamp("refreshed_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
@@ -112,10 +117,12 @@ export const kpiDailyOrders = pgTable(
   "kpi_daily_orders",
   {
     day: dayCol(), device: dim("device"), country: dim("country"), method: dim("method"),
-    orders: n("orders"), sales: n("sales"), refunds: n("refunds"), dealOrders: n("deal_orders"), dealRevenue: n("deal_revenue"),
+    /** treatment | control (holdout) | guest, for the personalization lift. */
+    grp: dim("grp"),
+    orders: n("orders"), sales: n("sales"), sales2: doublePrecision("sales2").notNull().default(0), refunds: n("refunds"), dealOrders: n("deal_orders"), dealRevenue: n("deal_revenue"),
     recRevenue: n("rec_revenue"), recOrders: n("rec_orders"), co2: n("co2"),
   },
-  (t) => [primaryKey({ columns: [t.day, t.device, t.country, t.method] })],
+  (t) => [primaryKey({ columns: [t.day, t.device, t.country, t.method, t.grp] })],
 );
 export const kpiDailyDelivered = pgTable(
   "kpi_daily_delivered",

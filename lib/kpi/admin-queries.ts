@@ -3,14 +3,18 @@ import { sql } from "drizzle-orm";
 import { staffRead } from "@/lib/admin/action";
 import type { Db } from "@/lib/db";
 import { listSegments } from "@/lib/cdp/segments";
-import { addDays, localBucket, type KpiFilters } from "./filters";
+import { addDays, localBucket, shiftMonth, type KpiFilters } from "./filters";
 import { kpiReport } from "./queries";
 
-/** The dashboard's default range: the twelve months up to the latest order (so the imported history shows out of the box). */
+/**
+ * The dashboard's default range: the twelve calendar months up to the latest order's month (so the
+ * imported history shows out of the box). Whole months, so the precomputed tables answer and the
+ * previous period is the twelve months before.
+ */
 async function defaultRange(db: Db): Promise<{ from: string; to: string }> {
   const { rows } = await db.execute<{ last: string | null }>(sql`select to_char(max(placed_at), 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as last from orders`);
-  const to = localBucket(rows[0]?.last ? new Date(rows[0].last) : new Date(), "day");
-  return { from: addDays(to, -364), to };
+  const last = rows[0]?.last ? localBucket(new Date(rows[0].last), "day") : localBucket(new Date(), "day");
+  return { from: shiftMonth(last, -11), to: addDays(shiftMonth(last, 1), -1) };
 }
 
 /** What the filter form offers: segments and the countries customers are in. */

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { EVENTS } from "@/lib/cdp/events";
-import { holdoutBucketSql } from "@/lib/recs/holdout";
+import { holdoutBucketSql, holdoutShare } from "@/lib/recs/holdout";
 import { SHOP_TIME_ZONE } from "@/lib/time";
 import { refreshMonths, refreshRollup, ROLLUPS } from "./rollups";
 
@@ -27,11 +27,12 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
     // One refresh at a time; a second caller skips (the first one's result is as fresh).
     const { rows: lock } = await tx.execute<{ ok: boolean }>(sql`select pg_try_advisory_xact_lock(hashtext('hearth:kpi-refresh')) as ok`);
     if (!lock[0]?.ok) return { orders: 0, customers: 0, events: 0, full: false, ms: Date.now() - started };
-    const { rows: st } = await tx.execute<{ time_zone: string; since: string | null; events_after: number }>(
-      sql`select time_zone, to_char(changes_since at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as since, events_after::float8 as events_after from kpi_refresh_state where id = 1`,
+    const { rows: st } = await tx.execute<{ time_zone: string; holdout_share: number; since: string | null; events_after: number }>(
+      sql`select time_zone, holdout_share, to_char(changes_since at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as since, events_after::float8 as events_after from kpi_refresh_state where id = 1`,
     );
     const state = st[0];
-    const full = opts.full || !state || state.time_zone !== tz || state.since === null;
+    const share = holdoutShare();
+    const full = opts.full || !state || state.time_zone !== tz || state.since === null || state.holdout_share !== share;
     const { rows: nowRow } = await tx.execute<{ now: string }>(sql`select to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as now`);
     const now = nowRow[0]!.now;
     const since = full ? null : sql`${state!.since}::timestamptz - ${OVERLAP}`;
@@ -57,8 +58,6 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
           select k.day as d from kpi_orders k join kpi_changed c on c.id = k.order_id
           union select k.delivered_day from kpi_orders k join kpi_changed c on c.id = k.order_id
           union select k.csat_day from kpi_orders k join kpi_changed c on c.id = k.order_id
-          -- A customer's first purchase moving changes their cohort in every month they bought.
-          union select k.month from kpi_orders k where k.user_id in (select o.user_id from orders o join kpi_changed c on c.id = o.id)
         ) x where d is not null`)).rows;
     const before = full ? [] : await touched();
     const orders = await tx.execute(sql`
@@ -108,18 +107,31 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
       ? sql`select id from users where role = 'customer'`
       : sql`select id from users where role = 'customer' and updated_at > ${since}
         union select user_id from orders where updated_at > ${since} and user_id is not null`;
+    await tx.execute(sql`create temp table kpi_who on commit drop as ${who}`);
+    // Whose cohort (first purchase month) this refresh moves: every month they bought in changes.
+    await tx.execute(sql`create temp table kpi_old_cohort on commit drop as select k.user_id, k.first_sale_month from kpi_customers k join kpi_who w on w.id = k.user_id`);
     const customers = await tx.execute(sql`
-      with ids as materialized (${who}),
-      f as (
-        select o.user_id, min(o.placed_at) as first_any, min(o.placed_at) filter (where o.kind = 'sale' and o.status <> 'cancelled') as first_sale
-        from orders o where o.user_id in (select id from ids) group by o.user_id
+      with f as (
+        select o.user_id, min(o.placed_at) as first_any,
+          min(o.placed_at) filter (where o.kind = 'sale' and o.status <> 'cancelled') as first_sale,
+          (array_agg(o.placed_at order by o.placed_at) filter (where o.kind = 'sale' and o.status <> 'cancelled'))[2] as second_sale,
+          coalesce(array_agg(distinct (extract(year from o.placed_at at time zone ${tz}) * 12 + extract(month from o.placed_at at time zone ${tz}) - 1)::int)
+            filter (where o.kind = 'sale' and o.status <> 'cancelled'), '{}') as months
+        from orders o where o.user_id in (select id from kpi_who) group by o.user_id
       )
-      insert into kpi_customers (user_id, known_at, first_sale_at, first_sale_month, bucket)
-      select u.id, least(u.created_at, f.first_any), f.first_sale, date_trunc('month', f.first_sale at time zone ${tz})::date, ${holdoutBucketSql(sql`u.id`)}
-      from users u join ids on ids.id = u.id
+      insert into kpi_customers (user_id, known_at, first_sale_at, first_sale_month, second_sale_at, active_months, bucket)
+      select u.id, least(u.created_at, f.first_any), f.first_sale, date_trunc('month', f.first_sale at time zone ${tz})::date, f.second_sale,
+        coalesce(f.months, '{}'), ${holdoutBucketSql(sql`u.id`)}
+      from users u join kpi_who w on w.id = u.id
       left join f on f.user_id = u.id
       where u.role = 'customer'
-      on conflict (user_id) do update set known_at = excluded.known_at, first_sale_at = excluded.first_sale_at, first_sale_month = excluded.first_sale_month, bucket = excluded.bucket`);
+      on conflict (user_id) do update set known_at = excluded.known_at, first_sale_at = excluded.first_sale_at, first_sale_month = excluded.first_sale_month,
+        second_sale_at = excluded.second_sale_at, active_months = excluded.active_months, bucket = excluded.bucket`);
+    const movedMonths = full
+      ? []
+      : (await tx.execute<{ m: string }>(sql`
+          select distinct to_char(k.month, 'YYYY-MM-DD') as m from kpi_orders k
+          where k.user_id in (select o.user_id from kpi_old_cohort o join kpi_customers c on c.user_id = o.user_id where c.first_sale_month is distinct from o.first_sale_month)`)).rows.map((r) => r.m);
     // Staff are not customers (a customer promoted to staff leaves the table).
     if (!full) await tx.execute(sql`delete from kpi_customers k using users u where u.id = k.user_id and u.role <> 'customer' and u.updated_at > ${since}`);
 
@@ -151,11 +163,11 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
     const orderDays = full ? null : [...new Set([...before, ...after].map((x) => x.d))];
     for (const r of [ROLLUPS.orders, ROLLUPS.delivered, ROLLUPS.csat, ROLLUPS.deals]) await refreshRollup(tx, r, orderDays);
     for (const r of [ROLLUPS.visits, ROLLUPS.recs]) await refreshRollup(tx, r, full ? null : eventDays);
-    await refreshMonths(tx, full ? null : [...new Set([...before, ...after].map((x) => x.m))]);
+    await refreshMonths(tx, full ? null : [...new Set([...before, ...after].map((x) => x.m).concat(movedMonths))]);
 
     await tx.execute(sql`
-      insert into kpi_refresh_state (id, time_zone, changes_since, events_after, refreshed_at) values (1, ${tz}, ${now}::timestamptz, ${Math.max(maxEvent, full ? 0 : state!.events_after)}, now())
-      on conflict (id) do update set time_zone = excluded.time_zone, changes_since = excluded.changes_since, events_after = excluded.events_after, refreshed_at = excluded.refreshed_at`);
+      insert into kpi_refresh_state (id, time_zone, holdout_share, changes_since, events_after, refreshed_at) values (1, ${tz}, ${share}, ${now}::timestamptz, ${Math.max(maxEvent, full ? 0 : state!.events_after)}, now())
+      on conflict (id) do update set time_zone = excluded.time_zone, holdout_share = excluded.holdout_share, changes_since = excluded.changes_since, events_after = excluded.events_after, refreshed_at = excluded.refreshed_at`);
     if (full) await tx.execute(sql`analyze kpi_orders, kpi_customers, kpi_visits, kpi_rec_events, kpi_daily_orders, kpi_daily_delivered, kpi_daily_csat, kpi_daily_deals, kpi_daily_visits, kpi_daily_recs, kpi_cohort_cells, kpi_month_retention`);
     const count = (r: unknown) => (r as { rowCount?: number; affectedRows?: number }).rowCount ?? (r as { affectedRows?: number }).affectedRows ?? 0;
     return { orders: count(orders), customers: count(customers), events: maxEvent - eventsAfter, full, ms: Date.now() - started };

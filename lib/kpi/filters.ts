@@ -55,8 +55,28 @@ export function resolveRange(f: KpiFilters, timeZone = SHOP_TIME_ZONE): KpiRange
 
 /** The same number of days immediately before, with the same filters. */
 export function previousPeriod(f: KpiFilters): KpiFilters {
+  if (isWholeMonths(f)) {
+    const n = monthIndex(f.to) - monthIndex(f.from) + 1;
+    return { ...f, from: shiftMonth(f.from, -n), to: addDays(f.from, -1) };
+  }
   const days = daysBetween(f.from, f.to);
   return { ...f, from: addDays(f.from, -days), to: addDays(f.from, -1) };
+}
+
+/** From the first of a month to the last day of a month. */
+export function isWholeMonths(f: { from: string; to: string }): boolean {
+  return f.from.endsWith("-01") && addDays(f.to, 1).endsWith("-01");
+}
+
+/** Months since year 0 (2011-01-xx → 24132): the per-customer activity arrays use these. */
+export function monthIndex(day: string): number {
+  return Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+}
+
+export function shiftMonth(monthStart: string, n: number): string {
+  const d = new Date(`${monthStart.slice(0, 7)}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + n);
+  return d.toISOString().slice(0, 10);
 }
 
 /** Charts bucket by day up to three months, by month beyond. */

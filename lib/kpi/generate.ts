@@ -54,8 +54,8 @@ export async function generateData(db: Db, opts: GenerateOptions): Promise<Gener
   };
   const normal = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
 
-  const until = opts.until ?? new Date();
-  const end = Date.UTC(until.getUTCFullYear(), until.getUTCMonth(), until.getUTCDate()) + DAY;
+  // The window ends at the end of `until`, or now: nothing is placed in the future.
+  const end = opts.until ? Date.UTC(opts.until.getUTCFullYear(), opts.until.getUTCMonth(), opts.until.getUTCDate()) + DAY : Date.now();
   const start = end - (opts.months ?? 24) * 30.4 * DAY;
   const span = end - start;
 

@@ -3,9 +3,10 @@ import type { Db } from "@/lib/db";
 import { holdoutShare } from "@/lib/recs/holdout";
 import { SHOP_TIME_ZONE } from "@/lib/time";
 import { EVENTS } from "@/lib/cdp/events";
-import { addDays, grainOf, localBucket, previousPeriod, type KpiFilters } from "./filters";
+import { intArray } from "@/lib/db/arrays";
+import { addDays, grainOf, isWholeMonths, monthIndex, previousPeriod, resolveRange, shiftMonth, type KpiFilters } from "./filters";
 import { refreshKpiFacts } from "./facts";
-import { rollupSource, rollupWhere, ROLLUPS, shiftMonth } from "./rollups";
+import { rollupSource, rollupWhere, ROLLUPS } from "./rollups";
 import { diffOfMeans, diffOfProportions, type Interval } from "./stats";
 
 /**
@@ -42,6 +43,7 @@ function orderScope(f: KpiFilters): SQL {
   return parts.length ? sql`and ${sql.join(parts, sql` and `)}` : sql``;
 }
 
+const iso = (d: Date) => d.toISOString();
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 async function rows<T>(db: Db, q: SQL): Promise<T[]> {
   return (await db.execute<T & Record<string, unknown>>(q)).rows as T[];
@@ -56,7 +58,8 @@ export type Sales = {
   refundsPence: number;
   revenuePence: number;
   aovPence: number | null;
-  customers: number;
+  /** Filled by the report from `buyers` (a distinct count, timed on its own). */
+  customers: number | null;
   /** Share of web sales (orders with a known device) placed on a phone. */
   mobileShare: number | null;
   mobileSalesPence: number;
@@ -77,7 +80,7 @@ export async function sales(db: Db, f: KpiFilters): Promise<Sales> {
     refundsPence: v.refunds,
     revenuePence: v.sales + v.refunds,
     aovPence: ratio(v.sales, v.orders),
-    customers: await buyers(db, f),
+    customers: null,
     mobileShare: ratio(v.mobile, v.web),
     mobileSalesPence: v.mobile,
     webSalesPence: v.web,
@@ -86,6 +89,10 @@ export async function sales(db: Db, f: KpiFilters): Promise<Sales> {
 
 /** Distinct customers with a sale in the period (guests not counted): a count over the facts, not a rollup. */
 export async function buyers(db: Db, f: KpiFilters): Promise<number> {
+  if (byCustomerActivity(f)) {
+    const [c] = await rows<{ n: number }>(db, sql`select count(*)::int as n from kpi_customers c where c.active_months && ${monthsOf(f)} ${customerSegment(f)}`);
+    return c!.n;
+  }
   const [x] = await rows<{ n: number }>(
     db,
     sql`select count(*)::int as n from (select k.user_id from kpi_orders k where k.sale and k.user_id is not null and ${days(sql`k.day`, f)} ${orderScope(f)} group by k.user_id) c`,
@@ -148,6 +155,15 @@ export function buckets(f: KpiFilters, grain: "day" | "month"): string[] {
  * their first purchase (two or more orders in the period, or one before it). Guests are not counted.
  */
 export async function repeatPurchase(db: Db, f: KpiFilters): Promise<{ customers: number; repeaters: number; rate: number | null }> {
+  if (byCustomerActivity(f)) {
+    // A buyer in the range repeats if they bought before it, or their second purchase ever falls inside it.
+    const [c] = await rows<{ customers: number; repeaters: number }>(
+      db,
+      sql`select count(*)::int as customers, count(*) filter (where c.first_sale_month < ${f.from}::date or c.second_sale_at < ${iso(resolveRange(f).end)}::timestamptz)::int as repeaters
+      from kpi_customers c where c.active_months && ${monthsOf(f)} ${customerSegment(f)}`,
+    );
+    return { customers: c!.customers, repeaters: c!.repeaters, rate: ratio(c!.repeaters, c!.customers) };
+  }
   const [x] = await rows<{ customers: number; repeaters: number }>(
     db,
     sql`with c as materialized (
@@ -168,6 +184,14 @@ export async function repeatPurchase(db: Db, f: KpiFilters): Promise<{ customers
  */
 export async function retention(db: Db, f: KpiFilters): Promise<{ base: number; retained: number; rate: number | null }> {
   const p = previousPeriod(f);
+  if (byCustomerActivity(f)) {
+    const [c] = await rows<{ base: number; retained: number }>(
+      db,
+      sql`select count(*)::int as base, count(*) filter (where c.active_months && ${monthsOf(f)})::int as retained
+      from kpi_customers c where c.active_months && ${monthsOf(p)} ${customerSegment(f)}`,
+    );
+    return { base: c!.base, retained: c!.retained, rate: ratio(c!.retained, c!.base) };
+  }
   const [x] = await rows<{ base: number; retained: number }>(
     db,
     sql`select count(*) filter (where prev)::int as base, count(*) filter (where prev and cur)::int as retained from (
@@ -221,10 +245,17 @@ export async function cohorts(db: Db, f: KpiFilters): Promise<CohortRow[]> {
  * and nothing is filtered; otherwise the facts are read.
  */
 export function wholeMonthsUnfiltered(f: KpiFilters): boolean {
-  if (f.segment || f.device || f.country || !f.from.endsWith("-01")) return false;
-  const monthEnd = addDays(shiftMonth(`${f.to.slice(0, 7)}-01`, 1), -1);
-  return f.to === monthEnd || f.to >= localBucket(new Date(), "day");
+  return !f.segment && !f.device && !f.country && isWholeMonths(f);
 }
+
+/** Whole months without device or country: the per-customer activity (kpi_customers) answers, with or without a segment. */
+function byCustomerActivity(f: KpiFilters): boolean {
+  return !f.device && !f.country && isWholeMonths(f);
+}
+
+/** The range's months as an int[] of month indexes, for `active_months && …`. */
+const monthsOf = (f: KpiFilters) => intArray(Array.from({ length: monthIndex(f.to) - monthIndex(f.from) + 1 }, (_, i) => monthIndex(f.from) + i));
+const customerSegment = (f: KpiFilters) => (f.segment ? sql`and ${inSegment(sql`c.user_id`, f.segment)}` : sql``);
 
 async function cohortsFromCells(db: Db, f: KpiFilters): Promise<CohortRow[]> {
   const months = buckets(f, "month");
@@ -375,18 +406,19 @@ export type Deals = {
 };
 
 /** Redemptions on sale orders placed in the period; revenue is those orders' totals (after the discount). */
-export async function deals(db: Db, f: KpiFilters, orders?: number): Promise<Deals> {
+export async function deals(db: Db, f: KpiFilters): Promise<Deals> {
   const byDeal = await rows<{ code: string; name: string; redemptions: number; discount: number; revenue: number }>(
     db,
     sql`select d.code, d.name, sum(x.redemptions)::int as redemptions, sum(x.discount)::float8 as discount, sum(x.revenue)::float8 as revenue
     from ${rollupSource(ROLLUPS.deals, f)} x join deals d on d.id = x.deal_id where ${rollupWhere(f)}
     group by d.code, d.name order by 3 desc, 1`,
   );
-  const [t] = await rows<{ orders: number; revenue: number }>(
+  const [t] = await rows<{ orders: number; revenue: number; all_orders: number }>(
     db,
-    sql`select coalesce(sum(x.deal_orders), 0)::int as orders, coalesce(sum(x.deal_revenue), 0)::float8 as revenue from ${rollupSource(ROLLUPS.orders, f)} x where ${rollupWhere(f)}`,
+    sql`select coalesce(sum(x.deal_orders), 0)::int as orders, coalesce(sum(x.deal_revenue), 0)::float8 as revenue, coalesce(sum(x.orders), 0)::int as all_orders
+    from ${rollupSource(ROLLUPS.orders, f)} x where ${rollupWhere(f)}`,
   );
-  const total = orders ?? (await sales(db, f)).orders;
+  const total = t!.all_orders;
   return {
     redemptions: byDeal.reduce((s, d) => s + d.redemptions, 0),
     ordersWithDeal: t!.orders,
@@ -455,7 +487,24 @@ export type Lift = {
 export async function lift(db: Db, f: KpiFilters): Promise<Lift> {
   const share = holdoutShare();
   const end = addDays(f.to, 1);
-  const found = await rows<{ control: boolean; customers: number; converters: number; orders: number; sales: number; sales2: number; repeaters: number }>(
+  const known = sql`(c.known_at at time zone ${SHOP_TIME_ZONE})::date < ${end}::date`;
+  let found: { control: boolean; customers: number; converters: number; orders: number; sales: number; sales2: number; repeaters: number }[];
+  if (byCustomerActivity(f)) {
+    // People from the customer activity, order sums from the daily rollup split by group.
+    const people = await rows<{ control: boolean; customers: number; converters: number; repeaters: number }>(
+      db,
+      sql`select c.bucket < ${share} as control, count(*)::int as customers, count(*) filter (where c.active_months && ${monthsOf(f)})::int as converters,
+        count(*) filter (where c.active_months && ${monthsOf(f)} and (c.first_sale_month < ${f.from}::date or c.second_sale_at < ${iso(resolveRange(f).end)}::timestamptz))::int as repeaters
+      from kpi_customers c where ${known} ${customerSegment(f)} group by 1`,
+    );
+    const money = await rows<{ control: boolean; orders: number; sales: number; sales2: number }>(
+      db,
+      sql`select x.grp = 'control' as control, sum(x.orders)::int as orders, sum(x.sales)::float8 as sales, sum(x.sales2)::float8 as sales2
+      from ${rollupSource(ROLLUPS.orders, f)} x where ${rollupWhere(f)} and x.grp <> 'guest' group by 1`,
+    );
+    found = people.map((p) => ({ ...p, orders: 0, sales: 0, sales2: 0, ...money.find((m) => m.control === p.control) }));
+  } else {
+    found = await rows(
     db,
     sql`with o as materialized (
       select k.user_id, count(*) as n, min(k.placed_at) as first_here, sum(k.total_pence)::float8 as s, sum(k.total_pence::float8 * k.total_pence::float8) as s2
@@ -466,9 +515,10 @@ export async function lift(db: Db, f: KpiFilters): Promise<Lift> {
       coalesce(sum(o.n), 0)::int as orders, coalesce(sum(o.s), 0)::float8 as sales, coalesce(sum(o.s2), 0)::float8 as sales2,
       count(*) filter (where o.n >= 2 or c.first_sale_at < o.first_here)::int as repeaters
     from kpi_customers c left join o on o.user_id = c.user_id
-    where (c.known_at at time zone ${SHOP_TIME_ZONE})::date < ${end}::date ${f.segment ? sql`and ${inSegment(sql`c.user_id`, f.segment)}` : sql``}
+    where ${known} ${customerSegment(f)}
     group by 1`,
   );
+  }
   const group = (control: boolean) => {
     const x = found.find((g) => g.control === control) ?? { customers: 0, converters: 0, orders: 0, sales: 0, sales2: 0, repeaters: 0 };
     return x;
@@ -505,8 +555,8 @@ export async function kpiReport(db: Db, f: KpiFilters) {
   await refreshKpiFacts(db);
   const prev = previousPeriod(f);
   // Sequential: PGlite runs one query at a time anyway, and a pool of a few connections should not be monopolised by one page.
-  const current = await sales(db, f);
-  const previous = await sales(db, prev);
+  const current = { ...(await sales(db, f)), customers: await buyers(db, f) };
+  const previous = { ...(await sales(db, prev)), customers: await buyers(db, prev) };
   return {
     filters: f,
     previousPeriod: { from: prev.from, to: prev.to },
@@ -519,7 +569,7 @@ export async function kpiReport(db: Db, f: KpiFilters) {
     funnel: await funnel(db, f),
     csat: { current: await csat(db, f), previous: await csat(db, prev) },
     delivery: { current: await delivery(db, f), previous: await delivery(db, prev) },
-    deals: await deals(db, f, current.orders),
+    deals: await deals(db, f),
     recs: await recs(db, f),
     lift: await lift(db, f),
   };
@@ -528,6 +578,7 @@ export async function kpiReport(db: Db, f: KpiFilters) {
 /** Each KPI query on its own, for the benchmark. */
 export const KPI_QUERIES: Record<string, (db: Db, f: KpiFilters) => Promise<unknown>> = {
   sales,
+  buyers,
   salesSeries,
   repeatPurchase,
   retention,
@@ -536,7 +587,7 @@ export const KPI_QUERIES: Record<string, (db: Db, f: KpiFilters) => Promise<unkn
   funnel,
   csat,
   delivery,
-  deals: (db, f) => deals(db, f),
+  deals,
   recs,
   lift,
 };

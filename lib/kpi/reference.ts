@@ -3,7 +3,7 @@ import { cdpEvents, csatResponses, dealRedemptions, deals as dealsTable, orderLi
 import type { Db } from "@/lib/db";
 import { EVENTS } from "@/lib/cdp/events";
 import { inControlGroup } from "@/lib/recs/holdout";
-import { addDays, daysBetween, localBucket, type KpiFilters } from "./filters";
+import { addDays, daysBetween, localBucket, previousPeriod, type KpiFilters } from "./filters";
 
 /**
  * The KPIs again, in plain TypeScript over raw rows: the tests' independent check of the SQL in
@@ -29,10 +29,8 @@ export async function loadRaw(db: Db) {
 
 const day = (d: Date) => localBucket(d, "day");
 const inRange = (d: Date | null, f: KpiFilters) => d !== null && day(d) >= f.from && day(d) <= f.to;
-const prev = (f: KpiFilters): KpiFilters => {
-  const n = daysBetween(f.from, f.to);
-  return { ...f, from: addDays(f.from, -n), to: addDays(f.from, -1) };
-};
+// The previous period's bounds are plain date arithmetic (filters.ts); what is counted in it is computed here.
+const prev = previousPeriod;
 
 export function reference(raw: Raw, f: KpiFilters) {
   const members = f.segment ? new Set(raw.segments.filter((s) => s.slug === f.segment).map((s) => s.userId)) : null;

@@ -1,7 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { textArray } from "@/lib/db/arrays";
-import type { KpiFilters } from "./filters";
+import { holdoutShare } from "@/lib/recs/holdout";
+import { shiftMonth, type KpiFilters } from "./filters";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -16,14 +17,16 @@ type Rollup = { table: string; keys: string[]; measures: string[]; rows: SQL };
 export const ROLLUPS = {
   orders: {
     table: "kpi_daily_orders",
-    keys: ["device", "country", "method"],
-    measures: ["orders", "sales", "refunds", "deal_orders", "deal_revenue", "rec_revenue", "rec_orders", "co2"],
+    keys: ["device", "country", "method", "grp"],
+    measures: ["orders", "sales", "sales2", "refunds", "deal_orders", "deal_revenue", "rec_revenue", "rec_orders", "co2"],
     rows: sql`select k.day, k.user_id, coalesce(k.device, '') as device, coalesce(k.country, '') as country, coalesce(k.ship_method, '') as method,
-      k.sale::int as orders, case when k.sale then k.total_pence else 0 end as sales, case when k.refund then k.total_pence else 0 end as refunds,
+      case when c.user_id is null then 'guest' when c.bucket < ${holdoutShare()} then 'control' else 'treatment' end as grp,
+      k.sale::int as orders, case when k.sale then k.total_pence else 0 end as sales,
+      case when k.sale then k.total_pence::float8 * k.total_pence::float8 else 0 end as sales2, case when k.refund then k.total_pence else 0 end as refunds,
       (k.sale and k.deal_redemptions > 0)::int as deal_orders, case when k.sale and k.deal_redemptions > 0 then k.total_pence else 0 end as deal_revenue,
       case when k.sale then k.rec_revenue_pence else 0 end as rec_revenue, (k.sale and k.rec_revenue_pence > 0)::int as rec_orders,
       case when k.sale then coalesce(k.co2_grams, 0) else 0 end as co2
-    from kpi_orders k where k.sale or k.refund`,
+    from kpi_orders k left join kpi_customers c on c.user_id = k.user_id where k.sale or k.refund`,
   },
   delivered: {
     table: "kpi_daily_delivered",
@@ -117,10 +120,4 @@ export async function refreshMonths(tx: Tx, months: string[] | null) {
     from um a left join um b on b.user_id = a.user_id and b.month = a.month + interval '1 month'
     ${next ? sql`where (a.month + interval '1 month')::date = any(${textArray(next)}::date[])` : sql``}
     group by 1`);
-}
-
-export function shiftMonth(monthStart: string, n: number): string {
-  const d = new Date(`${monthStart}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + n);
-  return d.toISOString().slice(0, 10);
 }
