@@ -4,7 +4,8 @@
  * (a) page throughput vs a static route, (b) Lighthouse mobile vs the shop shell, and
  * (a2) the personalized home page, (c, d) import time and search latency, (e) CDP event ingest and
  * profile/segment recompute, (f) the recommender's offline evaluation, (g) training time and the
- * recommendation read path, (h) the admin product list and customer search at 100k rows.
+ * recommendation read path, (h) the admin product list and customer search at 100k rows, (i) the KPI
+ * queries at the seeded size and at 1M orders.
  * Writes bench/RESULTS.md.
  * BENCH_ONLY=http|data runs half; BENCH_DURATION sets autocannon seconds (default 10).
  */
@@ -122,6 +123,8 @@ if (only !== "http") {
   sections.push(sh(bin("tsx"), ["bench/recs.ts"]).trim());
   console.error("bench: admin at 100k products and customers");
   sections.push(sh(bin("tsx"), ["bench/admin.ts"]).trim());
+  console.error("bench: KPI queries at the seeded size and at 1M orders (generates them: ~15 minutes)");
+  sections.push(sh(bin("tsx"), ["bench/kpi.ts"]).trim());
 }
 
 const header = [

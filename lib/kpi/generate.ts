@@ -121,7 +121,8 @@ export async function generateData(db: Db, opts: GenerateOptions): Promise<Gener
     // Customer-paced gaps; squeezed to fit when they would run past the window's end.
     const gaps = Array.from({ length: n }, (_, k) => (k === 0 ? rnd() * 3 : c.gapDays * (0.3 - Math.log(1 - rnd()))) * DAY);
     const total = gaps.reduce((s, g) => s + g, 0);
-    const room = end - 60_000 - c.signup;
+    // (to a random part of the room left, so squeezed customers do not all end on the last day).
+    const room = (end - 60_000 - c.signup) * (0.4 + 0.6 * rnd());
     const squeeze = total > room ? room / total : 1;
     let t = c.signup;
     for (let k = 0; k < n; k++) {
