@@ -92,7 +92,7 @@ if (process.env.BENCH_KPI_DB_URL) {
 console.log([
   `### (i) KPI queries (in-process, ${RUNS} runs per query after one warm-up; a year's range ending at the latest order)`,
   "",
-  `Baseline: an order read by primary key on the same database in the same run. Budget: ${BUDGET_MS} ms per query on PostgreSQL at 1M orders. See docs/kpi-performance.md.`,
+  `Baseline: an order read by primary key on the same database in the same run. Budget: ${BUDGET_MS} ms per query on PostgreSQL at 1M orders. See lib/kpi/README.md.`,
   "",
   ...refreshes.map((r) => `- ${r}`),
   "",

@@ -39,17 +39,11 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
       <KpiFiltersForm value={filters} segments={options.segments} countries={options.countries} error={error} />
       <KpiCards items={headlines(report)} />
       <div className="grid gap-4 lg:grid-cols-2">
-        <ChartCard table={table("revenue")} csvHref={csv("revenue")} />
-        <ChartCard table={table("aov")} csvHref={csv("aov")} />
-        <ChartCard table={table("retention")} csvHref={csv("retention")} />
-        <ChartCard table={table("funnel")} csvHref={csv("funnel")} />
+        {["revenue", "aov", "retention", "funnel"].map((k) => <ChartCard key={k} table={table(k)} csvHref={csv(k)} />)}
       </div>
       <CohortHeatmap table={table("cohorts")} csvHref={csv("cohorts")} />
       <div className="grid gap-4 lg:grid-cols-2">
-        <ChartCard table={table("csat")} csvHref={csv("csat")} />
-        <ChartCard table={table("delivery")} csvHref={csv("delivery")} />
-        <ChartCard table={table("deals")} csvHref={csv("deals")} />
-        <ChartCard table={table("recommendations")} csvHref={csv("recommendations")} />
+        {["csat", "delivery", "deals", "recommendations"].map((k) => <ChartCard key={k} table={table(k)} csvHref={csv(k)} />)}
       </div>
       <div data-testid="lift">
         <ChartCard table={table("lift")} csvHref={csv("lift")} chart={false} />

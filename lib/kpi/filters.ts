@@ -26,9 +26,6 @@ export const kpiFiltersSchema = z
 
 export type Device = (typeof DEVICES)[number];
 export type KpiFilters = { from: string; to: string; segment?: string; device?: Device; country?: string };
-// The schema's output must stay assignable to the plain type above.
-const _check: (x: z.output<typeof kpiFiltersSchema>) => KpiFilters = (x) => x;
-void _check;
 
 /** A range resolved to instants: [start, end) in UTC, from shop-local midnights. */
 export type KpiRange = KpiFilters & { start: Date; end: Date; days: number; timeZone: string };

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { EVENTS } from "@/lib/cdp/events";
+import { prng } from "@/lib/catalog/generate";
 import { holdoutBucket, holdoutShare } from "@/lib/recs/holdout";
 import { refreshKpiFacts } from "./facts";
 import { REC_CLICK, REC_LIST_VIEWED } from "./queries";
@@ -29,18 +30,6 @@ export type GenerateReport = { customers: number; orders: number; refunds: numbe
 
 const DAY = 86_400_000;
 const COUNTRIES: [string, number][] = [["United Kingdom", 0.82], ["Germany", 0.05], ["France", 0.045], ["Ireland", 0.03], ["Netherlands", 0.02], ["Spain", 0.015], ["Belgium", 0.01], ["Sweden", 0.01]];
-
-/** mulberry32: small, fast, good enough for synthetic data, and seedable. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function generateData(db: Db, opts: GenerateOptions): Promise<GenerateReport> {
   const started = Date.now();

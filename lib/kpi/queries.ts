@@ -6,7 +6,7 @@ import { EVENTS } from "@/lib/cdp/events";
 import { intArray } from "@/lib/db/arrays";
 import { addDays, grainOf, isWholeMonths, monthIndex, previousPeriod, resolveRange, shiftMonth, type KpiFilters } from "./filters";
 import { refreshKpiFacts } from "./facts";
-import { rollupSource, rollupWhere, ROLLUPS } from "./rollups";
+import { inSegment, rollupSource, rollupWhere, ROLLUPS } from "./rollups";
 import { diffOfMeans, diffOfProportions, type Interval } from "./stats";
 
 /**
@@ -26,13 +26,11 @@ export { ATTRIBUTION_DAYS, REC_CLICK } from "./facts";
 export const REC_LIST_VIEWED = EVENTS.productListViewed;
 
 /**
- * The queries read the narrow fact tables (db/schema/kpi.ts, kept fresh by lib/kpi/facts.ts) in
- * which each order already carries its shop-local day and month, its shipment, CSAT answer,
- * redemptions and attributed recommendation revenue. `k` is kpi_orders.
+ * The queries read the facts, daily rollups and monthly tables kept fresh by facts.ts (see
+ * README.md here), never the wide source tables. In SQL below, `k` is kpi_orders, `c`
+ * kpi_customers and `x` a rollup (or, with a segment, the rollup's per-row source).
  */
 const days = (col: SQL, f: KpiFilters) => sql`${col} between ${f.from}::date and ${f.to}::date`;
-const inSegment = (userCol: SQL, slug: string) =>
-  sql`${userCol} in (select m.user_id from segment_memberships m join segments s on s.id = m.segment_id where s.slug = ${slug})`;
 
 /** The order-level filters (device, country, segment), without the time window. */
 function orderScope(f: KpiFilters): SQL {

@@ -86,8 +86,12 @@ export async function refreshRollup(tx: Tx, r: Rollup, days: string[] | null) {
  */
 export function rollupSource(r: Rollup, f: KpiFilters): SQL {
   if (!f.segment) return sql`${sql.raw(r.table)}`;
-  return sql`(select * from (${r.rows}) r where r.user_id in (select m.user_id from segment_memberships m join segments s on s.id = m.segment_id where s.slug = ${f.segment}))`;
+  return sql`(select * from (${r.rows}) r where ${inSegment(sql`r.user_id`, f.segment)})`;
 }
+
+/** `userCol` is a current member of the segment with this slug. */
+export const inSegment = (userCol: SQL, slug: string) =>
+  sql`${userCol} in (select m.user_id from segment_memberships m join segments s on s.id = m.segment_id where s.slug = ${slug})`;
 
 /** The day window and the device/country filters, on a rollup source aliased `x`. */
 export function rollupWhere(f: KpiFilters, dims: { device?: boolean; country?: boolean } = { device: true, country: true }): SQL {
