@@ -208,7 +208,7 @@ test("a merchandiser reads the KPI dashboard: changes the range and segment, and
   expect(csv.slice(1).map((l) => l.split(",")[0])).toEqual(["2011-01-01", "2011-02-01", "2011-03-01", "2011-04-01", "2011-05-01", "2011-06-01", "2011-07-01", "2011-08-01"]);
   expect(csv.slice(1).reduce((n, l) => n + Number(l.split(",")[2]), 0)).toBe(top);
 
-  const customer = await signedIn(browser, "customer12357@hearth.example", "hearth-demo");
+  const customer = await signedIn(browser, "customer12358@hearth.example", "hearth-demo");
   const shopper = await customer.newPage();
   expect((await shopper.goto("/admin"))!.status()).toBe(404);
   expect((await shopper.request.get("/admin/kpi/export?chart=revenue&from=2011-01-01&to=2011-08-31")).status()).toBe(404);
