@@ -150,6 +150,7 @@ ALTER TABLE "kpi_rec_events" ADD CONSTRAINT "kpi_rec_events_user_id_users_id_fk"
 ALTER TABLE "kpi_visits" ADD CONSTRAINT "kpi_visits_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "kpi_customers_first_sale_idx" ON "kpi_customers" USING btree ("first_sale_at");--> statement-breakpoint
 CREATE INDEX "kpi_orders_day_idx" ON "kpi_orders" USING btree ("day");--> statement-breakpoint
+CREATE INDEX "kpi_orders_month_idx" ON "kpi_orders" USING btree ("month");--> statement-breakpoint
 CREATE INDEX "kpi_orders_user_idx" ON "kpi_orders" USING btree ("user_id","day");--> statement-breakpoint
 CREATE INDEX "kpi_orders_delivered_idx" ON "kpi_orders" USING btree ("delivered_day") WHERE "kpi_orders"."delivered_day" is not null;--> statement-breakpoint
 CREATE INDEX "kpi_orders_csat_idx" ON "kpi_orders" USING btree ("csat_day") WHERE "kpi_orders"."csat_day" is not null;--> statement-breakpoint

@@ -39,6 +39,7 @@ export const kpiOrders = pgTable(
   },
   (t) => [
     index("kpi_orders_day_idx").on(t.day),
+    index("kpi_orders_month_idx").on(t.month),
     index("kpi_orders_user_idx").on(t.userId, t.day),
     index("kpi_orders_delivered_idx").on(t.deliveredDay).where(sql`${t.deliveredDay} is not null`),
     index("kpi_orders_csat_idx").on(t.csatDay).where(sql`${t.csatDay} is not null`),

@@ -78,6 +78,8 @@ export async function deleteCustomer(db: Db, userId: number): Promise<{ ordersAn
   return db.transaction(async (tx) => {
     const anonSubjects = w.anon.map((a) => `a:${a}`);
     await tx.execute(sql`update csat_responses set user_id = null, comment = '' where user_id = ${w.id} or order_id in (select id from orders where user_id = ${w.id})`);
+    // Their KPI facts go too; the next refresh re-adds the orders without them (and recounts the days).
+    await tx.execute(sql`delete from kpi_orders where user_id = ${w.id}`);
     const orders = await tx.execute(sql`
       update orders set user_id = null, email = null, idempotency_key = null, updated_at = now(),
         shipping_address = case when shipping_address is null then null else jsonb_build_object('country', shipping_address->>'country') end

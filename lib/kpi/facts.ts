@@ -15,8 +15,10 @@ import { refreshMonths, refreshRollup, ROLLUPS } from "./rollups";
  */
 export const REC_CLICK = "Product Clicked";
 export const ATTRIBUTION_DAYS = 7;
-const OVERLAP = sql`interval '5 minutes'`;
-const EVENT_OVERLAP = 5000;
+// Writes here are short transactions: one that commits this long after its rows' timestamps is
+// far-fetched, and each second of look-back is re-read on every refresh.
+const OVERLAP = sql`interval '30 seconds'`;
+const EVENT_OVERLAP = 200;
 
 export type RefreshResult = { orders: number; customers: number; events: number; full: boolean; ms: number };
 
@@ -50,17 +52,12 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
         union select o.id from cdp_events e join orders o on o.user_id = e.user_id
           and o.placed_at >= e.timestamp and o.placed_at < e.timestamp + make_interval(days => ${ATTRIBUTION_DAYS})
           where e.id > ${eventsAfter} and e.event = ${REC_CLICK} and e.user_id is not null`;
-    // The changed orders, and the days and months their facts were in before this refresh.
+    // The orders to recompute, and their facts as they were: only rows that really change (or are
+    // new) touch the rollups, so re-reading the overlap costs little.
     await tx.execute(sql`create temp table kpi_changed on commit drop as ${changed}`);
-    const touched = async () =>
-      (await tx.execute<{ d: string; m: string }>(sql`
-        select distinct to_char(d, 'YYYY-MM-DD') as d, to_char(date_trunc('month', d), 'YYYY-MM-DD') as m from (
-          select k.day as d from kpi_orders k join kpi_changed c on c.id = k.order_id
-          union select k.delivered_day from kpi_orders k join kpi_changed c on c.id = k.order_id
-          union select k.csat_day from kpi_orders k join kpi_changed c on c.id = k.order_id
-        ) x where d is not null`)).rows;
-    const before = full ? [] : await touched();
-    const orders = await tx.execute(sql`
+    await tx.execute(sql`create temp table kpi_before on commit drop as select k.order_id, k.day, k.delivered_day, k.csat_day from kpi_orders k join kpi_changed c on c.id = k.order_id`);
+    await tx.execute(sql`create temp table kpi_moved (id int primary key) on commit drop`);
+    await tx.execute(sql`
       with ids as materialized (select id from kpi_changed),
       o as materialized (select o.* from orders o join ids on ids.id = o.id),
       clicks as materialized (
@@ -80,7 +77,8 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
       r as (
         select x.order_id, count(*)::int as n, sum(x.discount_pence)::int as discount from deal_redemptions x
         where x.order_id in (select id from o) group by x.order_id
-      )
+      ),
+      up as (
       insert into kpi_orders (order_id, user_id, placed_at, day, month, sale, refund, device, country, total_pence,
         ship_method, co2_grams, delivered_day, on_time, delivery_hours, csat_rating, csat_day, deal_redemptions, deal_discount_pence, rec_revenue_pence)
       select o.id, o.user_id, o.placed_at, (o.placed_at at time zone ${tz})::date, date_trunc('month', o.placed_at at time zone ${tz})::date,
@@ -98,9 +96,26 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
         sale = excluded.sale, refund = excluded.refund, device = excluded.device, country = excluded.country, total_pence = excluded.total_pence,
         ship_method = excluded.ship_method, co2_grams = excluded.co2_grams, delivered_day = excluded.delivered_day, on_time = excluded.on_time,
         delivery_hours = excluded.delivery_hours, csat_rating = excluded.csat_rating, csat_day = excluded.csat_day,
-        deal_redemptions = excluded.deal_redemptions, deal_discount_pence = excluded.deal_discount_pence, rec_revenue_pence = excluded.rec_revenue_pence`);
-
-    const after = full ? [] : await touched();
+        deal_redemptions = excluded.deal_redemptions, deal_discount_pence = excluded.deal_discount_pence, rec_revenue_pence = excluded.rec_revenue_pence
+      where (kpi_orders.user_id, kpi_orders.placed_at, kpi_orders.sale, kpi_orders.refund, kpi_orders.device, kpi_orders.country, kpi_orders.total_pence,
+          kpi_orders.ship_method, kpi_orders.co2_grams, kpi_orders.delivered_day, kpi_orders.on_time, kpi_orders.delivery_hours, kpi_orders.csat_rating,
+          kpi_orders.csat_day, kpi_orders.deal_redemptions, kpi_orders.deal_discount_pence, kpi_orders.rec_revenue_pence)
+        is distinct from (excluded.user_id, excluded.placed_at, excluded.sale, excluded.refund, excluded.device, excluded.country, excluded.total_pence,
+          excluded.ship_method, excluded.co2_grams, excluded.delivered_day, excluded.on_time, excluded.delivery_hours, excluded.csat_rating,
+          excluded.csat_day, excluded.deal_redemptions, excluded.deal_discount_pence, excluded.rec_revenue_pence)
+      returning order_id
+      )
+      insert into kpi_moved (id) select order_id from up`);
+    const orders = Number((await tx.execute<{ n: number }>(sql`select count(*)::int as n from kpi_moved`)).rows[0]!.n);
+    // The days (and months) of the rows that changed, before and after.
+    const touched = full
+      ? []
+      : (await tx.execute<{ d: string; m: string }>(sql`
+          with moved as (select id from kpi_moved)
+          select distinct to_char(d, 'YYYY-MM-DD') as d, to_char(date_trunc('month', d), 'YYYY-MM-DD') as m from (
+            select unnest(array[k.day, k.delivered_day, k.csat_day]) as d from kpi_orders k join moved on moved.id = k.order_id
+            union all select unnest(array[b.day, b.delivered_day, b.csat_day]) from kpi_before b join moved on moved.id = b.order_id
+          ) x where d is not null`)).rows;
 
     // Customers who signed up, changed or bought since.
     const who: SQL = full
@@ -126,7 +141,9 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
       left join f on f.user_id = u.id
       where u.role = 'customer'
       on conflict (user_id) do update set known_at = excluded.known_at, first_sale_at = excluded.first_sale_at, first_sale_month = excluded.first_sale_month,
-        second_sale_at = excluded.second_sale_at, active_months = excluded.active_months, bucket = excluded.bucket`);
+        second_sale_at = excluded.second_sale_at, active_months = excluded.active_months, bucket = excluded.bucket
+      where (kpi_customers.known_at, kpi_customers.first_sale_at, kpi_customers.second_sale_at, kpi_customers.active_months, kpi_customers.bucket)
+        is distinct from (excluded.known_at, excluded.first_sale_at, excluded.second_sale_at, excluded.active_months, excluded.bucket)`);
     const movedMonths = full
       ? []
       : (await tx.execute<{ m: string }>(sql`
@@ -138,7 +155,7 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
     // Events after the last one seen: visits (steps OR-ed in) and recommendation rails and clicks.
     const { rows: maxRow } = await tx.execute<{ max: number | null }>(sql`select max(id)::float8 as max from cdp_events`);
     const maxEvent = maxRow[0]?.max ?? 0;
-    await tx.execute(sql`
+    const visits = await tx.execute<{ d: string }>(sql`
       insert into kpi_visits (day, visitor, device, user_id, product_view, cart, checkout, ordered)
       select (e.timestamp at time zone ${tz})::date, coalesce('a:' || e.anonymous_id, 'u:' || e.user_id::text), coalesce(e.device_type, 'unknown'),
         max(e.user_id), bool_or(e.event = ${EVENTS.productViewed}), bool_or(e.event = ${EVENTS.productAdded}),
@@ -148,28 +165,31 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
       group by 1, 2, 3
       on conflict (day, visitor, device) do update set user_id = coalesce(excluded.user_id, kpi_visits.user_id),
         product_view = kpi_visits.product_view or excluded.product_view, cart = kpi_visits.cart or excluded.cart,
-        checkout = kpi_visits.checkout or excluded.checkout, ordered = kpi_visits.ordered or excluded.ordered`);
-    const eventDays = full
-      ? []
-      : (await tx.execute<{ d: string }>(sql`select distinct to_char((timestamp at time zone ${tz})::date, 'YYYY-MM-DD') as d from cdp_events where id > ${eventsAfter} and id <= ${maxEvent}`)).rows.map((r) => r.d);
-    await tx.execute(sql`
+        checkout = kpi_visits.checkout or excluded.checkout, ordered = kpi_visits.ordered or excluded.ordered
+      where kpi_visits.user_id is distinct from coalesce(excluded.user_id, kpi_visits.user_id)
+        or (excluded.product_view and not kpi_visits.product_view) or (excluded.cart and not kpi_visits.cart)
+        or (excluded.checkout and not kpi_visits.checkout) or (excluded.ordered and not kpi_visits.ordered)
+      returning to_char(day, 'YYYY-MM-DD') as d`);
+    const recs = await tx.execute<{ d: string }>(sql`
       insert into kpi_rec_events (event_id, day, user_id, device, surface, click)
       select e.id, (e.timestamp at time zone ${tz})::date, e.user_id, e.device_type,
         coalesce(case when e.event = ${REC_CLICK} then e.properties->>'surface' else e.properties->>'list_id' end, 'unknown'), e.event = ${REC_CLICK}
       from cdp_events e where e.id > ${eventsAfter} and e.id <= ${maxEvent} and e.event in (${REC_CLICK}, ${EVENTS.productListViewed})
-      on conflict (event_id) do nothing`);
+      on conflict (event_id) do nothing
+      returning to_char(day, 'YYYY-MM-DD') as d`);
+    const eventDays = [...new Set([...visits.rows, ...recs.rows].map((r) => r.d))];
 
     // The rollups, for the days (and months) this refresh touched; everything on a full refresh.
-    const orderDays = full ? null : [...new Set([...before, ...after].map((x) => x.d))];
+    const orderDays = full ? null : [...new Set(touched.map((x) => x.d))];
     for (const r of [ROLLUPS.orders, ROLLUPS.delivered, ROLLUPS.csat, ROLLUPS.deals]) await refreshRollup(tx, r, orderDays);
     for (const r of [ROLLUPS.visits, ROLLUPS.recs]) await refreshRollup(tx, r, full ? null : eventDays);
-    await refreshMonths(tx, full ? null : [...new Set([...before, ...after].map((x) => x.m).concat(movedMonths))]);
+    await refreshMonths(tx, full ? null : [...new Set(touched.map((x) => x.m).concat(movedMonths))]);
 
     await tx.execute(sql`
       insert into kpi_refresh_state (id, time_zone, holdout_share, changes_since, events_after, refreshed_at) values (1, ${tz}, ${share}, ${now}::timestamptz, ${Math.max(maxEvent, full ? 0 : state!.events_after)}, now())
       on conflict (id) do update set time_zone = excluded.time_zone, holdout_share = excluded.holdout_share, changes_since = excluded.changes_since, events_after = excluded.events_after, refreshed_at = excluded.refreshed_at`);
     if (full) await tx.execute(sql`analyze kpi_orders, kpi_customers, kpi_visits, kpi_rec_events, kpi_daily_orders, kpi_daily_delivered, kpi_daily_csat, kpi_daily_deals, kpi_daily_visits, kpi_daily_recs, kpi_cohort_cells, kpi_month_retention`);
     const count = (r: unknown) => (r as { rowCount?: number; affectedRows?: number }).rowCount ?? (r as { affectedRows?: number }).affectedRows ?? 0;
-    return { orders: count(orders), customers: count(customers), events: maxEvent - eventsAfter, full, ms: Date.now() - started };
+    return { orders, customers: count(customers), events: maxEvent - eventsAfter, full, ms: Date.now() - started };
   });
 }
