@@ -6,7 +6,7 @@ describe("KPI filters", () => {
     const issues = (x: object) => kpiFiltersSchema.safeParse(x).error?.issues.map((i) => i.message) ?? [];
     expect(issues({ from: "2011-02-30", to: "2011-03-01" })).toEqual(["Not a real date."]);
     expect(issues({ from: "2011-03-01", to: "2011-02-01" })).toEqual(["The start must not be after the end."]);
-    expect(issues({ from: "1/3/2011", to: "2011-03-01" })).toContain("Use a date like 2011-06-30.");
+    expect(issues({ from: "1/3/2011", to: "2011-03-01" })).toEqual(["Use a date like 2011-06-30."]);
     expect(kpiFiltersSchema.safeParse({ from: "2011-01-01", to: "2011-01-31", device: "fridge" }).success).toBe(false);
     // Empty form fields mean "no filter".
     expect(kpiFiltersSchema.parse({ from: "2011-01-01", to: "2011-01-31", device: "", segment: "", country: "" })).toEqual({ from: "2011-01-01", to: "2011-01-31" });

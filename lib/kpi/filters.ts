@@ -7,10 +7,13 @@ import { localToUtc, SHOP_TIME_ZONE } from "@/lib/time";
  */
 export const DEVICES = ["mobile", "tablet", "desktop"] as const;
 
+const realDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2011-06-30.")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Not a real date.");
+  .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || realDay(s), "Not a real date.");
+// Range checks only once both ends are real dates (one message per mistake).
+const notBothReal = (f: { from: string; to: string }) => !realDay(f.from) || !realDay(f.to);
 
 export const kpiFiltersSchema = z
   .object({
@@ -21,8 +24,8 @@ export const kpiFiltersSchema = z
     device: z.enum(DEVICES).optional().or(z.literal("").transform(() => undefined)),
     country: z.string().trim().max(60).optional().transform((s) => s || undefined),
   })
-  .refine((f) => f.from <= f.to, { message: "The start must not be after the end.", path: ["to"] })
-  .refine((f) => daysBetween(f.from, f.to) <= 3660, { message: "Choose at most ten years.", path: ["from"] });
+  .refine((f) => notBothReal(f) || f.from <= f.to, { message: "The start must not be after the end.", path: ["to"] })
+  .refine((f) => notBothReal(f) || daysBetween(f.from, f.to) <= 3660, { message: "Choose at most ten years.", path: ["from"] });
 
 export type Device = (typeof DEVICES)[number];
 export type KpiFilters = { from: string; to: string; segment?: string; device?: Device; country?: string };
