@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db";
 import { CDP_JOBS } from "@/lib/cdp/jobs";
+import { KPI_JOBS } from "@/lib/kpi/jobs";
 import { RECS_JOBS } from "@/lib/recs/jobs";
 import { runIfDue } from "./schedule";
 
@@ -7,7 +8,7 @@ const g = globalThis as typeof globalThis & { __hearthJobs?: NodeJS.Timeout };
 
 /**
  * In-app scheduler: every minute each instance asks the database whether a job is due; the one
- * whose claim succeeds runs it (profiles and segments, retention, the recommender's retrain). HEARTH_JOBS=off turns it off (run `npm run cdp:recompute` from
+ * whose claim succeeds runs it (profiles and segments, retention, the recommender's retrain, the KPI facts). HEARTH_JOBS=off turns it off (run `npm run cdp:recompute` from
  * cron instead).
  */
 export function startJobRunner(): void {
@@ -15,7 +16,7 @@ export function startJobRunner(): void {
   const tick = async () => {
     try {
       const db = await getDb();
-      for (const job of [...CDP_JOBS, ...RECS_JOBS]) {
+      for (const job of [...CDP_JOBS, ...RECS_JOBS, ...KPI_JOBS]) {
         const result = await runIfDue(db, job);
         if (result) console.log(`job ${job.name}: ${JSON.stringify(result)}`);
       }

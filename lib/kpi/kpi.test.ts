@@ -4,7 +4,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cdpEvents, csatResponses, dealRedemptions, deals, orderLines, orders, segmentMemberships, segments, shipments, users } from "@/db/schema";
+import { cdpEvents, csatResponses, dealRedemptions, deals, kpiOrders, orderLines, orders, segmentMemberships, segments, shipments, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { insertProducts } from "@/lib/testing/catalog";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
@@ -15,6 +15,7 @@ import { deleteCustomer } from "@/lib/cdp/privacy";
 import { inControlGroup } from "@/lib/recs/holdout";
 import { kpiFiltersSchema, localBucket, type KpiFilters } from "./filters";
 import { generateData } from "./generate";
+import { KPI_JOBS } from "./jobs";
 import { kpiReport } from "./queries";
 import { loadRaw, reference } from "./reference";
 
@@ -255,6 +256,13 @@ describe("KPIs on a hand-made fixture", () => {
     expect(sql.lift.treatment.customers + sql.lift.control.customers).toBe(5);
     // bob's October order is still revenue, without him.
     await compare(filters({ from: "2011-10-01", to: "2011-11-30" }));
+  });
+
+  it("the scheduled job brings a new order into the facts", async () => {
+    const id = await order("ann", "2011-12-24T15:00:00Z", 1234, { deviceType: "mobile" });
+    await KPI_JOBS[0]!.run(db);
+    const [fact] = await db.select().from(kpiOrders).where(eq(kpiOrders.orderId, id));
+    expect(fact).toMatchObject({ day: "2011-12-24", sale: true, totalPence: 1234, device: "mobile" });
   });
 });
 
