@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, date, doublePrecision, index, integer, pgTable, primaryKey, smallint, text, timestamp } from "drizzle-orm/pg-core";
-import { cdpEvents } from "./cdp";
+import { bigint, boolean, customType, date, doublePrecision, index, integer, pgTable, primaryKey, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import { cdpEvents, segments } from "./cdp";
 import { orders } from "./orders";
 import { users } from "./users";
 
@@ -8,7 +8,7 @@ import { users } from "./users";
  * Narrow KPI facts derived from orders, shipments, CSAT, redemptions and events, refreshed
  * incrementally (lib/kpi/facts.ts) so the dashboard's queries scan a few compact columns instead
  * of the wide source tables. Deleting a source row deletes or detaches its facts (foreign keys).
- * See docs/kpi-performance.md.
+ * See lib/kpi/README.md.
  */
 export const kpiOrders = pgTable(
   "kpi_orders",
@@ -46,6 +46,9 @@ export const kpiOrders = pgTable(
   ],
 );
 
+/** A set of shop-local days (PostgreSQL datemultirange), read and written only in SQL. */
+const dateMultirange = customType<{ data: string }>({ dataType: () => "datemultirange" });
+
 /** One row per customer: when they became known, their first purchase, and their holdout bucket. */
 export const kpiCustomers = pgTable(
   "kpi_customers",
@@ -58,11 +61,51 @@ export const kpiCustomers = pgTable(
     secondSaleAt: timestamp("second_sale_at", { withTimezone: true, mode: "date" }),
     /** Months (year × 12 + month − 1, shop-local) with at least one sale: "bought in these months" without scanning orders. */
     activeMonths: integer("active_months").array().notNull().default(sql`'{}'::int[]`),
+    /** Shop-local days with at least one sale: "bought between two dates" is one overlap test. */
+    saleDays: dateMultirange("sale_days").notNull().default(sql`'{}'::datemultirange`),
     /** lib/recs/holdout.ts's bucket in [0, 1): the control group is bucket < RECS_HOLDOUT_SHARE. */
     bucket: doublePrecision("bucket").notNull(),
   },
   (t) => [index("kpi_customers_first_sale_idx").on(t.firstSaleAt)],
 );
+
+/**
+ * The same activity per customer and order device and/or country ('*' = any): what the customer
+ * counts read when the dashboard filters by device or country. First and second sale are the
+ * customer's first two sales matching the row's filter.
+ */
+export const kpiCustomerDims = pgTable(
+  "kpi_customer_dims",
+  {
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    device: text("device").notNull(),
+    country: text("country").notNull(),
+    firstSaleAt: timestamp("first_sale_at", { withTimezone: true, mode: "date" }).notNull(),
+    secondSaleAt: timestamp("second_sale_at", { withTimezone: true, mode: "date" }),
+    activeMonths: integer("active_months").array().notNull(),
+    saleDays: dateMultirange("sale_days").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.device, t.country, t.userId] }), index("kpi_customer_dims_user_idx").on(t.userId)],
+);
+
+/**
+ * Segment members as the rollups last counted them, and each segment's `computed_at` then: a
+ * segment recomputed since is diffed against this copy, and only its joiners' and leavers' days
+ * are recounted.
+ */
+export const kpiSegmentMembers = pgTable(
+  "kpi_segment_members",
+  {
+    segmentId: integer("segment_id").notNull().references(() => segments.id, { onDelete: "cascade" }),
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.segmentId, t.userId] }), index("kpi_segment_members_user_idx").on(t.userId)],
+);
+// No foreign key: a deleted segment's row tells the refresh to drop that segment's rollup rows.
+export const kpiSegmentState = pgTable("kpi_segment_state", {
+  segmentId: integer("segment_id").primaryKey(),
+  computedAt: timestamp("computed_at", { withTimezone: true, mode: "date" }),
+});
 
 /** A visit: one browser (or a customer without one) on one shop-local day, with the funnel steps it reached. */
 export const kpiVisits = pgTable(
@@ -91,7 +134,7 @@ export const kpiRecEvents = pgTable(
     surface: text("surface").notNull(),
     click: boolean("click").notNull(),
   },
-  (t) => [index("kpi_rec_events_day_idx").on(t.day)],
+  (t) => [index("kpi_rec_events_day_idx").on(t.day), index("kpi_rec_events_user_idx").on(t.userId)],
 );
 
 /** Where the incremental refresh got to. */
@@ -107,9 +150,11 @@ export const kpiRefreshState = pgTable("kpi_refresh_state", {
 
 /*
  * Daily rollups of the facts (additive measures per shop-local day and filter dimensions; '' for
- * unknown), recomputed for the days a refresh touched. The dashboard reads these when no segment
- * is chosen; with a segment it sums the facts of the segment's customers instead.
+ * unknown), recomputed for the days a refresh touched. `segment_id` 0 counts everyone; a
+ * segment's id counts only its members (kpi_segment_members), so a segment filter reads its own
+ * rows instead of the facts.
  */
+const segmentCol = () => integer("segment_id").notNull().default(0);
 const dayCol = () => date("day").notNull();
 const dim = (name: string) => text(name).notNull().default("");
 const n = (name: string) => bigint(name, { mode: "number" }).notNull().default(0);
@@ -117,38 +162,38 @@ const n = (name: string) => bigint(name, { mode: "number" }).notNull().default(0
 export const kpiDailyOrders = pgTable(
   "kpi_daily_orders",
   {
-    day: dayCol(), device: dim("device"), country: dim("country"), method: dim("method"),
+    segmentId: segmentCol(), day: dayCol(), device: dim("device"), country: dim("country"), method: dim("method"),
     /** treatment | control (holdout) | guest, for the personalization lift. */
     grp: dim("grp"),
     orders: n("orders"), sales: n("sales"), sales2: doublePrecision("sales2").notNull().default(0), refunds: n("refunds"), dealOrders: n("deal_orders"), dealRevenue: n("deal_revenue"),
     recRevenue: n("rec_revenue"), recOrders: n("rec_orders"), co2: n("co2"),
   },
-  (t) => [primaryKey({ columns: [t.day, t.device, t.country, t.method, t.grp] })],
+  (t) => [primaryKey({ columns: [t.segmentId, t.day, t.device, t.country, t.method, t.grp] })],
 );
 export const kpiDailyDelivered = pgTable(
   "kpi_daily_delivered",
-  { day: dayCol(), device: dim("device"), country: dim("country"), delivered: n("delivered"), onTime: n("on_time"), hours: doublePrecision("hours").notNull().default(0) },
-  (t) => [primaryKey({ columns: [t.day, t.device, t.country] })],
+  { segmentId: segmentCol(), day: dayCol(), device: dim("device"), country: dim("country"), delivered: n("delivered"), onTime: n("on_time"), hours: doublePrecision("hours").notNull().default(0) },
+  (t) => [primaryKey({ columns: [t.segmentId, t.day, t.device, t.country] })],
 );
 export const kpiDailyCsat = pgTable(
   "kpi_daily_csat",
-  { day: dayCol(), device: dim("device"), country: dim("country"), rating: smallint("rating").notNull(), answers: n("answers") },
-  (t) => [primaryKey({ columns: [t.day, t.device, t.country, t.rating] })],
+  { segmentId: segmentCol(), day: dayCol(), device: dim("device"), country: dim("country"), rating: smallint("rating").notNull(), answers: n("answers") },
+  (t) => [primaryKey({ columns: [t.segmentId, t.day, t.device, t.country, t.rating] })],
 );
 export const kpiDailyDeals = pgTable(
   "kpi_daily_deals",
-  { day: dayCol(), device: dim("device"), country: dim("country"), dealId: integer("deal_id").notNull(), redemptions: n("redemptions"), discount: n("discount"), revenue: n("revenue") },
-  (t) => [primaryKey({ columns: [t.day, t.device, t.country, t.dealId] })],
+  { segmentId: segmentCol(), day: dayCol(), device: dim("device"), country: dim("country"), dealId: integer("deal_id").notNull(), redemptions: n("redemptions"), discount: n("discount"), revenue: n("revenue") },
+  (t) => [primaryKey({ columns: [t.segmentId, t.day, t.device, t.country, t.dealId] })],
 );
 export const kpiDailyVisits = pgTable(
   "kpi_daily_visits",
-  { day: dayCol(), device: dim("device"), visits: n("visits"), productViews: n("product_views"), carts: n("carts"), checkouts: n("checkouts"), orders: n("orders") },
-  (t) => [primaryKey({ columns: [t.day, t.device] })],
+  { segmentId: segmentCol(), day: dayCol(), device: dim("device"), visits: n("visits"), productViews: n("product_views"), carts: n("carts"), checkouts: n("checkouts"), orders: n("orders") },
+  (t) => [primaryKey({ columns: [t.segmentId, t.day, t.device] })],
 );
 export const kpiDailyRecs = pgTable(
   "kpi_daily_recs",
-  { day: dayCol(), device: dim("device"), surface: dim("surface"), views: n("views"), clicks: n("clicks") },
-  (t) => [primaryKey({ columns: [t.day, t.device, t.surface] })],
+  { segmentId: segmentCol(), day: dayCol(), device: dim("device"), surface: dim("surface"), views: n("views"), clicks: n("clicks") },
+  (t) => [primaryKey({ columns: [t.segmentId, t.day, t.device, t.surface] })],
 );
 /** Whole calendar months: cohort cells (customers of a first-purchase month buying in a month) and month-on-month retention. */
 export const kpiCohortCells = pgTable(

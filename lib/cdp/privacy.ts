@@ -37,12 +37,14 @@ const CUSTOMER_DATA: Record<string, (w: Who) => SQL> = {
   // The KPI facts derived from the above (lib/kpi/facts.ts).
   kpi_orders: (w) => sql`select * from kpi_orders where user_id = ${w.id} order by placed_at, order_id`,
   kpi_customers: (w) => sql`select * from kpi_customers where user_id = ${w.id}`,
+  kpi_customer_dims: (w) => sql`select * from kpi_customer_dims where user_id = ${w.id} order by device, country`,
+  kpi_segment_members: (w) => sql`select * from kpi_segment_members where user_id = ${w.id} order by segment_id`,
   kpi_visits: (w) => sql`select * from kpi_visits where user_id = ${w.id} ${anonOr(w, sql`substr(visitor, 3)`, sql`left(visitor, 2) = 'a:' and`)} order by day`,
   kpi_rec_events: (w) => sql`select * from kpi_rec_events where user_id = ${w.id} order by event_id`,
 };
 
 /** Tables without any customer's personal data (catalog, definitions, counters, job bookkeeping). */
-export const NO_CUSTOMER_DATA = ["categories", "products", "search_lexicon", "import_runs", "cdp_sources", "cdp_rfm_cuts", "segments", "segment_sizes", "job_runs", "recs_runs", "recs_neighbours", "deals", "stock_adjustments", "product_images", "product_image_files", "kpi_refresh_state",
+export const NO_CUSTOMER_DATA = ["categories", "products", "search_lexicon", "import_runs", "cdp_sources", "cdp_rfm_cuts", "segments", "segment_sizes", "job_runs", "recs_runs", "recs_neighbours", "deals", "stock_adjustments", "product_images", "product_image_files", "kpi_refresh_state", "kpi_segment_state",
   // KPI rollups: sums and counts per day or month, no customer ids.
   "kpi_daily_orders", "kpi_daily_delivered", "kpi_daily_csat", "kpi_daily_deals", "kpi_daily_visits", "kpi_daily_recs", "kpi_cohort_cells", "kpi_month_retention"];
 export const CUSTOMER_DATA_TABLES = Object.keys(CUSTOMER_DATA);

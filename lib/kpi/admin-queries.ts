@@ -4,7 +4,8 @@ import { staffRead } from "@/lib/admin/action";
 import type { Db } from "@/lib/db";
 import { listSegments } from "@/lib/cdp/segments";
 import { addDays, localBucket, shiftMonth, type KpiFilters } from "./filters";
-import { kpiReport } from "./queries";
+import { findChart } from "./charts";
+import { kpiReport, kpiReportParts, type KpiPart, type KpiReport } from "./queries";
 
 /**
  * The dashboard's default range: the twelve calendar months up to the latest order's month (so the
@@ -26,3 +27,11 @@ async function filterOptions(db: Db) {
 
 export const getKpiOptions = staffRead(filterOptions);
 export const getKpiReport = staffRead((db, f: KpiFilters) => kpiReport(db, f));
+
+/** One chart's table (its CSV export), computing only the report parts that chart reads; null for an unknown chart. */
+export const getKpiChart = staffRead(async (db, f: KpiFilters, key: string) => {
+  const chart = findChart(key);
+  if (!chart) return null;
+  // The parts computed are exactly the ones the chart declared it reads.
+  return chart.build((await kpiReportParts(db, f, chart.parts)) as Pick<KpiReport, KpiPart>);
+});

@@ -1,6 +1,6 @@
 import { csvField } from "@/lib/catalog/csv";
 import type { Unit } from "./headlines";
-import { FUNNEL_STEPS, type KpiReport } from "./queries";
+import { FUNNEL_STEPS, type KpiPart, type KpiReport } from "./queries";
 
 /**
  * Each chart's data as one table: the dashboard draws the chart and its accessible table from it,
@@ -21,10 +21,15 @@ export type ChartTable = {
 
 const money = (pence: number | null) => (pence === null ? null : Math.round(pence) / 100);
 
-export function chartTables(r: KpiReport): ChartTable[] {
-  const grain = r.series.grain === "day" ? "Day" : "Month";
-  return [
-    {
+/** Each chart: the report parts it reads, and how it turns them into its table. */
+type Chart = { parts: readonly KpiPart[]; build: (r: Pick<KpiReport, KpiPart>) => ChartTable };
+const chart = <K extends KpiPart>(parts: readonly K[], build: (r: Pick<KpiReport, K>) => ChartTable): Chart => ({ parts, build });
+const grainLabel = (r: Pick<KpiReport, "series">) => (r.series.grain === "day" ? "Day" : "Month");
+
+const CHARTS = {
+  revenue: chart(["series"], (r) => {
+    const grain = grainLabel(r);
+    return {
       key: "revenue",
       title: "Revenue and orders",
       description: `Net revenue (£) and sale orders per ${grain.toLowerCase()}.`,
@@ -33,8 +38,11 @@ export function chartTables(r: KpiReport): ChartTable[] {
       series: ["revenue", "orders"],
       columns: [{ key: "bucket", label: grain, unit: "text" }, { key: "revenue", label: "Net revenue (£)" }, { key: "orders", label: "Orders", unit: "count" }],
       rows: r.series.rows.map((x) => ({ bucket: x.bucket, revenue: money(x.revenuePence), orders: x.orders })),
-    },
-    {
+    };
+  }),
+  aov: chart(["series"], (r) => {
+    const grain = grainLabel(r);
+    return {
       key: "aov",
       title: "Average order value and mobile share",
       description: `AOV (£) and the share of web sales placed on a phone (%), per ${grain.toLowerCase()}.`,
@@ -43,8 +51,10 @@ export function chartTables(r: KpiReport): ChartTable[] {
       series: ["aov", "mobileShare"],
       columns: [{ key: "bucket", label: grain, unit: "text" }, { key: "aov", label: "AOV (£)" }, { key: "mobileShare", label: "Mobile share (%)" }],
       rows: r.series.rows.map((x) => ({ bucket: x.bucket, aov: money(x.aovPence), mobileShare: x.mobileShare === null ? null : round(x.mobileShare * 100) })),
-    },
-    {
+    };
+  }),
+  retention: chart(["retentionSeries"], (r) => {
+    return {
       key: "retention",
       title: "Month-on-month retention",
       description: "Of each month's previous-month buyers, the share who bought again (%).",
@@ -53,8 +63,10 @@ export function chartTables(r: KpiReport): ChartTable[] {
       series: ["rate"],
       columns: [{ key: "month", label: "Month", unit: "text" }, { key: "rate", label: "Retention (%)" }, { key: "base", label: "Last month's buyers", unit: "count" }, { key: "retained", label: "Bought again", unit: "count" }],
       rows: r.retentionSeries.map((x) => ({ month: x.month, rate: x.rate === null ? null : round(x.rate * 100), base: x.base, retained: x.retained })),
-    },
-    {
+    };
+  }),
+  funnel: chart(["funnel"], (r) => {
+    return {
       key: "funnel",
       title: "Conversion funnel by device",
       description: "Visits (one visitor on one day) reaching each step, from CDP events.",
@@ -63,8 +75,10 @@ export function chartTables(r: KpiReport): ChartTable[] {
       series: r.funnel.map((f) => f.device).filter((d) => d !== "all"),
       columns: [{ key: "step", label: "Step", unit: "text" }, ...r.funnel.map((f) => ({ key: f.device, label: f.device === "all" ? "All devices" : cap(f.device), unit: "count" as const }))],
       rows: FUNNEL_STEPS.map((s) => ({ step: s.label, ...Object.fromEntries(r.funnel.map((f) => [f.device, f[s.key]])) })),
-    },
-    {
+    };
+  }),
+  csat: chart(["csat"], (r) => {
+    return {
       key: "csat",
       title: "CSAT distribution",
       description: "Order ratings given in the period.",
@@ -73,8 +87,10 @@ export function chartTables(r: KpiReport): ChartTable[] {
       series: ["responses"],
       columns: [{ key: "rating", label: "Rating", unit: "text" }, { key: "responses", label: "Answers", unit: "count" }, { key: "previous", label: "Previous period", unit: "count" }],
       rows: r.csat.current.distribution.map((d, i) => ({ rating: `${d.rating} ★`, responses: d.responses, previous: r.csat.previous.distribution[i]!.responses })),
-    },
-    {
+    };
+  }),
+  delivery: chart(["delivery"], (r) => {
+    return {
       key: "delivery",
       title: "Deliveries by method",
       description: "Shipments of the period's orders and their CO₂ (kg); bike and EV are the eco options.",
@@ -83,8 +99,10 @@ export function chartTables(r: KpiReport): ChartTable[] {
       series: ["shipments"],
       columns: [{ key: "method", label: "Method", unit: "text" }, { key: "shipments", label: "Shipments", unit: "count" }, { key: "co2", label: "CO₂ (kg)" }],
       rows: r.delivery.current.byMethod.map((m) => ({ method: cap(m.method), shipments: m.shipments, co2: round(m.co2Grams / 1000) })),
-    },
-    {
+    };
+  }),
+  deals: chart(["deals"], (r) => {
+    return {
       key: "deals",
       title: "Deals",
       description: "Redemptions on the period's sale orders, the discount given and those orders' revenue.",
@@ -93,8 +111,10 @@ export function chartTables(r: KpiReport): ChartTable[] {
       series: ["redemptions"],
       columns: [{ key: "code", label: "Code", unit: "text" }, { key: "name", label: "Deal", unit: "text" }, { key: "redemptions", label: "Redemptions", unit: "count" }, { key: "discount", label: "Discount (£)" }, { key: "revenue", label: "Revenue (£)" }],
       rows: r.deals.byDeal.map((d) => ({ code: d.code, name: d.name, redemptions: d.redemptions, discount: money(d.discountPence), revenue: money(d.revenuePence) })),
-    },
-    {
+    };
+  }),
+  recommendations: chart(["recs"], (r) => {
+    return {
       key: "recommendations",
       title: "Recommendations by surface",
       description: "Rails shown, clicks on their products and click-through (%).",
@@ -103,8 +123,10 @@ export function chartTables(r: KpiReport): ChartTable[] {
       series: ["clicks"],
       columns: [{ key: "surface", label: "Surface", unit: "text" }, { key: "railViews", label: "Rails shown", unit: "count" }, { key: "clicks", label: "Clicks", unit: "count" }, { key: "ctr", label: "Click-through (%)" }],
       rows: r.recs.bySurface.map((s) => ({ surface: s.surface, railViews: s.railViews, clicks: s.clicks, ctr: s.clickThrough === null ? null : round(s.clickThrough * 100) })),
-    },
-    {
+    };
+  }),
+  cohorts: chart(["cohorts"], (r) => {
+    return {
       key: "cohorts",
       title: "Monthly cohort retention",
       description: "Customers by the month of their first purchase; the share of each cohort buying in each later month (%).",
@@ -117,8 +139,10 @@ export function chartTables(r: KpiReport): ChartTable[] {
         ...Array.from({ length: Math.max(0, ...r.cohorts.map((c) => c.active.length)) }, (_, k) => ({ key: `m${k}`, label: `Month ${k}` })),
       ],
       rows: r.cohorts.map((c) => ({ cohort: c.cohort.slice(0, 7), customers: c.customers, ...Object.fromEntries(c.active.map((n, k) => [`m${k}`, c.customers ? round((n / c.customers) * 100) : null])) })),
-    },
-    {
+    };
+  }),
+  lift: chart(["lift"], (r) => {
+    return {
       key: "lift",
       title: "Personalization lift",
       description: "Treatment (personalized) vs holdout group; differences with 95% confidence intervals.",
@@ -136,11 +160,20 @@ export function chartTables(r: KpiReport): ChartTable[] {
         { key: "controlN", label: "Holdout n", unit: "count" },
       ],
       rows: liftRows(r),
-    },
-  ];
+    };
+  }),
+} satisfies Record<string, Chart>;
+
+export function chartTables(r: KpiReport): ChartTable[] {
+  return Object.values(CHARTS).map((c) => c.build(r));
 }
 
-function liftRows(r: KpiReport) {
+/** The chart with this key, with the report parts it needs to be drawn (or exported). */
+export function findChart(key: string): Chart | undefined {
+  return Object.hasOwn(CHARTS, key) ? (CHARTS as Record<string, Chart>)[key] : undefined;
+}
+
+function liftRows(r: Pick<KpiReport, "lift">) {
   const l = r.lift;
   const pct = (v: number | null) => (v === null ? null : round(v * 100));
   const ci = (i: { diff: number; low: number; high: number } | null, scale: number) =>

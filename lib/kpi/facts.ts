@@ -3,7 +3,8 @@ import type { Db } from "@/lib/db";
 import { EVENTS } from "@/lib/cdp/events";
 import { holdoutBucketSql, holdoutShare } from "@/lib/recs/holdout";
 import { SHOP_TIME_ZONE } from "@/lib/time";
-import { refreshMonths, refreshRollup, ROLLUPS } from "./rollups";
+import { intArray, textArray } from "@/lib/db/arrays";
+import { refreshMonths, refreshRollup, ROLLUPS, type RollupName, type Tx } from "./rollups";
 
 /**
  * Keeps the KPI fact tables (db/schema/kpi.ts) up to date, incrementally: only orders whose order,
@@ -19,6 +20,54 @@ export const ATTRIBUTION_DAYS = 7;
 // far-fetched, and each second of look-back is re-read on every refresh.
 const OVERLAP = sql`interval '30 seconds'`;
 const EVENT_OVERLAP = 200;
+
+/** Shop-local month index (year × 12 + month − 1) and one-day range of a timestamp. */
+const monthIndexSql = (at: SQL) =>
+  sql`(extract(year from ${at} at time zone ${SHOP_TIME_ZONE}) * 12 + extract(month from ${at} at time zone ${SHOP_TIME_ZONE}) - 1)::int`;
+const dayRangeSql = (at: SQL) => sql`daterange((${at} at time zone ${SHOP_TIME_ZONE})::date, (${at} at time zone ${SHOP_TIME_ZONE})::date, '[]')`;
+
+const ORDER_ROLLUPS = ["orders", "delivered", "csat", "deals"] as const satisfies RollupName[];
+const EVENT_ROLLUPS = ["visits", "recs"] as const satisfies RollupName[];
+
+/**
+ * Brings kpi_segment_members up to segment_memberships, for the segments recomputed (or deleted)
+ * since it was last synced, and leaves who joined or left in temp table kpi_segment_diff. A
+ * recompute that commits meanwhile has a newer computed_at than the one recorded here, so the next
+ * refresh diffs that segment again.
+ */
+async function syncSegmentMembers(tx: Tx, full: boolean): Promise<number> {
+  await tx.execute(sql`create temp table kpi_segment_diff (segment_id int not null, user_id int not null) on commit drop`);
+  if (full) {
+    await tx.execute(sql`truncate kpi_segment_members, kpi_segment_state`);
+    await tx.execute(sql`insert into kpi_segment_state (segment_id, computed_at) select id, computed_at from segments`);
+    await tx.execute(sql`insert into kpi_segment_members (segment_id, user_id) select segment_id, user_id from segment_memberships`);
+    return 0;
+  }
+  const { rows: gone } = await tx.execute<{ id: number }>(sql`delete from kpi_segment_state st where not exists (select 1 from segments s where s.id = st.segment_id) returning st.segment_id as id`);
+  for (const name of [...ORDER_ROLLUPS, ...EVENT_ROLLUPS]) {
+    if (gone.length) await tx.execute(sql`delete from ${sql.raw(ROLLUPS[name].table)} where segment_id = any(${intArray(gone.map((g) => g.id))})`);
+  }
+  const { rows: changed } = await tx.execute<{ id: number; at: string | null }>(sql`
+    select s.id, to_char(s.computed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at from segments s
+    left join kpi_segment_state st on st.segment_id = s.id where st.segment_id is null or st.computed_at is distinct from s.computed_at`);
+  if (!changed.length) return 0;
+  const ids = intArray(changed.map((c) => c.id));
+  await tx.execute(sql`
+    insert into kpi_segment_diff
+    select coalesce(a.segment_id, b.segment_id), coalesce(a.user_id, b.user_id)
+    from (select segment_id, user_id from segment_memberships where segment_id = any(${ids})) a
+    full join (select segment_id, user_id from kpi_segment_members where segment_id = any(${ids})) b on b.segment_id = a.segment_id and b.user_id = a.user_id
+    where a.user_id is null or b.user_id is null`);
+  await tx.execute(sql`analyze kpi_segment_diff`);
+  await tx.execute(sql`delete from kpi_segment_members k using kpi_segment_diff d where k.segment_id = d.segment_id and k.user_id = d.user_id`);
+  await tx.execute(sql`insert into kpi_segment_members (segment_id, user_id)
+    select m.segment_id, m.user_id from segment_memberships m join kpi_segment_diff d on d.segment_id = m.segment_id and d.user_id = m.user_id on conflict do nothing`);
+  for (const c of changed) {
+    await tx.execute(sql`insert into kpi_segment_state (segment_id, computed_at) values (${c.id}, ${c.at}::timestamptz)
+      on conflict (segment_id) do update set computed_at = excluded.computed_at`);
+  }
+  return Number((await tx.execute<{ n: number }>(sql`select count(*)::int as n from kpi_segment_diff`)).rows[0]!.n);
+}
 
 export type RefreshResult = { orders: number; customers: number; events: number; full: boolean; ms: number };
 
@@ -39,7 +88,7 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
     const now = nowRow[0]!.now;
     const since = full ? null : sql`${state!.since}::timestamptz - ${OVERLAP}`;
     const eventsAfter = full ? 0 : Math.max(0, state!.events_after - EVENT_OVERLAP);
-    if (full) await tx.execute(sql`truncate kpi_orders, kpi_customers, kpi_visits, kpi_rec_events`);
+    if (full) await tx.execute(sql`truncate kpi_orders, kpi_customers, kpi_customer_dims, kpi_visits, kpi_rec_events`);
 
     // Orders to (re)compute.
     const changed: SQL = full
@@ -130,27 +179,41 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
         select o.user_id, min(o.placed_at) as first_any,
           min(o.placed_at) filter (where o.kind = 'sale' and o.status <> 'cancelled') as first_sale,
           (array_agg(o.placed_at order by o.placed_at) filter (where o.kind = 'sale' and o.status <> 'cancelled'))[2] as second_sale,
-          coalesce(array_agg(distinct (extract(year from o.placed_at at time zone ${tz}) * 12 + extract(month from o.placed_at at time zone ${tz}) - 1)::int)
-            filter (where o.kind = 'sale' and o.status <> 'cancelled'), '{}') as months
+          coalesce(array_agg(distinct ${monthIndexSql(sql`o.placed_at`)}) filter (where o.kind = 'sale' and o.status <> 'cancelled'), '{}') as months,
+          coalesce(range_agg(${dayRangeSql(sql`o.placed_at`)}) filter (where o.kind = 'sale' and o.status <> 'cancelled'), '{}') as days
         from orders o where o.user_id in (select id from kpi_who) group by o.user_id
       )
-      insert into kpi_customers (user_id, known_at, first_sale_at, first_sale_month, second_sale_at, active_months, bucket)
+      insert into kpi_customers (user_id, known_at, first_sale_at, first_sale_month, second_sale_at, active_months, sale_days, bucket)
       select u.id, least(u.created_at, f.first_any), f.first_sale, date_trunc('month', f.first_sale at time zone ${tz})::date, f.second_sale,
-        coalesce(f.months, '{}'), ${holdoutBucketSql(sql`u.id`)}
+        coalesce(f.months, '{}'), coalesce(f.days, '{}'), ${holdoutBucketSql(sql`u.id`)}
       from users u join kpi_who w on w.id = u.id
       left join f on f.user_id = u.id
       where u.role = 'customer'
       on conflict (user_id) do update set known_at = excluded.known_at, first_sale_at = excluded.first_sale_at, first_sale_month = excluded.first_sale_month,
-        second_sale_at = excluded.second_sale_at, active_months = excluded.active_months, bucket = excluded.bucket
-      where (kpi_customers.known_at, kpi_customers.first_sale_at, kpi_customers.second_sale_at, kpi_customers.active_months, kpi_customers.bucket)
-        is distinct from (excluded.known_at, excluded.first_sale_at, excluded.second_sale_at, excluded.active_months, excluded.bucket)`);
+        second_sale_at = excluded.second_sale_at, active_months = excluded.active_months, sale_days = excluded.sale_days, bucket = excluded.bucket
+      where (kpi_customers.known_at, kpi_customers.first_sale_at, kpi_customers.second_sale_at, kpi_customers.active_months, kpi_customers.sale_days, kpi_customers.bucket)
+        is distinct from (excluded.known_at, excluded.first_sale_at, excluded.second_sale_at, excluded.active_months, excluded.sale_days, excluded.bucket)`);
+    // The same per order device and/or country, rebuilt for these customers.
+    if (!full) await tx.execute(sql`delete from kpi_customer_dims where user_id in (select id from kpi_who)`);
+    await tx.execute(sql`
+      insert into kpi_customer_dims (user_id, device, country, first_sale_at, second_sale_at, active_months, sale_days)
+      select * from (
+        select o.user_id, case when grouping(o.device) = 1 then '*' else o.device end as device, case when grouping(o.country) = 1 then '*' else o.country end as country,
+          min(o.placed_at), (array_agg(o.placed_at order by o.placed_at))[2], array_agg(distinct ${monthIndexSql(sql`o.placed_at`)}), range_agg(${dayRangeSql(sql`o.placed_at`)})
+        from (select user_id, placed_at, coalesce(device_type, '') as device, coalesce(country, '') as country from orders
+          where kind = 'sale' and status <> 'cancelled' and user_id in (select id from kpi_who)) o
+        group by grouping sets ((o.user_id, o.device), (o.user_id, o.country), (o.user_id, o.device, o.country))
+      ) d where d.device <> '' and d.country <> '' and d.user_id in (select user_id from kpi_customers)`);
     const movedMonths = full
       ? []
       : (await tx.execute<{ m: string }>(sql`
           select distinct to_char(k.month, 'YYYY-MM-DD') as m from kpi_orders k
           where k.user_id in (select o.user_id from kpi_old_cohort o join kpi_customers c on c.user_id = o.user_id where c.first_sale_month is distinct from o.first_sale_month)`)).rows.map((r) => r.m);
     // Staff are not customers (a customer promoted to staff leaves the table).
-    if (!full) await tx.execute(sql`delete from kpi_customers k using users u where u.id = k.user_id and u.role <> 'customer' and u.updated_at > ${since}`);
+    if (!full) {
+      await tx.execute(sql`delete from kpi_customers k using users u where u.id = k.user_id and u.role <> 'customer' and u.updated_at > ${since}`);
+      await tx.execute(sql`delete from kpi_customer_dims k using users u where u.id = k.user_id and u.role <> 'customer' and u.updated_at > ${since}`);
+    }
 
     // Events after the last one seen: visits (steps OR-ed in) and recommendation rails and clicks.
     const { rows: maxRow } = await tx.execute<{ max: number | null }>(sql`select max(id)::float8 as max from cdp_events`);
@@ -180,15 +243,30 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
     const eventDays = [...new Set([...visits.rows, ...recs.rows].map((r) => r.d))];
 
     // The rollups, for the days (and months) this refresh touched; everything on a full refresh.
-    const orderDays = full ? null : [...new Set(touched.map((x) => x.d))];
-    for (const r of [ROLLUPS.orders, ROLLUPS.delivered, ROLLUPS.csat, ROLLUPS.deals]) await refreshRollup(tx, r, orderDays);
-    for (const r of [ROLLUPS.visits, ROLLUPS.recs]) await refreshRollup(tx, r, full ? null : eventDays);
+    // Segment rollups count kpi_segment_members: bring it up to the segments' current members.
+    // Everyone who joined or left a segment has their days recounted for that segment.
+    const segmentChanges = await syncSegmentMembers(tx, full);
+    if (!full) {
+      await tx.execute(sql`create temp table kpi_redo (rollup text not null, segment_id int not null, day date not null) on commit drop`);
+      const everySegment = sql`(select 0 as id union all select id from segments)`;
+      const orderDays = [...new Set(touched.map((x) => x.d))];
+      for (const [names, days] of [[ORDER_ROLLUPS, orderDays], [EVENT_ROLLUPS, eventDays]] as const) {
+        if (!days.length) continue;
+        await tx.execute(sql`insert into kpi_redo select n, s.id, d from unnest(${textArray([...names])}) n, unnest(${textArray(days)}::date[]) d, ${everySegment} s`);
+      }
+      for (const name of segmentChanges ? [...ORDER_ROLLUPS, ...EVENT_ROLLUPS] : []) {
+        await tx.execute(sql`insert into kpi_redo select distinct ${name}, x.segment_id, r.day from (${ROLLUPS[name].rows}) r join kpi_segment_diff x on x.user_id = r.user_id where r.day is not null`);
+      }
+      await tx.execute(sql`analyze kpi_redo`);
+    }
+    const redo = full ? [...ORDER_ROLLUPS, ...EVENT_ROLLUPS] : (await tx.execute<{ rollup: RollupName }>(sql`select distinct rollup from kpi_redo`)).rows.map((r) => r.rollup);
+    for (const name of redo) await refreshRollup(tx, name, full);
     await refreshMonths(tx, full ? null : [...new Set(touched.map((x) => x.m).concat(movedMonths))]);
 
     await tx.execute(sql`
       insert into kpi_refresh_state (id, time_zone, holdout_share, changes_since, events_after, refreshed_at) values (1, ${tz}, ${share}, ${now}::timestamptz, ${Math.max(maxEvent, full ? 0 : state!.events_after)}, now())
       on conflict (id) do update set time_zone = excluded.time_zone, holdout_share = excluded.holdout_share, changes_since = excluded.changes_since, events_after = excluded.events_after, refreshed_at = excluded.refreshed_at`);
-    if (full) await tx.execute(sql`analyze kpi_orders, kpi_customers, kpi_visits, kpi_rec_events, kpi_daily_orders, kpi_daily_delivered, kpi_daily_csat, kpi_daily_deals, kpi_daily_visits, kpi_daily_recs, kpi_cohort_cells, kpi_month_retention`);
+    if (full) await tx.execute(sql`analyze kpi_orders, kpi_customers, kpi_customer_dims, kpi_segment_members, kpi_visits, kpi_rec_events, kpi_daily_orders, kpi_daily_delivered, kpi_daily_csat, kpi_daily_deals, kpi_daily_visits, kpi_daily_recs, kpi_cohort_cells, kpi_month_retention`);
     const count = (r: unknown) => (r as { rowCount?: number; affectedRows?: number }).rowCount ?? (r as { affectedRows?: number }).affectedRows ?? 0;
     return { orders, customers: count(customers), events: maxEvent - eventsAfter, full, ms: Date.now() - started };
   });

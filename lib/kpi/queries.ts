@@ -3,7 +3,6 @@ import type { Db } from "@/lib/db";
 import { holdoutShare } from "@/lib/recs/holdout";
 import { SHOP_TIME_ZONE } from "@/lib/time";
 import { EVENTS } from "@/lib/cdp/events";
-import { intArray } from "@/lib/db/arrays";
 import { addDays, grainOf, isWholeMonths, monthIndex, previousPeriod, resolveRange, shiftMonth, type KpiFilters } from "./filters";
 import { refreshKpiFacts } from "./facts";
 import { inSegment, rollupSource, rollupWhere, ROLLUPS } from "./rollups";
@@ -27,20 +26,9 @@ export const REC_LIST_VIEWED = EVENTS.productListViewed;
 
 /**
  * The queries read the facts, daily rollups and monthly tables kept fresh by facts.ts (see
- * README.md here), never the wide source tables. In SQL below, `k` is kpi_orders, `c`
- * kpi_customers and `x` a rollup (or, with a segment, the rollup's per-row source).
+ * README.md here), never the wide source tables. In SQL below, `c` is kpi_customers, `a` a
+ * customer's activity row (see `activity`) and `x` a rollup's rows (for everyone or a segment).
  */
-const days = (col: SQL, f: KpiFilters) => sql`${col} between ${f.from}::date and ${f.to}::date`;
-
-/** The order-level filters (device, country, segment), without the time window. */
-function orderScope(f: KpiFilters): SQL {
-  const parts: SQL[] = [];
-  if (f.device) parts.push(sql`k.device = ${f.device}`);
-  if (f.country) parts.push(sql`k.country = ${f.country}`);
-  if (f.segment) parts.push(inSegment(sql`k.user_id`, f.segment));
-  return parts.length ? sql`and ${sql.join(parts, sql` and `)}` : sql``;
-}
-
 const iso = (d: Date) => d.toISOString();
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 async function rows<T>(db: Db, q: SQL): Promise<T[]> {
@@ -85,16 +73,9 @@ export async function sales(db: Db, f: KpiFilters): Promise<Sales> {
   };
 }
 
-/** Distinct customers with a sale in the period (guests not counted): a count over the facts, not a rollup. */
+/** Distinct customers with a sale in the period (guests not counted). */
 export async function buyers(db: Db, f: KpiFilters): Promise<number> {
-  if (byCustomerActivity(f)) {
-    const [c] = await rows<{ n: number }>(db, sql`select count(*)::int as n from kpi_customers c where c.active_months && ${monthsOf(f)} ${customerSegment(f)}`);
-    return c!.n;
-  }
-  const [x] = await rows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from (select k.user_id from kpi_orders k where k.sale and k.user_id is not null and ${days(sql`k.day`, f)} ${orderScope(f)} group by k.user_id) c`,
-  );
+  const [x] = await rows<{ n: number }>(db, sql`select count(*)::int as n from ${activity(f)} a where ${boughtIn(f)}`);
   return x!.n;
 }
 
@@ -134,14 +115,7 @@ export function buckets(f: KpiFilters, grain: "day" | "month"): string[] {
     for (let d = f.from; d <= f.to; d = addDays(d, 1)) out.push(d);
     return out;
   }
-  let [y, m] = f.from.split("-").map(Number) as [number, number];
-  const end = f.to.slice(0, 7);
-  for (;;) {
-    const key = `${y}-${String(m).padStart(2, "0")}`;
-    if (key > end) break;
-    out.push(`${key}-01`);
-    if (++m > 12) [y, m] = [y + 1, 1];
-  }
+  for (let m = `${f.from.slice(0, 7)}-01`; m <= f.to; m = shiftMonth(m, 1)) out.push(m);
   return out;
 }
 
@@ -149,29 +123,42 @@ export function buckets(f: KpiFilters, grain: "day" | "month"): string[] {
 // Customers: repeat purchase, retention, cohorts
 
 /**
+ * Distinct-customer numbers cannot be summed from daily rows. They read one row per customer
+ * (kpi_customers, or kpi_customer_dims for a device or country filter): the days and months the
+ * customer bought in (matching the filter) and their first two such sales. "Bought in the range"
+ * is one overlap test on the days; a segment keeps its members' rows. Columns: user_id, first_at,
+ * second_at, months, days, and the customer's first sale ever (any device or country).
+ */
+function activity(f: KpiFilters): SQL {
+  const segment = f.segment ? sql`and ${inSegment(sql`a.user_id`, f.segment)}` : sql``;
+  if (!f.device && !f.country) {
+    return sql`(select a.user_id, a.first_sale_at as first_at, a.second_sale_at as second_at, a.active_months as months, a.sale_days as days, a.first_sale_at as first_ever
+      from kpi_customers a where a.first_sale_at is not null ${segment})`;
+  }
+  return sql`(select a.user_id, a.first_sale_at as first_at, a.second_sale_at as second_at, a.active_months as months, a.sale_days as days, c.first_sale_at as first_ever
+    from kpi_customer_dims a join kpi_customers c on c.user_id = a.user_id where a.device = ${f.device ?? "*"} and a.country = ${f.country ?? "*"} ${segment})`;
+}
+
+/** The activity row `a` has a (matching) sale in the range. */
+const boughtIn = (f: KpiFilters) => sql`a.days && daterange(${f.from}::date, ${f.to}::date, '[]')`;
+
+/**
+ * For a buyer in the range: the purchase was a repeat, i.e. not (their first sale ever is the
+ * first matching one, inside the range, and the next matching one comes after the range).
+ */
+function repeats(f: KpiFilters): SQL {
+  const { start, end } = resolveRange(f);
+  return sql`not (a.first_at = a.first_ever and a.first_at >= ${iso(start)}::timestamptz and (a.second_at is null or a.second_at >= ${iso(end)}::timestamptz))`;
+}
+
+/**
  * Repeat-purchase rate: of the customers who bought in the period, the share for whom it was not
  * their first purchase (two or more orders in the period, or one before it). Guests are not counted.
  */
 export async function repeatPurchase(db: Db, f: KpiFilters): Promise<{ customers: number; repeaters: number; rate: number | null }> {
-  if (byCustomerActivity(f)) {
-    // A buyer in the range repeats if they bought before it, or their second purchase ever falls inside it.
-    const [c] = await rows<{ customers: number; repeaters: number }>(
-      db,
-      sql`select count(*)::int as customers, count(*) filter (where c.first_sale_month < ${f.from}::date or c.second_sale_at < ${iso(resolveRange(f).end)}::timestamptz)::int as repeaters
-      from kpi_customers c where c.active_months && ${monthsOf(f)} ${customerSegment(f)}`,
-    );
-    return { customers: c!.customers, repeaters: c!.repeaters, rate: ratio(c!.repeaters, c!.customers) };
-  }
   const [x] = await rows<{ customers: number; repeaters: number }>(
     db,
-    sql`with c as materialized (
-      select k.user_id, count(*) as n, min(k.placed_at) as first_here from kpi_orders k
-      where k.sale and k.user_id is not null and ${days(sql`k.day`, f)} ${orderScope(f)}
-      group by k.user_id
-    )
-    select count(*)::int as customers,
-      count(*) filter (where c.n >= 2 or cu.first_sale_at < c.first_here)::int as repeaters
-    from c left join kpi_customers cu on cu.user_id = c.user_id`,
+    sql`select count(*)::int as customers, count(*) filter (where ${repeats(f)})::int as repeaters from ${activity(f)} a where ${boughtIn(f)}`,
   );
   return { customers: x!.customers, repeaters: x!.repeaters, rate: ratio(x!.repeaters, x!.customers) };
 }
@@ -181,27 +168,20 @@ export async function repeatPurchase(db: Db, f: KpiFilters): Promise<{ customers
  * share who bought again in this one.
  */
 export async function retention(db: Db, f: KpiFilters): Promise<{ base: number; retained: number; rate: number | null }> {
-  const p = previousPeriod(f);
-  if (byCustomerActivity(f)) {
-    const [c] = await rows<{ base: number; retained: number }>(
-      db,
-      sql`select count(*)::int as base, count(*) filter (where c.active_months && ${monthsOf(f)})::int as retained
-      from kpi_customers c where c.active_months && ${monthsOf(p)} ${customerSegment(f)}`,
-    );
-    return { base: c!.base, retained: c!.retained, rate: ratio(c!.retained, c!.base) };
-  }
   const [x] = await rows<{ base: number; retained: number }>(
     db,
-    sql`select count(*) filter (where prev)::int as base, count(*) filter (where prev and cur)::int as retained from (
-      select k.user_id, bool_or(k.day < ${f.from}::date) as prev, bool_or(k.day >= ${f.from}::date) as cur
-      from kpi_orders k where k.sale and k.user_id is not null and k.day between ${p.from}::date and ${f.to}::date ${orderScope(f)}
-      group by k.user_id
-    ) x`,
+    sql`select count(*)::int as base, count(*) filter (where ${boughtIn(f)})::int as retained from ${activity(f)} a where ${boughtIn(previousPeriod(f))}`,
   );
   return { base: x!.base, retained: x!.retained, rate: ratio(x!.retained, x!.base) };
 }
 
 export type CohortRow = { cohort: string; customers: number; active: number[] };
+
+/** Month index `m` (year × 12 + month − 1) as the date its month starts. */
+const monthStart = (m: SQL) => sql`make_date((${m}) / 12, (${m}) % 12 + 1, 1)`;
+/** The activity row bought in month `m`, within the range (edge months are partly outside it). */
+const boughtInMonth = (m: SQL, f: KpiFilters) =>
+  sql`(${m} = any(a.months) and a.days && daterange(greatest(${f.from}::date, ${monthStart(m)}), least(${f.to}::date, (${monthStart(m)} + interval '1 month' - interval '1 day')::date), '[]'))`;
 
 /**
  * Monthly cohorts: customers grouped by the shop-local month of their first purchase ever (within
@@ -209,21 +189,18 @@ export type CohortRow = { cohort: string; customers: number; active: number[] };
  */
 export async function cohorts(db: Db, f: KpiFilters): Promise<CohortRow[]> {
   if (wholeMonthsUnfiltered(f)) return cohortsFromCells(db, f);
-  const segment = f.segment ? sql`and ${inSegment(sql`c.user_id`, f.segment)}` : sql``;
+  const { start, end } = resolveRange(f);
   const months = buckets(f, "month");
+  const firstInRange = sql`c.first_sale_at >= ${iso(start)}::timestamptz and c.first_sale_at < ${iso(end)}::timestamptz`;
   const found = await rows<{ cohort: string; month: string | null; customers: number }>(
     db,
-    sql`with c as materialized (
-      select c.user_id, c.first_sale_month as cohort from kpi_customers c
-      where c.first_sale_at is not null and c.first_sale_month between ${months[0]}::date and ${f.to}::date
-        and (c.first_sale_at at time zone ${SHOP_TIME_ZONE})::date between ${f.from}::date and ${f.to}::date ${segment}
-    ), active as (
-      select distinct k.user_id, k.month from kpi_orders k join c on c.user_id = k.user_id
-      where k.sale and ${days(sql`k.day`, f)} ${orderScope(f)}
-    )
-    select to_char(c.cohort, 'YYYY-MM-DD') as cohort, null as month, count(*)::int as customers from c group by c.cohort
+    sql`select to_char(c.first_sale_month, 'YYYY-MM-DD') as cohort, null as month, count(*)::int as customers
+    from kpi_customers c where ${firstInRange} ${customerSegment(f)} group by c.first_sale_month
     union all
-    select to_char(c.cohort, 'YYYY-MM-DD'), to_char(a.month, 'YYYY-MM-DD'), count(*)::int from c join active a on a.user_id = c.user_id group by c.cohort, a.month`,
+    select to_char(c.first_sale_month, 'YYYY-MM-DD'), to_char(${monthStart(sql`m`)}, 'YYYY-MM-DD'), count(*)::int
+    from ${activity(f)} a join kpi_customers c on c.user_id = a.user_id cross join lateral unnest(a.months) m
+    where ${firstInRange} and m between ${monthIndex(f.from)} and ${monthIndex(f.to)} and ${boughtInMonth(sql`m`, f)}
+    group by c.first_sale_month, m`,
   );
   const index = new Map(months.map((m, i) => [m, i]));
   const out = new Map<string, CohortRow>();
@@ -240,19 +217,12 @@ export async function cohorts(db: Db, f: KpiFilters): Promise<CohortRow[]> {
 
 /**
  * The precomputed monthly tables answer when the range is whole calendar months (or runs to today)
- * and nothing is filtered; otherwise the facts are read.
+ * and nothing is filtered; otherwise the per-customer activity does.
  */
 export function wholeMonthsUnfiltered(f: KpiFilters): boolean {
   return !f.segment && !f.device && !f.country && isWholeMonths(f);
 }
 
-/** Whole months without device or country: the per-customer activity (kpi_customers) answers, with or without a segment. */
-function byCustomerActivity(f: KpiFilters): boolean {
-  return !f.device && !f.country && isWholeMonths(f);
-}
-
-/** The range's months as an int[] of month indexes, for `active_months && …`. */
-const monthsOf = (f: KpiFilters) => intArray(Array.from({ length: monthIndex(f.to) - monthIndex(f.from) + 1 }, (_, i) => monthIndex(f.from) + i));
 const customerSegment = (f: KpiFilters) => (f.segment ? sql`and ${inSegment(sql`c.user_id`, f.segment)}` : sql``);
 
 async function cohortsFromCells(db: Db, f: KpiFilters): Promise<CohortRow[]> {
@@ -278,21 +248,21 @@ async function cohortsFromCells(db: Db, f: KpiFilters): Promise<CohortRow[]> {
 /** Month-on-month retention for each calendar month the range touches (whole months, up to its last day): of last month's buyers, the share who bought this month. */
 export async function retentionSeries(db: Db, f: KpiFilters): Promise<{ month: string; base: number; retained: number; rate: number | null }[]> {
   const months = buckets(f, "month");
+  const [first, last] = [monthIndex(f.from), monthIndex(f.to)];
   const found = wholeMonthsUnfiltered(f)
     ? await rows<{ month: string; base: number; retained: number }>(
         db,
         sql`select to_char(month, 'YYYY-MM-DD') as month, base::int as base, retained::int as retained from kpi_month_retention where month between ${months[0]}::date and ${months[months.length - 1]}::date`,
       )
     : await rows<{ month: string; base: number; retained: number }>(
-    db,
-    sql`with um as materialized (
-      select distinct k.user_id, k.month from kpi_orders k
-      where k.sale and k.user_id is not null and k.day between ${shiftMonth(months[0]!, -1)}::date and ${f.to}::date ${orderScope(f)}
-    )
-    select to_char(a.month + interval '1 month', 'YYYY-MM-DD') as month, count(*)::int as base, count(b.user_id)::int as retained
-    from um a left join um b on b.user_id = a.user_id and b.month = a.month + interval '1 month'
-    group by 1`,
-  );
+        db,
+        // Base: bought in the month before (always a whole month); retained: also in this month, up to the range's last day.
+        sql`select to_char(${monthStart(sql`m + 1`)}, 'YYYY-MM-DD') as month, count(*)::int as base,
+          count(*) filter (where (m + 1) = any(a.months) and (m + 1 < ${last} or a.days && daterange(${months[months.length - 1]}::date, ${f.to}::date, '[]')))::int as retained
+        from ${activity(f)} a cross join lateral unnest(a.months) m
+        where m between ${first - 1} and ${last - 1}
+        group by m`,
+      );
   const by = new Map(found.map((x) => [x.month, x]));
   return months.map((month) => {
     const x = by.get(month);
@@ -486,37 +456,20 @@ export async function lift(db: Db, f: KpiFilters): Promise<Lift> {
   const share = holdoutShare();
   const end = addDays(f.to, 1);
   const known = sql`(c.known_at at time zone ${SHOP_TIME_ZONE})::date < ${end}::date`;
-  let found: { control: boolean; customers: number; converters: number; orders: number; sales: number; sales2: number; repeaters: number }[];
-  if (byCustomerActivity(f)) {
-    // People from the customer activity, order sums from the daily rollup split by group.
-    const people = await rows<{ control: boolean; customers: number; converters: number; repeaters: number }>(
-      db,
-      sql`select c.bucket < ${share} as control, count(*)::int as customers, count(*) filter (where c.active_months && ${monthsOf(f)})::int as converters,
-        count(*) filter (where c.active_months && ${monthsOf(f)} and (c.first_sale_month < ${f.from}::date or c.second_sale_at < ${iso(resolveRange(f).end)}::timestamptz))::int as repeaters
-      from kpi_customers c where ${known} ${customerSegment(f)} group by 1`,
-    );
-    const money = await rows<{ control: boolean; orders: number; sales: number; sales2: number }>(
-      db,
-      sql`select x.grp = 'control' as control, sum(x.orders)::int as orders, sum(x.sales)::float8 as sales, sum(x.sales2)::float8 as sales2
-      from ${rollupSource(ROLLUPS.orders, f)} x where ${rollupWhere(f)} and x.grp <> 'guest' group by 1`,
-    );
-    found = people.map((p) => ({ ...p, orders: 0, sales: 0, sales2: 0, ...money.find((m) => m.control === p.control) }));
-  } else {
-    found = await rows(
+  // People from the per-customer activity; order sums from the daily rollup, split by group.
+  const people = await rows<{ control: boolean; customers: number; converters: number; repeaters: number }>(
     db,
-    sql`with o as materialized (
-      select k.user_id, count(*) as n, min(k.placed_at) as first_here, sum(k.total_pence)::float8 as s, sum(k.total_pence::float8 * k.total_pence::float8) as s2
-      from kpi_orders k where k.sale and k.user_id is not null and ${days(sql`k.day`, f)} ${orderScope(f)}
-      group by k.user_id
-    )
-    select c.bucket < ${share} as control, count(*)::int as customers, count(o.user_id)::int as converters,
-      coalesce(sum(o.n), 0)::int as orders, coalesce(sum(o.s), 0)::float8 as sales, coalesce(sum(o.s2), 0)::float8 as sales2,
-      count(*) filter (where o.n >= 2 or c.first_sale_at < o.first_here)::int as repeaters
-    from kpi_customers c left join o on o.user_id = c.user_id
-    where ${known} ${customerSegment(f)}
-    group by 1`,
+    sql`select c.bucket < ${share} as control, count(*)::int as customers, count(*) filter (where ${boughtIn(f)})::int as converters,
+      count(*) filter (where ${boughtIn(f)} and ${repeats(f)})::int as repeaters
+    from kpi_customers c left join ${activity({ ...f, segment: undefined })} a on a.user_id = c.user_id
+    where ${known} ${customerSegment(f)} group by 1`,
   );
-  }
+  const money = await rows<{ control: boolean; orders: number; sales: number; sales2: number }>(
+    db,
+    sql`select x.grp = 'control' as control, sum(x.orders)::int as orders, sum(x.sales)::float8 as sales, sum(x.sales2)::float8 as sales2
+    from ${rollupSource(ROLLUPS.orders, f)} x where ${rollupWhere(f)} and x.grp <> 'guest' group by 1`,
+  );
+  const found = people.map((p) => ({ ...p, orders: 0, sales: 0, sales2: 0, ...money.find((m) => m.control === p.control) }));
   const group = (control: boolean) => {
     const x = found.find((g) => g.control === control) ?? { customers: 0, converters: 0, orders: 0, sales: 0, sales2: 0, repeaters: 0 };
     return x;
@@ -546,31 +499,44 @@ export async function lift(db: Db, f: KpiFilters): Promise<Lift> {
 // ---------------------------------------------------------------------------------------------
 // Everything at once, for the dashboard and the command line
 
-export type KpiReport = Awaited<ReturnType<typeof kpiReport>>;
+/**
+ * The report's parts, each with the queries it needs (the previous period only for headline
+ * numbers). Sequential: PGlite runs one query at a time anyway, and a pool of a few connections
+ * should not be monopolised by one page.
+ */
+const PARTS = {
+  sales: async (db: Db, f: KpiFilters, prev: KpiFilters) => ({
+    current: { ...(await sales(db, f)), customers: await buyers(db, f) },
+    previous: { ...(await sales(db, prev)), customers: await buyers(db, prev) },
+  }),
+  repeatPurchase: async (db: Db, f: KpiFilters, prev: KpiFilters) => ({ current: await repeatPurchase(db, f), previous: await repeatPurchase(db, prev) }),
+  retention: async (db: Db, f: KpiFilters, prev: KpiFilters) => ({ current: await retention(db, f), previous: await retention(db, prev) }),
+  series: (db: Db, f: KpiFilters) => salesSeries(db, f),
+  retentionSeries: (db: Db, f: KpiFilters) => retentionSeries(db, f),
+  cohorts: (db: Db, f: KpiFilters) => cohorts(db, f),
+  funnel: (db: Db, f: KpiFilters) => funnel(db, f),
+  csat: async (db: Db, f: KpiFilters, prev: KpiFilters) => ({ current: await csat(db, f), previous: await csat(db, prev) }),
+  delivery: async (db: Db, f: KpiFilters, prev: KpiFilters) => ({ current: await delivery(db, f), previous: await delivery(db, prev) }),
+  deals: (db: Db, f: KpiFilters) => deals(db, f),
+  recs: (db: Db, f: KpiFilters) => recs(db, f),
+  lift: (db: Db, f: KpiFilters) => lift(db, f),
+};
+export type KpiPart = keyof typeof PARTS;
+type Parts = { [K in KpiPart]: Awaited<ReturnType<(typeof PARTS)[K]>> };
+export type KpiReport = { filters: KpiFilters; previousPeriod: { from: string; to: string } } & Parts;
 
-/** All KPIs for a range and its previous period (headline numbers only for the latter). */
-export async function kpiReport(db: Db, f: KpiFilters) {
+/** Some parts of the report (a chart's CSV needs one or two), after bringing the facts up to date. */
+export async function kpiReportParts<K extends KpiPart>(db: Db, f: KpiFilters, keys: readonly K[]): Promise<Pick<KpiReport, K | "filters" | "previousPeriod">> {
   await refreshKpiFacts(db);
   const prev = previousPeriod(f);
-  // Sequential: PGlite runs one query at a time anyway, and a pool of a few connections should not be monopolised by one page.
-  const current = { ...(await sales(db, f)), customers: await buyers(db, f) };
-  const previous = { ...(await sales(db, prev)), customers: await buyers(db, prev) };
-  return {
-    filters: f,
-    previousPeriod: { from: prev.from, to: prev.to },
-    sales: { current, previous },
-    repeatPurchase: { current: await repeatPurchase(db, f), previous: await repeatPurchase(db, prev) },
-    retention: { current: await retention(db, f), previous: await retention(db, prev) },
-    series: await salesSeries(db, f),
-    retentionSeries: await retentionSeries(db, f),
-    cohorts: await cohorts(db, f),
-    funnel: await funnel(db, f),
-    csat: { current: await csat(db, f), previous: await csat(db, prev) },
-    delivery: { current: await delivery(db, f), previous: await delivery(db, prev) },
-    deals: await deals(db, f),
-    recs: await recs(db, f),
-    lift: await lift(db, f),
-  };
+  const out: Record<string, unknown> = { filters: f, previousPeriod: { from: prev.from, to: prev.to } };
+  for (const k of keys) out[k] = await PARTS[k](db, f, prev);
+  return out as Pick<KpiReport, K | "filters" | "previousPeriod">;
+}
+
+/** All KPIs for a range and its previous period: the dashboard and `npm run kpi`. */
+export function kpiReport(db: Db, f: KpiFilters): Promise<KpiReport> {
+  return kpiReportParts(db, f, Object.keys(PARTS) as KpiPart[]);
 }
 
 /** Each KPI query on its own, for the benchmark. */

@@ -4,13 +4,13 @@ import { textArray } from "@/lib/db/arrays";
 import { holdoutShare } from "@/lib/recs/holdout";
 import { shiftMonth, type KpiFilters } from "./filters";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
  * The daily rollups: each is defined once, as a per-row SELECT over the facts with its key
- * columns and additive measures. The rollup table is that SELECT summed per day and key; a query
- * with a segment filter sums the same SELECT restricted to the segment's customers instead. So the
- * two paths cannot disagree about what a measure means.
+ * columns and additive measures. The rollup table holds that SELECT summed per day and key
+ * (segment 0), and the same sums over each segment's members. So no two paths can disagree about
+ * what a measure means.
  */
 type Rollup = { table: string; keys: string[]; measures: string[]; rows: SQL };
 
@@ -67,31 +67,44 @@ export const ROLLUPS = {
 } satisfies Record<string, Rollup>;
 
 const cols = (names: string[]) => sql.raw(names.map((c) => `"${c}"`).join(", "));
-
-/** Recomputes a rollup for the given days (all days when null). */
-export async function refreshRollup(tx: Tx, r: Rollup, days: string[] | null) {
-  const which = days ? sql`where r.day = any(${textArray(days)}::date[])` : sql``;
-  if (days && !days.length) return;
-  await tx.execute(days ? sql`delete from ${sql.raw(r.table)} where day = any(${textArray(days)}::date[])` : sql`delete from ${sql.raw(r.table)}`);
-  await tx.execute(sql`
-    insert into ${sql.raw(r.table)} (day, ${cols(r.keys)}, ${cols(r.measures)})
-    select r.day, ${sql.raw(r.keys.map((k) => `r."${k}"`).join(", "))}, ${sql.raw(r.measures.map((m) => `sum(r."${m}")`).join(", "))}
-    from (${r.rows}) r ${which}
-    group by r.day, ${sql.raw(r.keys.map((k) => `r."${k}"`).join(", "))}`);
-}
+export type RollupName = keyof typeof ROLLUPS;
 
 /**
- * What a query sums over: the rollup table, or (with a segment) the per-row SELECT limited to the
- * segment's customers. Either way the columns are `day`, the keys and the measures.
+ * Recomputes a rollup's rows: all of them, or the (segment, day) pairs listed for it in the
+ * refresh's temp table `kpi_redo (rollup, segment_id, day)` (segment 0 = everyone). A segment's
+ * rows sum the per-row SELECT over the customers in kpi_segment_members.
  */
-export function rollupSource(r: Rollup, f: KpiFilters): SQL {
-  if (!f.segment) return sql`${sql.raw(r.table)}`;
-  return sql`(select * from (${r.rows}) r where ${inSegment(sql`r.user_id`, f.segment)})`;
+export async function refreshRollup(tx: Tx, name: RollupName, full: boolean) {
+  const r: Rollup = ROLLUPS[name];
+  const table = sql.raw(r.table);
+  const keys = sql.raw(r.keys.map((k) => `r."${k}"`).join(", "));
+  const sums = sql.raw(r.measures.map((m) => `sum(r."${m}")`).join(", "));
+  const into = sql`insert into ${table} (segment_id, day, ${cols(r.keys)}, ${cols(r.measures)})`;
+  if (full) {
+    await tx.execute(sql`truncate ${table}`);
+    await tx.execute(sql`${into} select 0, r.day, ${keys}, ${sums} from (${r.rows}) r group by r.day, ${keys}`);
+    await tx.execute(sql`${into} select m.segment_id, r.day, ${keys}, ${sums} from (${r.rows}) r join kpi_segment_members m on m.user_id = r.user_id
+      group by m.segment_id, r.day, ${keys}`);
+    return;
+  }
+  const redo = sql`(select distinct segment_id, day from kpi_redo where rollup = ${name})`;
+  await tx.execute(sql`delete from ${table} t using ${redo} d where t.segment_id = d.segment_id and t.day = d.day`);
+  await tx.execute(sql`${into} select 0, r.day, ${keys}, ${sums} from (${r.rows}) r
+    where r.day in (select day from kpi_redo where rollup = ${name} and segment_id = 0) group by r.day, ${keys}`);
+  await tx.execute(sql`${into} select m.segment_id, r.day, ${keys}, ${sums} from (${r.rows}) r
+    join kpi_segment_members m on m.user_id = r.user_id join ${redo} d on d.segment_id = m.segment_id and d.day = r.day
+    group by m.segment_id, r.day, ${keys}`);
 }
 
-/** `userCol` is a current member of the segment with this slug. */
+/** What a query sums over: the rollup's rows for everyone, or for the segment with that slug. */
+export function rollupSource(r: Rollup, f: KpiFilters): SQL {
+  const segment = f.segment ? sql`coalesce((select id from segments where slug = ${f.segment}), -1)` : sql`0`;
+  return sql`(select * from ${sql.raw(r.table)} where segment_id = ${segment})`;
+}
+
+/** `userCol` is a member of the segment with this slug (as the rollups last counted its members). */
 export const inSegment = (userCol: SQL, slug: string) =>
-  sql`${userCol} in (select m.user_id from segment_memberships m join segments s on s.id = m.segment_id where s.slug = ${slug})`;
+  sql`${userCol} in (select m.user_id from kpi_segment_members m join segments s on s.id = m.segment_id where s.slug = ${slug})`;
 
 /** The day window and the device/country filters, on a rollup source aliased `x`. */
 export function rollupWhere(f: KpiFilters, dims: { device?: boolean; country?: boolean } = { device: true, country: true }): SQL {

@@ -1,14 +1,14 @@
 import { adminRoute } from "@/lib/admin/action";
-import { chartTables, tableCsv } from "@/lib/kpi/charts";
+import { tableCsv } from "@/lib/kpi/charts";
 import { kpiFiltersSchema } from "@/lib/kpi/filters";
-import { getKpiReport } from "@/lib/kpi/admin-queries";
+import { getKpiChart } from "@/lib/kpi/admin-queries";
 
 /** GET /admin/kpi/export?chart=revenue&from=…&to=…: one dashboard chart's data as CSV, for the same filters. */
 export const GET = adminRoute(["admin", "merchandiser"], async (_user, req: Request) => {
   const params = Object.fromEntries(new URL(req.url).searchParams);
   const parsed = kpiFiltersSchema.safeParse(params);
   if (!parsed.success) return new Response(parsed.error.issues.map((i) => i.message).join("\n"), { status: 400 });
-  const table = chartTables(await getKpiReport(parsed.data)).find((t) => t.key === params.chart);
+  const table = await getKpiChart(parsed.data, params.chart ?? "");
   if (!table) return new Response("Unknown chart.", { status: 400 });
   const f = parsed.data;
   return new Response(tableCsv(table), {
