@@ -84,6 +84,10 @@ export const kpiCustomerDims = pgTable(
     secondSaleAt: timestamp("second_sale_at", { withTimezone: true, mode: "date" }),
     activeMonths: integer("active_months").array().notNull(),
     saleDays: dateMultirange("sale_days").notNull(),
+    /** Copied from kpi_customers so a filtered count reads this table alone: their first sale of any kind (and its month, the cohort), and holdout bucket. */
+    firstSaleEverAt: timestamp("first_sale_ever_at", { withTimezone: true, mode: "date" }).notNull(),
+    firstSaleMonth: date("first_sale_month").notNull(),
+    bucket: doublePrecision("bucket").notNull(),
   },
   (t) => [primaryKey({ columns: [t.device, t.country, t.userId] }), index("kpi_customer_dims_user_idx").on(t.userId)],
 );

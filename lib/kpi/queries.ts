@@ -1,7 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { holdoutShare } from "@/lib/recs/holdout";
-import { SHOP_TIME_ZONE } from "@/lib/time";
 import { EVENTS } from "@/lib/cdp/events";
 import { addDays, grainOf, isWholeMonths, monthIndex, previousPeriod, resolveRange, shiftMonth, type KpiFilters } from "./filters";
 import { refreshKpiFacts } from "./facts";
@@ -14,7 +13,7 @@ import { diffOfMeans, diffOfProportions, type Interval } from "./stats";
  *
  * - A sale is an order of kind `sale` that was not cancelled; refunds are refund notes (negative
  *   totals) dated when refunded. Net revenue = sales + refunds. AOV = sales ÷ sale orders.
- * - Periods are shop-local days (SHOP_TIME_ZONE): an order at 23:30 UTC on 31 March 2011 is
+ * - Periods are shop-local days (SHOP_TIME_ZONE, lib/time.ts): an order at 23:30 UTC on 31 March 2011 is
  *   placed on 1 April in London and counts there.
  * - Filters: device and country are the order's (the event's for the funnel; events carry no
  *   country); a segment means its current members.
@@ -127,16 +126,17 @@ export function buckets(f: KpiFilters, grain: "day" | "month"): string[] {
  * (kpi_customers, or kpi_customer_dims for a device or country filter): the days and months the
  * customer bought in (matching the filter) and their first two such sales. "Bought in the range"
  * is one overlap test on the days; a segment keeps its members' rows. Columns: user_id, first_at,
- * second_at, months, days, and the customer's first sale ever (any device or country).
+ * second_at, months, days, the customer's first sale ever (any device or country) and its month
+ * (their cohort), and their holdout bucket.
  */
 function activity(f: KpiFilters): SQL {
   const segment = f.segment ? sql`and ${inSegment(sql`a.user_id`, f.segment)}` : sql``;
   if (!f.device && !f.country) {
-    return sql`(select a.user_id, a.first_sale_at as first_at, a.second_sale_at as second_at, a.active_months as months, a.sale_days as days, a.first_sale_at as first_ever
+    return sql`(select a.user_id, a.first_sale_at as first_at, a.second_sale_at as second_at, a.active_months as months, a.sale_days as days, a.first_sale_at as first_ever, a.first_sale_month as cohort, a.bucket
       from kpi_customers a where a.first_sale_at is not null ${segment})`;
   }
-  return sql`(select a.user_id, a.first_sale_at as first_at, a.second_sale_at as second_at, a.active_months as months, a.sale_days as days, c.first_sale_at as first_ever
-    from kpi_customer_dims a join kpi_customers c on c.user_id = a.user_id where a.device = ${f.device ?? "*"} and a.country = ${f.country ?? "*"} ${segment})`;
+  return sql`(select a.user_id, a.first_sale_at as first_at, a.second_sale_at as second_at, a.active_months as months, a.sale_days as days, a.first_sale_ever_at as first_ever, a.first_sale_month as cohort, a.bucket
+    from kpi_customer_dims a where a.device = ${f.device ?? "*"} and a.country = ${f.country ?? "*"} ${segment})`;
 }
 
 /** The activity row `a` has a (matching) sale in the range. */
@@ -179,9 +179,16 @@ export type CohortRow = { cohort: string; customers: number; active: number[] };
 
 /** Month index `m` (year × 12 + month − 1) as the date its month starts. */
 const monthStart = (m: SQL) => sql`make_date((${m}) / 12, (${m}) % 12 + 1, 1)`;
-/** The activity row bought in month `m`, within the range (edge months are partly outside it). */
-const boughtInMonth = (m: SQL, f: KpiFilters) =>
-  sql`(${m} = any(a.months) and a.days && daterange(greatest(${f.from}::date, ${monthStart(m)}), least(${f.to}::date, (${monthStart(m)} + interval '1 month' - interval '1 day')::date), '[]'))`;
+/**
+ * The activity row, which bought in month `m` (one of its months), did so within the range: only
+ * the range's first and last month can be partly outside it, so only they test the days.
+ */
+function inRangeMonth(m: SQL, f: KpiFilters): SQL {
+  const [first, last] = [monthIndex(f.from), monthIndex(f.to)];
+  const inner = sql`(${m} > ${first} or ${f.from.endsWith("-01")}) and (${m} < ${last} or ${addDays(f.to, 1).endsWith("-01")})`;
+  return sql`case when ${inner} then true
+    else a.days && daterange(greatest(${f.from}::date, ${monthStart(m)}), least(${f.to}::date, (${monthStart(m)} + interval '1 month' - interval '1 day')::date), '[]') end`;
+}
 
 /**
  * Monthly cohorts: customers grouped by the shop-local month of their first purchase ever (within
@@ -191,16 +198,16 @@ export async function cohorts(db: Db, f: KpiFilters): Promise<CohortRow[]> {
   if (wholeMonthsUnfiltered(f)) return cohortsFromCells(db, f);
   const { start, end } = resolveRange(f);
   const months = buckets(f, "month");
-  const firstInRange = sql`c.first_sale_at >= ${iso(start)}::timestamptz and c.first_sale_at < ${iso(end)}::timestamptz`;
   const found = await rows<{ cohort: string; month: string | null; customers: number }>(
     db,
     sql`select to_char(c.first_sale_month, 'YYYY-MM-DD') as cohort, null as month, count(*)::int as customers
-    from kpi_customers c where ${firstInRange} ${customerSegment(f)} group by c.first_sale_month
+    from kpi_customers c where c.first_sale_at >= ${iso(start)}::timestamptz and c.first_sale_at < ${iso(end)}::timestamptz ${customerSegment(f)} group by c.first_sale_month
     union all
-    select to_char(c.first_sale_month, 'YYYY-MM-DD'), to_char(${monthStart(sql`m`)}, 'YYYY-MM-DD'), count(*)::int
-    from ${activity(f)} a join kpi_customers c on c.user_id = a.user_id cross join lateral unnest(a.months) m
-    where ${firstInRange} and m between ${monthIndex(f.from)} and ${monthIndex(f.to)} and ${boughtInMonth(sql`m`, f)}
-    group by c.first_sale_month, m`,
+    select to_char(x.cohort, 'YYYY-MM-DD'), to_char(${monthStart(sql`x.m`)}, 'YYYY-MM-DD'), x.n from (
+      select a.cohort, m, count(*)::int as n from ${activity(f)} a cross join lateral unnest(a.months) m
+      where a.first_ever >= ${iso(start)}::timestamptz and a.first_ever < ${iso(end)}::timestamptz and m between ${monthIndex(f.from)} and ${monthIndex(f.to)} and ${inRangeMonth(sql`m`, f)}
+      group by a.cohort, m
+    ) x`,
   );
   const index = new Map(months.map((m, i) => [m, i]));
   const out = new Map<string, CohortRow>();
@@ -258,7 +265,7 @@ export async function retentionSeries(db: Db, f: KpiFilters): Promise<{ month: s
         db,
         // Base: bought in the month before (always a whole month); retained: also in this month, up to the range's last day.
         sql`select to_char(${monthStart(sql`m + 1`)}, 'YYYY-MM-DD') as month, count(*)::int as base,
-          count(*) filter (where (m + 1) = any(a.months) and (m + 1 < ${last} or a.days && daterange(${months[months.length - 1]}::date, ${f.to}::date, '[]')))::int as retained
+          count(*) filter (where (m + 1) = any(a.months) and (m + 1 < ${last} or ${addDays(f.to, 1).endsWith("-01")} or a.days && daterange(${months[months.length - 1]}::date, ${f.to}::date, '[]')))::int as retained
         from ${activity(f)} a cross join lateral unnest(a.months) m
         where m between ${first - 1} and ${last - 1}
         group by m`,
@@ -454,16 +461,19 @@ export type Lift = {
  */
 export async function lift(db: Db, f: KpiFilters): Promise<Lift> {
   const share = holdoutShare();
-  const end = addDays(f.to, 1);
-  const known = sql`(c.known_at at time zone ${SHOP_TIME_ZONE})::date < ${end}::date`;
-  // People from the per-customer activity; order sums from the daily rollup, split by group.
-  const people = await rows<{ control: boolean; customers: number; converters: number; repeaters: number }>(
+  // People: everyone known, and (a buyer is known by their purchase) the buyers from the
+  // per-customer activity; order sums from the daily rollup, split by group.
+  const known = await rows<{ control: boolean; customers: number }>(
     db,
-    sql`select c.bucket < ${share} as control, count(*)::int as customers, count(*) filter (where ${boughtIn(f)})::int as converters,
-      count(*) filter (where ${boughtIn(f)} and ${repeats(f)})::int as repeaters
-    from kpi_customers c left join ${activity({ ...f, segment: undefined })} a on a.user_id = c.user_id
-    where ${known} ${customerSegment(f)} group by 1`,
+    sql`select c.bucket < ${share} as control, count(*)::int as customers from kpi_customers c
+    where c.known_at < ${iso(resolveRange(f).end)}::timestamptz ${customerSegment(f)} group by 1`,
   );
+  const buying = await rows<{ control: boolean; converters: number; repeaters: number }>(
+    db,
+    sql`select a.bucket < ${share} as control, count(*)::int as converters, count(*) filter (where ${repeats(f)})::int as repeaters
+    from ${activity(f)} a where ${boughtIn(f)} group by 1`,
+  );
+  const people = known.map((k) => ({ ...k, converters: 0, repeaters: 0, ...buying.find((b) => b.control === k.control) }));
   const money = await rows<{ control: boolean; orders: number; sales: number; sales2: number }>(
     db,
     sql`select x.grp = 'control' as control, sum(x.orders)::int as orders, sum(x.sales)::float8 as sales, sum(x.sales2)::float8 as sales2
