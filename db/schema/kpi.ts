@@ -63,6 +63,8 @@ export const kpiCustomers = pgTable(
     activeMonths: integer("active_months").array().notNull().default(sql`'{}'::int[]`),
     /** Shop-local days with at least one sale: "bought between two dates" is one overlap test. */
     saleDays: dateMultirange("sale_days").notNull().default(sql`'{}'::datemultirange`),
+    /** The segments they are in (as kpi_segment_members has it): a segment filter is `id = any(segments)`, no join. */
+    segments: integer("segments").array().notNull().default(sql`'{}'::int[]`),
     /** lib/recs/holdout.ts's bucket in [0, 1): the control group is bucket < RECS_HOLDOUT_SHARE. */
     bucket: doublePrecision("bucket").notNull(),
   },
@@ -84,10 +86,11 @@ export const kpiCustomerDims = pgTable(
     secondSaleAt: timestamp("second_sale_at", { withTimezone: true, mode: "date" }),
     activeMonths: integer("active_months").array().notNull(),
     saleDays: dateMultirange("sale_days").notNull(),
-    /** Copied from kpi_customers so a filtered count reads this table alone: their first sale of any kind (and its month, the cohort), and holdout bucket. */
+    /** Copied from kpi_customers so a filtered count reads this table alone: their first sale of any kind (and its month, the cohort), holdout bucket and segments. */
     firstSaleEverAt: timestamp("first_sale_ever_at", { withTimezone: true, mode: "date" }).notNull(),
     firstSaleMonth: date("first_sale_month").notNull(),
     bucket: doublePrecision("bucket").notNull(),
+    segments: integer("segments").array().notNull().default(sql`'{}'::int[]`),
   },
   (t) => [primaryKey({ columns: [t.device, t.country, t.userId] }), index("kpi_customer_dims_user_idx").on(t.userId)],
 );

@@ -29,6 +29,9 @@ const dayRangeSql = (at: SQL) => sql`daterange((${at} at time zone ${SHOP_TIME_Z
 const ORDER_ROLLUPS = ["orders", "delivered", "csat", "deals"] as const satisfies RollupName[];
 const EVENT_ROLLUPS = ["visits", "recs"] as const satisfies RollupName[];
 
+/** A customer's segment ids, sorted, from kpi_segment_members. */
+const segmentsOf = (userId: SQL) => sql`coalesce((select array_agg(m.segment_id order by m.segment_id) from kpi_segment_members m where m.user_id = ${userId}), '{}')`;
+
 /**
  * Brings kpi_segment_members up to segment_memberships, for the segments recomputed (or deleted)
  * since it was last synced, and leaves who joined (+1) or left (−1) in temp table kpi_segment_diff. A
@@ -62,6 +65,9 @@ async function syncSegmentMembers(tx: Tx, full: boolean): Promise<number> {
   await tx.execute(sql`delete from kpi_segment_members k using kpi_segment_diff d where k.segment_id = d.segment_id and k.user_id = d.user_id`);
   await tx.execute(sql`insert into kpi_segment_members (segment_id, user_id)
     select m.segment_id, m.user_id from segment_memberships m join kpi_segment_diff d on d.segment_id = m.segment_id and d.user_id = m.user_id on conflict do nothing`);
+  // Their customers' segment lists (kpi_customer_dims copies them).
+  await tx.execute(sql`update kpi_customers c set segments = ${segmentsOf(sql`c.user_id`)} where c.user_id in (select user_id from kpi_segment_diff)`);
+  await tx.execute(sql`update kpi_customer_dims c set segments = ${segmentsOf(sql`c.user_id`)} where c.user_id in (select user_id from kpi_segment_diff)`);
   for (const c of changed) {
     await tx.execute(sql`insert into kpi_segment_state (segment_id, computed_at) values (${c.id}, ${c.at}::timestamptz)
       on conflict (segment_id) do update set computed_at = excluded.computed_at`);
@@ -166,6 +172,10 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
             union all select unnest(array[b.day, b.delivered_day, b.csat_day]) from kpi_before b join moved on moved.id = b.order_id
           ) x where d is not null`)).rows;
 
+    // Segment rollups and the customers' `segments` count kpi_segment_members: bring it up to the
+    // segments' current members first.
+    const segmentChanges = await syncSegmentMembers(tx, full);
+
     // Customers who signed up, changed or bought since.
     const who: SQL = full
       ? sql`select id from users where role = 'customer'`
@@ -183,21 +193,21 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
           coalesce(range_agg(${dayRangeSql(sql`o.placed_at`)}) filter (where o.kind = 'sale' and o.status <> 'cancelled'), '{}') as days
         from orders o where o.user_id in (select id from kpi_who) group by o.user_id
       )
-      insert into kpi_customers (user_id, known_at, first_sale_at, first_sale_month, second_sale_at, active_months, sale_days, bucket)
+      insert into kpi_customers (user_id, known_at, first_sale_at, first_sale_month, second_sale_at, active_months, sale_days, bucket, segments)
       select u.id, least(u.created_at, f.first_any), f.first_sale, date_trunc('month', f.first_sale at time zone ${tz})::date, f.second_sale,
-        coalesce(f.months, '{}'), coalesce(f.days, '{}'), ${holdoutBucketSql(sql`u.id`)}
+        coalesce(f.months, '{}'), coalesce(f.days, '{}'), ${holdoutBucketSql(sql`u.id`)}, ${segmentsOf(sql`u.id`)}
       from users u join kpi_who w on w.id = u.id
       left join f on f.user_id = u.id
       where u.role = 'customer'
       on conflict (user_id) do update set known_at = excluded.known_at, first_sale_at = excluded.first_sale_at, first_sale_month = excluded.first_sale_month,
-        second_sale_at = excluded.second_sale_at, active_months = excluded.active_months, sale_days = excluded.sale_days, bucket = excluded.bucket
-      where (kpi_customers.known_at, kpi_customers.first_sale_at, kpi_customers.second_sale_at, kpi_customers.active_months, kpi_customers.sale_days, kpi_customers.bucket)
-        is distinct from (excluded.known_at, excluded.first_sale_at, excluded.second_sale_at, excluded.active_months, excluded.sale_days, excluded.bucket)`);
+        second_sale_at = excluded.second_sale_at, active_months = excluded.active_months, sale_days = excluded.sale_days, bucket = excluded.bucket, segments = excluded.segments
+      where (kpi_customers.known_at, kpi_customers.first_sale_at, kpi_customers.second_sale_at, kpi_customers.active_months, kpi_customers.sale_days, kpi_customers.bucket, kpi_customers.segments)
+        is distinct from (excluded.known_at, excluded.first_sale_at, excluded.second_sale_at, excluded.active_months, excluded.sale_days, excluded.bucket, excluded.segments)`);
     // The same per order device and/or country, rebuilt for these customers.
     if (!full) await tx.execute(sql`delete from kpi_customer_dims where user_id in (select id from kpi_who)`);
     await tx.execute(sql`
-      insert into kpi_customer_dims (user_id, device, country, first_sale_at, second_sale_at, active_months, sale_days, first_sale_ever_at, first_sale_month, bucket)
-      select d.user_id, d.device, d.country, d.first_at, d.second_at, d.months, d.days, c.first_sale_at, c.first_sale_month, c.bucket from (
+      insert into kpi_customer_dims (user_id, device, country, first_sale_at, second_sale_at, active_months, sale_days, first_sale_ever_at, first_sale_month, bucket, segments)
+      select d.user_id, d.device, d.country, d.first_at, d.second_at, d.months, d.days, c.first_sale_at, c.first_sale_month, c.bucket, c.segments from (
         select o.user_id, case when grouping(o.device) = 1 then '*' else o.device end as device, case when grouping(o.country) = 1 then '*' else o.country end as country,
           min(o.placed_at) as first_at, (array_agg(o.placed_at order by o.placed_at))[2] as second_at,
           array_agg(distinct ${monthIndexSql(sql`o.placed_at`)}) as months, range_agg(${dayRangeSql(sql`o.placed_at`)}) as days
@@ -245,8 +255,6 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
     const eventDays = [...new Set([...visits.rows, ...recs.rows].map((r) => r.d))];
 
     // The rollups, for the days (and months) this refresh touched; everything on a full refresh.
-    // Segment rollups count kpi_segment_members: bring it up to the segments' current members.
-    const segmentChanges = await syncSegmentMembers(tx, full);
     if (!full) {
       await tx.execute(sql`create temp table kpi_redo (rollup text not null, segment_id int not null, day date not null) on commit drop`);
       const everySegment = sql`(select 0 as id union all select id from segments)`;

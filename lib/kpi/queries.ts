@@ -130,13 +130,17 @@ export function buckets(f: KpiFilters, grain: "day" | "month"): string[] {
  * (their cohort), and their holdout bucket.
  */
 function activity(f: KpiFilters): SQL {
-  const segment = f.segment ? sql`and ${inSegment(sql`a.user_id`, f.segment)}` : sql``;
-  if (!f.device && !f.country) {
-    return sql`(select a.user_id, a.first_sale_at as first_at, a.second_sale_at as second_at, a.active_months as months, a.sale_days as days, a.first_sale_at as first_ever, a.first_sale_month as cohort, a.bucket
-      from kpi_customers a where a.first_sale_at is not null ${segment})`;
-  }
+  if (!f.device && !f.country) return customerActivity(f, { everyone: false });
+  const segment = f.segment ? sql`and ${inSegment(sql`a.segments`, f.segment)}` : sql``;
   return sql`(select a.user_id, a.first_sale_at as first_at, a.second_sale_at as second_at, a.active_months as months, a.sale_days as days, a.first_sale_ever_at as first_ever, a.first_sale_month as cohort, a.bucket
     from kpi_customer_dims a where a.device = ${f.device ?? "*"} and a.country = ${f.country ?? "*"} ${segment})`;
+}
+
+/** Without a device or country: kpi_customers, buyers only or (`everyone`) with those who never bought and when each became known. */
+function customerActivity(f: KpiFilters, { everyone }: { everyone: boolean }): SQL {
+  const segment = f.segment ? sql`and ${inSegment(sql`a.segments`, f.segment)}` : sql``;
+  return sql`(select a.user_id, a.first_sale_at as first_at, a.second_sale_at as second_at, a.active_months as months, a.sale_days as days, a.first_sale_at as first_ever, a.first_sale_month as cohort, a.bucket, a.known_at
+    from kpi_customers a where ${everyone ? sql`true` : sql`a.first_sale_at is not null`} ${segment})`;
 }
 
 /** The activity row `a` has a (matching) sale in the range. */
@@ -230,7 +234,7 @@ export function wholeMonthsUnfiltered(f: KpiFilters): boolean {
   return !f.segment && !f.device && !f.country && isWholeMonths(f);
 }
 
-const customerSegment = (f: KpiFilters) => (f.segment ? sql`and ${inSegment(sql`c.user_id`, f.segment)}` : sql``);
+const customerSegment = (f: KpiFilters) => (f.segment ? sql`and ${inSegment(sql`c.segments`, f.segment)}` : sql``);
 
 async function cohortsFromCells(db: Db, f: KpiFilters): Promise<CohortRow[]> {
   const months = buckets(f, "month");
@@ -461,19 +465,31 @@ export type Lift = {
  */
 export async function lift(db: Db, f: KpiFilters): Promise<Lift> {
   const share = holdoutShare();
-  // People: everyone known, and (a buyer is known by their purchase) the buyers from the
-  // per-customer activity; order sums from the daily rollup, split by group.
-  const known = await rows<{ control: boolean; customers: number }>(
-    db,
-    sql`select c.bucket < ${share} as control, count(*)::int as customers from kpi_customers c
-    where c.known_at < ${iso(resolveRange(f).end)}::timestamptz ${customerSegment(f)} group by 1`,
-  );
-  const buying = await rows<{ control: boolean; converters: number; repeaters: number }>(
-    db,
-    sql`select a.bucket < ${share} as control, count(*)::int as converters, count(*) filter (where ${repeats(f)})::int as repeaters
-    from ${activity(f)} a where ${boughtIn(f)} group by 1`,
-  );
-  const people = known.map((k) => ({ ...k, converters: 0, repeaters: 0, ...buying.find((b) => b.control === k.control) }));
+  // People: everyone known by the end, and the buyers (known by their purchase) with their
+  // repeat purchases from the per-customer activity; order sums from the daily rollup, by group.
+  const end = sql`${iso(resolveRange(f).end)}::timestamptz`;
+  type People = { control: boolean; customers: number; converters: number; repeaters: number };
+  let people: People[];
+  if (!f.device && !f.country) {
+    // One pass over the customers answers both.
+    people = await rows<People>(
+      db,
+      sql`select a.bucket < ${share} as control, count(*) filter (where a.known_at < ${end})::int as customers,
+        count(*) filter (where ${boughtIn(f)})::int as converters, count(*) filter (where ${boughtIn(f)} and ${repeats(f)})::int as repeaters
+      from ${customerActivity(f, { everyone: true })} a group by 1`,
+    );
+  } else {
+    const known = await rows<{ control: boolean; customers: number }>(
+      db,
+      sql`select c.bucket < ${share} as control, count(*)::int as customers from kpi_customers c where c.known_at < ${end} ${customerSegment(f)} group by 1`,
+    );
+    const buying = await rows<{ control: boolean; converters: number; repeaters: number }>(
+      db,
+      sql`select a.bucket < ${share} as control, count(*)::int as converters, count(*) filter (where ${repeats(f)})::int as repeaters
+      from ${activity(f)} a where ${boughtIn(f)} group by 1`,
+    );
+    people = known.map((k) => ({ ...k, converters: 0, repeaters: 0, ...buying.find((b) => b.control === k.control) }));
+  }
   const money = await rows<{ control: boolean; orders: number; sales: number; sales2: number }>(
     db,
     sql`select x.grp = 'control' as control, sum(x.orders)::int as orders, sum(x.sales)::float8 as sales, sum(x.sales2)::float8 as sales2

@@ -122,13 +122,17 @@ export async function applySegmentChanges(tx: Tx, name: RollupName) {
 
 /** What a query sums over: the rollup's rows for everyone, or for the segment with that slug. */
 export function rollupSource(r: Rollup, f: KpiFilters): SQL {
-  const segment = f.segment ? sql`coalesce((select id from segments where slug = ${f.segment}), -1)` : sql`0`;
+  const segment = f.segment ? sql`coalesce(${segmentId(f.segment)}, -1)` : sql`0`;
   return sql`(select * from ${sql.raw(r.table)} where segment_id = ${segment})`;
 }
 
-/** `userCol` is a member of the segment with this slug (as the rollups last counted its members). */
-export const inSegment = (userCol: SQL, slug: string) =>
-  sql`${userCol} in (select m.user_id from kpi_segment_members m join segments s on s.id = m.segment_id where s.slug = ${slug})`;
+const segmentId = (slug: string) => sql`(select id from segments where slug = ${slug})`;
+
+/**
+ * A customer row (kpi_customers, kpi_customer_dims) whose `segments` column is `col` is in the
+ * segment with this slug, as the rollups last counted its members. No such segment: nobody.
+ */
+export const inSegment = (col: SQL, slug: string) => sql`${segmentId(slug)} = any(${col})`;
 
 /** The day window and the device/country filters, on a rollup source aliased `x`. */
 export function rollupWhere(f: KpiFilters, dims: { device?: boolean; country?: boolean } = { device: true, country: true }): SQL {
