@@ -65,7 +65,10 @@ async function syncSegmentMembers(tx: Tx, full: boolean): Promise<number> {
   await tx.execute(sql`delete from kpi_segment_members k using kpi_segment_diff d where k.segment_id = d.segment_id and k.user_id = d.user_id`);
   await tx.execute(sql`insert into kpi_segment_members (segment_id, user_id)
     select m.segment_id, m.user_id from segment_memberships m join kpi_segment_diff d on d.segment_id = m.segment_id and d.user_id = m.user_id on conflict do nothing`);
-  // Their customers' segment lists (kpi_customer_dims copies them).
+  // Their customers' segment lists (kpi_customer_dims copies them). These and the rollup deltas
+  // after them are a few index reads per customer; the default page cost (for spinning disks)
+  // makes the planner scan whole tables instead. The KPI tables are hot, read all the time.
+  await tx.execute(sql`set local random_page_cost = 1.1`);
   await tx.execute(sql`update kpi_customers c set segments = ${segmentsOf(sql`c.user_id`)} where c.user_id in (select user_id from kpi_segment_diff)`);
   await tx.execute(sql`update kpi_customer_dims c set segments = ${segmentsOf(sql`c.user_id`)} where c.user_id in (select user_id from kpi_segment_diff)`);
   for (const c of changed) {
@@ -268,12 +271,7 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
     const redo = full ? [...ORDER_ROLLUPS, ...EVENT_ROLLUPS] : (await tx.execute<{ rollup: RollupName }>(sql`select distinct rollup from kpi_redo`)).rows.map((r) => r.rollup);
     for (const name of redo) await refreshRollup(tx, name, full);
     // Joiners' and leavers' facts on the other days are added to or taken from their segments' rows.
-    if (segmentChanges) {
-      // Joiners' facts are a few index reads each; the default page cost (for spinning disks)
-      // makes the planner scan all facts instead. The facts are hot, as they are read all the time.
-      await tx.execute(sql`set local random_page_cost = 1.1`);
-      for (const name of [...ORDER_ROLLUPS, ...EVENT_ROLLUPS]) await applySegmentChanges(tx, name);
-    }
+    if (segmentChanges) for (const name of [...ORDER_ROLLUPS, ...EVENT_ROLLUPS]) await applySegmentChanges(tx, name);
     await refreshMonths(tx, full ? null : [...new Set(touched.map((x) => x.m).concat(movedMonths))]);
 
     await tx.execute(sql`

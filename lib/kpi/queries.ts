@@ -184,14 +184,22 @@ export type CohortRow = { cohort: string; customers: number; active: number[] };
 /** Month index `m` (year × 12 + month − 1) as the date its month starts. */
 const monthStart = (m: SQL) => sql`make_date((${m}) / 12, (${m}) % 12 + 1, 1)`;
 /**
- * The activity row, which bought in month `m` (one of its months), did so within the range: only
- * the range's first and last month can be partly outside it, so only they test the days.
+ * Whether the activity row bought within the range in its first and in its last month (the only
+ * months that can be partly outside it; a whole month needs no test). Customers are grouped by
+ * these flags and their months before the months are unnested: many share the same few months.
  */
-function inRangeMonth(m: SQL, f: KpiFilters): SQL {
-  const [first, last] = [monthIndex(f.from), monthIndex(f.to)];
-  const inner = sql`(${m} > ${first} or ${f.from.endsWith("-01")}) and (${m} < ${last} or ${addDays(f.to, 1).endsWith("-01")})`;
-  return sql`case when ${inner} then true
-    else a.days && daterange(greatest(${f.from}::date, ${monthStart(m)}), least(${f.to}::date, (${monthStart(m)} + interval '1 month' - interval '1 day')::date), '[]') end`;
+function edgeMonths(f: KpiFilters): { inFirst: SQL; inLast: SQL } {
+  const within = (from: string, to: string) => sql`a.days && daterange(${from}::date, ${to}::date, '[]')`;
+  const [firstStart, lastStart] = [`${f.from.slice(0, 7)}-01`, `${f.to.slice(0, 7)}-01`];
+  const [wholeFirst, wholeLast] = [f.from === firstStart, addDays(f.to, 1).endsWith("-01")];
+  if (firstStart === lastStart) {
+    const inMonth = wholeFirst && wholeLast ? sql`true` : within(f.from, f.to);
+    return { inFirst: inMonth, inLast: inMonth };
+  }
+  return {
+    inFirst: wholeFirst ? sql`true` : within(f.from, addDays(shiftMonth(firstStart, 1), -1)),
+    inLast: wholeLast ? sql`true` : within(lastStart, f.to),
+  };
 }
 
 /**
@@ -202,16 +210,20 @@ export async function cohorts(db: Db, f: KpiFilters): Promise<CohortRow[]> {
   if (wholeMonthsUnfiltered(f)) return cohortsFromCells(db, f);
   const { start, end } = resolveRange(f);
   const months = buckets(f, "month");
+  const [first, last] = [monthIndex(f.from), monthIndex(f.to)];
+  const { inFirst, inLast } = edgeMonths(f);
   const found = await rows<{ cohort: string; month: string | null; customers: number }>(
     db,
     sql`select to_char(c.first_sale_month, 'YYYY-MM-DD') as cohort, null as month, count(*)::int as customers
     from kpi_customers c where c.first_sale_at >= ${iso(start)}::timestamptz and c.first_sale_at < ${iso(end)}::timestamptz ${customerSegment(f)} group by c.first_sale_month
     union all
-    select to_char(x.cohort, 'YYYY-MM-DD'), to_char(${monthStart(sql`x.m`)}, 'YYYY-MM-DD'), x.n from (
-      select a.cohort, m, count(*)::int as n from ${activity(f)} a cross join lateral unnest(a.months) m
-      where a.first_ever >= ${iso(start)}::timestamptz and a.first_ever < ${iso(end)}::timestamptz and m between ${monthIndex(f.from)} and ${monthIndex(f.to)} and ${inRangeMonth(sql`m`, f)}
-      group by a.cohort, m
-    ) x`,
+    select to_char(g.cohort, 'YYYY-MM-DD'), to_char(${monthStart(sql`m`)}, 'YYYY-MM-DD'), sum(g.n)::int from (
+      select a.cohort, a.months, ${inFirst} as in_first, ${inLast} as in_last, count(*) as n from ${activity(f)} a
+      where a.first_ever >= ${iso(start)}::timestamptz and a.first_ever < ${iso(end)}::timestamptz
+      group by 1, 2, 3, 4
+    ) g cross join lateral unnest(g.months) m
+    where m between ${first} and ${last} and (m <> ${first} or g.in_first) and (m <> ${last} or g.in_last)
+    group by g.cohort, m`,
   );
   const index = new Map(months.map((m, i) => [m, i]));
   const out = new Map<string, CohortRow>();
@@ -268,9 +280,10 @@ export async function retentionSeries(db: Db, f: KpiFilters): Promise<{ month: s
     : await rows<{ month: string; base: number; retained: number }>(
         db,
         // Base: bought in the month before (always a whole month); retained: also in this month, up to the range's last day.
-        sql`select to_char(${monthStart(sql`m + 1`)}, 'YYYY-MM-DD') as month, count(*)::int as base,
-          count(*) filter (where (m + 1) = any(a.months) and (m + 1 < ${last} or ${addDays(f.to, 1).endsWith("-01")} or a.days && daterange(${months[months.length - 1]}::date, ${f.to}::date, '[]')))::int as retained
-        from ${activity(f)} a cross join lateral unnest(a.months) m
+        sql`select to_char(${monthStart(sql`m + 1`)}, 'YYYY-MM-DD') as month, sum(g.n)::int as base,
+          coalesce(sum(g.n) filter (where (m + 1) = any(g.months) and (m + 1 < ${last} or g.in_last)), 0)::int as retained
+        from (select a.months, ${edgeMonths({ from: months[months.length - 1]!, to: f.to }).inLast} as in_last, count(*) as n from ${activity(f)} a group by 1, 2) g
+        cross join lateral unnest(g.months) m
         where m between ${first - 1} and ${last - 1}
         group by m`,
       );
