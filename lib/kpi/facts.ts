@@ -28,6 +28,7 @@ const dayRangeSql = (at: SQL) => sql`daterange((${at} at time zone ${SHOP_TIME_Z
 
 const ORDER_ROLLUPS = ["orders", "delivered", "csat", "deals"] as const satisfies RollupName[];
 const EVENT_ROLLUPS = ["visits", "recs"] as const satisfies RollupName[];
+const ALL_ROLLUPS = [...ORDER_ROLLUPS, ...EVENT_ROLLUPS];
 
 /** A customer's segment ids, sorted, from kpi_segment_members. */
 const segmentsOf = (userId: SQL) => sql`coalesce((select array_agg(m.segment_id order by m.segment_id) from kpi_segment_members m where m.user_id = ${userId}), '{}')`;
@@ -47,8 +48,8 @@ async function syncSegmentMembers(tx: Tx, full: boolean): Promise<number> {
     return 0;
   }
   const { rows: gone } = await tx.execute<{ id: number }>(sql`delete from kpi_segment_state st where not exists (select 1 from segments s where s.id = st.segment_id) returning st.segment_id as id`);
-  for (const name of [...ORDER_ROLLUPS, ...EVENT_ROLLUPS]) {
-    if (gone.length) await tx.execute(sql`delete from ${sql.raw(ROLLUPS[name].table)} where segment_id = any(${intArray(gone.map((g) => g.id))})`);
+  if (gone.length) {
+    for (const name of ALL_ROLLUPS) await tx.execute(sql`delete from ${sql.raw(ROLLUPS[name].table)} where segment_id = any(${intArray(gone.map((g) => g.id))})`);
   }
   const { rows: changed } = await tx.execute<{ id: number; at: string | null }>(sql`
     select s.id, to_char(s.computed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at from segments s
@@ -268,10 +269,10 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
       }
       await tx.execute(sql`analyze kpi_redo`);
     }
-    const redo = full ? [...ORDER_ROLLUPS, ...EVENT_ROLLUPS] : (await tx.execute<{ rollup: RollupName }>(sql`select distinct rollup from kpi_redo`)).rows.map((r) => r.rollup);
+    const redo = full ? ALL_ROLLUPS : (await tx.execute<{ rollup: RollupName }>(sql`select distinct rollup from kpi_redo`)).rows.map((r) => r.rollup);
     for (const name of redo) await refreshRollup(tx, name, full);
     // Joiners' and leavers' facts on the other days are added to or taken from their segments' rows.
-    if (segmentChanges) for (const name of [...ORDER_ROLLUPS, ...EVENT_ROLLUPS]) await applySegmentChanges(tx, name);
+    if (segmentChanges) for (const name of ALL_ROLLUPS) await applySegmentChanges(tx, name);
     await refreshMonths(tx, full ? null : [...new Set(touched.map((x) => x.m).concat(movedMonths))]);
 
     await tx.execute(sql`

@@ -131,17 +131,18 @@ export function buckets(f: KpiFilters, grain: "day" | "month"): string[] {
  */
 function activity(f: KpiFilters): SQL {
   if (!f.device && !f.country) return customerActivity(f, { everyone: false });
-  const segment = f.segment ? sql`and ${inSegment(sql`a.segments`, f.segment)}` : sql``;
   return sql`(select a.user_id, a.first_sale_at as first_at, a.second_sale_at as second_at, a.active_months as months, a.sale_days as days, a.first_sale_ever_at as first_ever, a.first_sale_month as cohort, a.bucket
-    from kpi_customer_dims a where a.device = ${f.device ?? "*"} and a.country = ${f.country ?? "*"} ${segment})`;
+    from kpi_customer_dims a where a.device = ${f.device ?? "*"} and a.country = ${f.country ?? "*"} ${segmentOf(f, "a")})`;
 }
 
 /** Without a device or country: kpi_customers, buyers only or (`everyone`) with those who never bought and when each became known. */
 function customerActivity(f: KpiFilters, { everyone }: { everyone: boolean }): SQL {
-  const segment = f.segment ? sql`and ${inSegment(sql`a.segments`, f.segment)}` : sql``;
   return sql`(select a.user_id, a.first_sale_at as first_at, a.second_sale_at as second_at, a.active_months as months, a.sale_days as days, a.first_sale_at as first_ever, a.first_sale_month as cohort, a.bucket, a.known_at
-    from kpi_customers a where ${everyone ? sql`true` : sql`a.first_sale_at is not null`} ${segment})`;
+    from kpi_customers a where ${everyone ? sql`true` : sql`a.first_sale_at is not null`} ${segmentOf(f, "a")})`;
 }
+
+/** `and <the row is in the filter's segment>` for a customer row aliased `alias` (nothing without a segment). */
+const segmentOf = (f: KpiFilters, alias: "a" | "c") => (f.segment ? sql`and ${inSegment(sql.raw(`${alias}.segments`), f.segment)}` : sql``);
 
 /** The activity row `a` has a (matching) sale in the range. */
 const boughtIn = (f: KpiFilters) => sql`a.days && daterange(${f.from}::date, ${f.to}::date, '[]')`;
@@ -215,7 +216,7 @@ export async function cohorts(db: Db, f: KpiFilters): Promise<CohortRow[]> {
   const found = await rows<{ cohort: string; month: string | null; customers: number }>(
     db,
     sql`select to_char(c.first_sale_month, 'YYYY-MM-DD') as cohort, null as month, count(*)::int as customers
-    from kpi_customers c where c.first_sale_at >= ${iso(start)}::timestamptz and c.first_sale_at < ${iso(end)}::timestamptz ${customerSegment(f)} group by c.first_sale_month
+    from kpi_customers c where c.first_sale_at >= ${iso(start)}::timestamptz and c.first_sale_at < ${iso(end)}::timestamptz ${segmentOf(f, "c")} group by c.first_sale_month
     union all
     select to_char(g.cohort, 'YYYY-MM-DD'), to_char(${monthStart(sql`m`)}, 'YYYY-MM-DD'), sum(g.n)::int from (
       select a.cohort, a.months, ${inFirst} as in_first, ${inLast} as in_last, count(*) as n from ${activity(f)} a
@@ -245,8 +246,6 @@ export async function cohorts(db: Db, f: KpiFilters): Promise<CohortRow[]> {
 export function wholeMonthsUnfiltered(f: KpiFilters): boolean {
   return !f.segment && !f.device && !f.country && isWholeMonths(f);
 }
-
-const customerSegment = (f: KpiFilters) => (f.segment ? sql`and ${inSegment(sql`c.segments`, f.segment)}` : sql``);
 
 async function cohortsFromCells(db: Db, f: KpiFilters): Promise<CohortRow[]> {
   const months = buckets(f, "month");
@@ -494,7 +493,7 @@ export async function lift(db: Db, f: KpiFilters): Promise<Lift> {
   } else {
     const known = await rows<{ control: boolean; customers: number }>(
       db,
-      sql`select c.bucket < ${share} as control, count(*)::int as customers from kpi_customers c where c.known_at < ${end} ${customerSegment(f)} group by 1`,
+      sql`select c.bucket < ${share} as control, count(*)::int as customers from kpi_customers c where c.known_at < ${end} ${segmentOf(f, "c")} group by 1`,
     );
     const buying = await rows<{ control: boolean; converters: number; repeaters: number }>(
       db,
@@ -543,19 +542,21 @@ export async function lift(db: Db, f: KpiFilters): Promise<Lift> {
  * numbers). Sequential: PGlite runs one query at a time anyway, and a pool of a few connections
  * should not be monopolised by one page.
  */
+const withPrevious =
+  <T>(query: (db: Db, f: KpiFilters) => Promise<T>) =>
+  async (db: Db, f: KpiFilters, prev: KpiFilters) => ({ current: await query(db, f), previous: await query(db, prev) });
+const salesAndBuyers = async (db: Db, f: KpiFilters) => ({ ...(await sales(db, f)), customers: await buyers(db, f) });
+
 const PARTS = {
-  sales: async (db: Db, f: KpiFilters, prev: KpiFilters) => ({
-    current: { ...(await sales(db, f)), customers: await buyers(db, f) },
-    previous: { ...(await sales(db, prev)), customers: await buyers(db, prev) },
-  }),
-  repeatPurchase: async (db: Db, f: KpiFilters, prev: KpiFilters) => ({ current: await repeatPurchase(db, f), previous: await repeatPurchase(db, prev) }),
-  retention: async (db: Db, f: KpiFilters, prev: KpiFilters) => ({ current: await retention(db, f), previous: await retention(db, prev) }),
+  sales: withPrevious(salesAndBuyers),
+  repeatPurchase: withPrevious(repeatPurchase),
+  retention: withPrevious(retention),
   series: (db: Db, f: KpiFilters) => salesSeries(db, f),
   retentionSeries: (db: Db, f: KpiFilters) => retentionSeries(db, f),
   cohorts: (db: Db, f: KpiFilters) => cohorts(db, f),
   funnel: (db: Db, f: KpiFilters) => funnel(db, f),
-  csat: async (db: Db, f: KpiFilters, prev: KpiFilters) => ({ current: await csat(db, f), previous: await csat(db, prev) }),
-  delivery: async (db: Db, f: KpiFilters, prev: KpiFilters) => ({ current: await delivery(db, f), previous: await delivery(db, prev) }),
+  csat: withPrevious(csat),
+  delivery: withPrevious(delivery),
   deals: (db: Db, f: KpiFilters) => deals(db, f),
   recs: (db: Db, f: KpiFilters) => recs(db, f),
   lift: (db: Db, f: KpiFilters) => lift(db, f),
