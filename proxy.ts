@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { ANON_COOKIE, ANON_COOKIE_OPTIONS, ANON_ID, newAnonymousId } from "@/lib/cdp/cookies";
+import { env } from "@/lib/env";
 
 /**
  * Per-request CSP with a nonce (Next.js applies it to its own scripts), plus HSTS when served over
@@ -7,7 +8,7 @@ import { ANON_COOKIE, ANON_COOKIE_OPTIONS, ANON_ID, newAnonymousId } from "@/lib
  */
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
-  const dev = process.env.NODE_ENV === "development";
+  const dev = env().NODE_ENV === "development";
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,

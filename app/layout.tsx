@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { Analytics } from "@vercel/analytics/next";
 import { siteUrl, SITE_NAME, SITE_TAGLINE } from "@/lib/site";
 import "./globals.css";
+import { env } from "@/lib/env";
 
 // Every page carries a per-request CSP nonce, so nothing is prerendered (not even the 404 page).
 export const dynamic = "force-dynamic";
@@ -33,7 +34,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <body className="min-h-dvh antialiased">
         {children}
         {/* Vercel's analytics only exist on Vercel; elsewhere the script would 404. */}
-        {process.env.VERCEL ? <Analytics /> : null}
+        {env().VERCEL ? <Analytics /> : null}
       </body>
     </html>
   );

@@ -4,6 +4,7 @@
  * INSERT of the same rows into an unindexed copy of the events table (for capture), and one
  * GROUP BY over the tables the job reads (for recompute). Prints a markdown section.
  */
+import { DEMO_HISTORY_FILE } from "@/lib/import/read";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { serverEvent } from "@/lib/cdp/capture";
@@ -11,7 +12,7 @@ import { recomputeAll, refreshCustomers } from "@/lib/cdp/refresh";
 import { writeEvents } from "@/lib/cdp/write";
 import { fmt, freshDatabase, importHistory, ratio, timeMany } from "./util";
 
-const FILE = path.resolve(process.argv[2] ?? path.join(process.cwd(), "..", "shared", "data", "online-retail-train.csv.gz"));
+const FILE = path.resolve(process.argv[2] ?? DEMO_HISTORY_FILE);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const CAPTURE = 50_000;
 

@@ -14,11 +14,11 @@ import { ensureCategories, refreshSearchLexicon } from "@/lib/catalog/maintenanc
 import { searchProducts } from "@/lib/catalog/search";
 import { getDb } from "@/lib/db";
 import { runMigrations } from "@/lib/db/migrate";
-import { readOrderHistory } from "@/lib/import/read";
+import { readOrderHistory, DEMO_HISTORY_FILE } from "@/lib/import/read";
 import { writeImport } from "@/lib/import/write";
 import { fmt, freshDatabase, ratio, timeMany } from "./util";
 
-const FILE = path.resolve(process.argv[2] ?? path.join(process.cwd(), "..", "shared", "data", "online-retail-train.csv.gz"));
+const FILE = path.resolve(process.argv[2] ?? DEMO_HISTORY_FILE);
 const EXTRA = Number(process.env.BENCH_EXTRA_PRODUCTS ?? 100_000);
 const QUERIES = [
   "candle holder", "candel holder", "lantern", "red retrospot bag", "christmas tree", "chrismas decoration",

@@ -6,6 +6,7 @@
  * database in the same run. BENCH_KPI_DB_URL reuses an already generated PostgreSQL database.
  * Prints a markdown section.
  */
+import { DEMO_HISTORY_FILE } from "@/lib/import/read";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { getDb, closeDb, type Db } from "@/lib/db";
@@ -17,7 +18,6 @@ import { refreshKpiFacts } from "@/lib/kpi/facts";
 import { KPI_QUERIES } from "@/lib/kpi/queries";
 import { fmt, freshDatabase, importHistory, ratio, timeMany } from "./util";
 
-const HISTORY = path.resolve(process.cwd(), "..", "shared", "data", "online-retail-train.csv.gz");
 const RUNS = Number(process.env.BENCH_KPI_RUNS ?? 10);
 const BUDGET_MS = 300;
 
@@ -53,7 +53,7 @@ async function measure(db: Db, label: string): Promise<Row[]> {
 
 async function prepare(driver: "pglite" | "postgres", extraOrders: number) {
   const cleanup = await freshDatabase(driver);
-  const db = await importHistory(HISTORY);
+  const db = await importHistory(DEMO_HISTORY_FILE);
   await ensureDemoDeals(db);
   if (extraOrders) await generateData(db, { orders: extraOrders, seed: 1, log: (m) => console.error(`  generate: ${m}`) });
   await recomputeAll(db);

@@ -4,6 +4,7 @@
  * path behind each surface (p50/p95 over many customers and products) against a product read by
  * primary key from the same database. Prints a markdown section.
  */
+import { DEMO_HISTORY_FILE } from "@/lib/import/read";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { products } from "@/db/schema";
@@ -14,7 +15,7 @@ import { completeTheLook, forYou, neighboursOf, trending } from "@/lib/recs/read
 import { loadInteractions, trainAndStore } from "@/lib/recs/train";
 import { fmt, freshDatabase, importHistory, ratio, timeMany } from "./util";
 
-const FILE = path.resolve(process.argv[2] ?? path.join(process.cwd(), "..", "shared", "data", "online-retail-train.csv.gz"));
+const FILE = path.resolve(process.argv[2] ?? DEMO_HISTORY_FILE);
 const N = 200;
 
 async function run(driver: "pglite" | "postgres") {

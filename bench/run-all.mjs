@@ -117,7 +117,7 @@ if (only !== "http") {
   console.error("bench: cdp");
   sections.push(sh(bin("tsx"), ["bench/cdp.ts"]).trim());
   console.error("bench: recommender, offline evaluation");
-  const evalOut = sh(bin("tsx"), ["scripts/recs.ts", "eval", "--orders", path.join(root, "..", "shared", "data", "online-retail-train.csv.gz"), "--split-date", "2011-07-01", "--k", "10"]).trim();
+  const evalOut = sh(bin("tsx"), ["scripts/recs.ts", "eval", "--orders", path.join(root, "db", "seed-data", "online-retail.csv.gz"), "--split-date", "2011-07-01", "--k", "10"]).trim();
   sections.push(["### (f) Recommender, offline evaluation (`npm run recs:eval`, train file split at 2011-07-01, k = 10)", "", "Every model trained on the rows before the split, scored on the new products each returning customer bought after it; popularity and item-kNN are baselines from the same run.", "", evalOut].join("\n"));
   console.error("bench: recommender in the store");
   sections.push(sh(bin("tsx"), ["bench/recs.ts"]).trim());

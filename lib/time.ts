@@ -1,5 +1,7 @@
+import { env } from "@/lib/env";
+
 /** The shop's own time zone: source data and reporting periods use its wall-clock time. */
-export const SHOP_TIME_ZONE = process.env.SHOP_TIME_ZONE || "Europe/London";
+export const SHOP_TIME_ZONE = env().SHOP_TIME_ZONE;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const converted = new Map<string, Date>();

@@ -1,9 +1,9 @@
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { getDb, databaseUrl } from "@/lib/db";
+import { getDb, databaseUrl, type Db } from "@/lib/db";
 import { runMigrations } from "@/lib/db/migrate";
-import { ensureFirstAdmin } from "@/lib/auth/accounts";
-import { readOrderHistory } from "@/lib/import/read";
+import { ensureFirstAdmin, firstAdminNotice } from "@/lib/auth/accounts";
+import { readOrderHistory, DEMO_HISTORY_FILE } from "@/lib/import/read";
 import { writeImport } from "@/lib/import/write";
 import { recomputeAll } from "@/lib/cdp/refresh";
 import { trainAndStore } from "@/lib/recs/train";
@@ -11,7 +11,6 @@ import { ensureDemoDeals } from "@/lib/deals/demo";
 import { refreshKpiFacts } from "@/lib/kpi/facts";
 import { runCli, UsageError } from "./cli";
 
-const DEFAULT_FILE = path.resolve(process.cwd(), "..", "shared", "data", "online-retail-train.csv.gz");
 const USAGE = "usage: npm run db:seed -- [file.csv[.gz]] [--if-empty]";
 
 void runCli(async () => {
@@ -20,18 +19,13 @@ void runCli(async () => {
   if (unknown.length) throw new UsageError(`unknown option ${unknown.join(" ")}\n${USAGE}`);
   const files = args.filter((a) => !a.startsWith("--"));
   if (files.length > 1) throw new UsageError(USAGE);
-  const file = path.resolve(files[0] ?? DEFAULT_FILE);
+  const file = path.resolve(files[0] ?? DEMO_HISTORY_FILE);
 
   await runMigrations();
   const db = await getDb();
   const admin = await ensureFirstAdmin(db);
-  if (admin) {
-    console.log(
-      admin.password
-        ? `\n  First admin account: ${admin.email}  password: ${admin.password}\n  (shown once; set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own)\n`
-        : `first admin account: ${admin.email} (password from ADMIN_PASSWORD)`,
-    );
-  }
+  if (admin && !admin.password) console.log(`first admin account: ${admin.email} (password from ADMIN_PASSWORD)`);
+  await showFirstAdmin(db);
   if (args.includes("--if-empty")) {
     const { rows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from orders`);
     if ((rows[0]?.n ?? 0) > 0) {
@@ -52,6 +46,7 @@ void runCli(async () => {
   const recs = await trainAndStore(db);
   log(`recommendations: ${recs.users} customers × ${recs.items} products (${(recs.totalMs / 1000).toFixed(1)} s)`);
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await showFirstAdmin(db);
   console.log(
     [
       `  rows read        ${report.rowsRead}`,
@@ -67,5 +62,11 @@ void runCli(async () => {
     ].join("\n"),
   );
 });
+
+/** The generated first admin's password, on every run until that admin has signed in. */
+async function showFirstAdmin(db: Db) {
+  const first = await firstAdminNotice(db);
+  if (first) console.log(`\n  First admin account: ${first.email}  password: ${first.password}\n  (shown on every start until this admin signs in; set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own)\n`);
+}
 
 const SKIPPED = new Set(["malformed_row", "duplicate_line", "stock_adjustment", "bad_debt_adjustment"]);

@@ -6,22 +6,14 @@
  * store instance). With PGlite, whose data directory the running store owns, it asks that store to
  * run each tick in-process (authenticated with a token derived from AUTH_SECRET).
  */
-import fs from "node:fs";
-import path from "node:path";
-import { parseEnv } from "node:util";
 import { z } from "zod";
 import { databaseUrl, getDb } from "@/lib/db";
 import { DataDirLockedError } from "@/lib/db/lock";
 import { simulatorToken } from "@/lib/delivery/internal-token";
 import { openShipmentCount, simulateTick, type SimulateOptions } from "@/lib/delivery/simulate";
 import { ORDER_NUMBER } from "@/lib/orders/number";
+import { env } from "@/lib/env";
 import { runCli, UsageError } from "./cli";
-
-// The store's AUTH_SECRET (and DATABASE_URL) from .env.local, unless the environment already says.
-const envFile = path.join(process.cwd(), ".env.local");
-if (fs.existsSync(envFile)) {
-  for (const [k, v] of Object.entries(parseEnv(fs.readFileSync(envFile, "utf8")))) process.env[k] ??= v;
-}
 
 const argsSchema = z.object({
   order: z.string().regex(ORDER_NUMBER, "--order takes an order number like H100001").optional(),
@@ -31,7 +23,8 @@ const argsSchema = z.object({
   once: z.boolean().default(false),
   untilDone: z.boolean().default(false),
   maxTicks: z.coerce.number().int().min(1).max(100_000).default(1000),
-  url: z.string().url().default(`http://127.0.0.1:${process.env.PORT ?? 3000}`),
+  // Unset: this store's own port (runCli has read .env.local, as the store does, by then).
+  url: z.string().url().optional(),
 });
 
 function parseArgs(argv: string[]) {
@@ -76,7 +69,7 @@ function remoteTick(url: string): Tick {
 
 void runCli(async () => {
   const args = parseArgs(process.argv.slice(2));
-  const tick = (await localTick()) ?? remoteTick(args.url);
+  const tick = (await localTick()) ?? remoteTick(args.url ?? `http://127.0.0.1:${env().PORT}`);
   console.log(`deliveries: simulating ${args.order ? `order ${args.order}` : "all open shipments"} ${databaseUrl() ? "on PostgreSQL" : "through the running store (PGlite)"}`);
   for (let n = 1; n <= args.maxTicks; n++) {
     const r = await tick({ orderNumber: args.order, failRate: args.failRate, step: args.step });

@@ -55,6 +55,15 @@ console.log(`hearth: database ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE
 run(bin("tsx"), ["scripts/seed.ts", "--if-empty", ...process.argv.slice(2)]);
 if (needsBuild()) run(bin("next"), ["build"]);
 
+// The first admin's generated password again, last thing before serving (the build's output has
+// scrolled it away); the seed step removes the file once that admin has signed in.
+try {
+  const first = JSON.parse(fs.readFileSync(path.join(root, "data", "first-admin.json"), "utf8"));
+  console.log(`\n  First admin account: ${first.email}  password: ${first.password}  (shown until this admin signs in)\n`);
+} catch {
+  /* no pending first admin */
+}
+
 const port = process.env.PORT ?? "3000";
 const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: process.env });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));

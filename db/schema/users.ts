@@ -20,6 +20,10 @@ export const users = pgTable(
     sessionVersion: integer("session_version").notNull().default(0),
     /** Preselect an eco delivery option (cargo bike or EV) at checkout. */
     prefersEcoDelivery: boolean("prefers_eco_delivery").notNull().default(false),
+    /** Set by every successful sign-in: the first admin's generated password is shown until then. */
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true, mode: "date" }),
+    /** When the owner proved this address (an emailed link): guest orders to it may then be adopted. */
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true, mode: "date" }),
     ...timestamps,
   },
   (t) => [

@@ -1,9 +1,13 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { outbox, passwordResetTokens, rateLimits, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
-import { changePassword, createAccount, ensureFirstAdmin, requestPasswordReset, resetPassword } from "./accounts";
+import { changePassword, createAccount, ensureFirstAdmin, firstAdminNotice, recordSignIn, requestPasswordReset, resetPassword, resetStaffPassword } from "./accounts";
+import { firstAdminFile } from "./first-admin-file";
 import { RateLimitedSignin, verifyCredentials } from "./credentials";
 import { verifyPassword } from "./password";
 
@@ -119,6 +123,10 @@ describe("first admin", () => {
       if (saved.email !== undefined) process.env.ADMIN_EMAIL = saved.email;
       if (saved.password !== undefined) process.env.ADMIN_PASSWORD = saved.password;
     });
+    // The first-admin file lives under ./data: keep it out of the repo's.
+    const cwd = process.cwd();
+    process.chdir(fs.mkdtempSync(path.join(os.tmpdir(), "first-admin-")));
+    onTestFinished(() => process.chdir(cwd));
     const first = await ensureFirstAdmin(db);
     expect(first?.email).toBe("admin@hearth.example");
     expect(first?.password).toMatch(/^[\w-]{12,}$/);
@@ -126,5 +134,31 @@ describe("first admin", () => {
     expect(row!.role).toBe("admin");
     expect(await verifyPassword(row!.passwordHash, first!.password!)).toBe(true);
     expect(await ensureFirstAdmin(db)).toBeNull();
+
+    // Shown again on every start (a failed first start loses nothing) until the admin signs in.
+    expect(await firstAdminNotice(db)).toEqual({ email: "admin@hearth.example", password: first!.password });
+    expect(await firstAdminNotice(db)).toEqual({ email: "admin@hearth.example", password: first!.password });
+    const signedIn = await verifyCredentials(db, { email: "admin@hearth.example", password: first!.password }, "10.0.0.9");
+    await recordSignIn(db, Number(signedIn!.id));
+    expect(await firstAdminNotice(db)).toBeNull();
+    expect(fs.existsSync(firstAdminFile())).toBe(false);
+  });
+});
+
+describe("admin:reset", () => {
+  it("sets a new password that signs in, ends other sessions and lifts the account's sign-in limit", async () => {
+    const [before] = await db.select().from(users).where(eq(users.email, "admin@hearth.example"));
+    for (let i = 0; i < 6; i++) await verifyCredentials(db, { email: "admin@hearth.example", password: "wrong-guess" }, `10.0.1.${i}`).catch(() => null);
+    const { email, password } = await resetStaffPassword(db, " Admin@Hearth.example ");
+    expect(email).toBe("admin@hearth.example");
+    const user = await verifyCredentials(db, { email, password }, "10.0.0.10");
+    expect(user?.role).toBe("admin");
+    expect(user?.sessionVersion).toBe(before!.sessionVersion + 1);
+  });
+
+  it("refuses customers and unknown emails with a clear message", async () => {
+    await expect(resetStaffPassword(db, "ann@example.com")).rejects.toThrow("ann@example.com is a customer account; admin:reset only resets staff passwords.");
+    await expect(resetStaffPassword(db, "nobody@example.com")).rejects.toThrow("There is no account for nobody@example.com.");
+    await expect(resetStaffPassword(db, "not an email")).rejects.toThrow();
   });
 });

@@ -8,6 +8,9 @@ import { UserError } from "@/lib/result";
 import { siteUrl } from "@/lib/site";
 import { emailSchema, passwordSchema } from "./credentials";
 import { hashPassword, verifyPassword } from "./password";
+import { readFirstAdminFile, removeFirstAdminFile, writeFirstAdminFile } from "./first-admin-file";
+import { resetRateLimit } from "@/lib/security/rate-limit";
+import { env } from "@/lib/env";
 
 export const signUpSchema = z.object({
   name: z.string().trim().min(1, "Tell us your name").max(100, "Use at most 100 characters"),
@@ -106,18 +109,58 @@ export async function updateProfile(db: Db, userId: number, input: z.infer<typeo
 }
 
 /**
- * The first admin: from ADMIN_EMAIL/ADMIN_PASSWORD, or generated and returned once (the caller
- * prints it). Does nothing when an admin exists.
+ * The first admin: from ADMIN_EMAIL/ADMIN_PASSWORD, or with a generated password that is kept in
+ * the first-admin file and shown on every start until that admin signs in (`firstAdminNotice`).
+ * Does nothing when an admin exists.
  */
 export async function ensureFirstAdmin(db: Db): Promise<{ email: string; password: string | null } | null> {
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.role, "admin")).limit(1);
   if (existing) return null;
-  const email = emailSchema.parse(process.env.ADMIN_EMAIL ?? "admin@hearth.example");
-  const fromEnv = process.env.ADMIN_PASSWORD;
-  const password = fromEnv ?? crypto.randomBytes(12).toString("base64url");
+  const { ADMIN_EMAIL: email, ADMIN_PASSWORD: fromEnv } = env();
+  const password = fromEnv ?? newPassword();
   const passwordHash = await hashPassword(password);
   const [same] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
   if (same) await db.update(users).set({ role: "admin", passwordHash }).where(eq(users.id, same.id));
   else await db.insert(users).values({ email, name: "Admin", passwordHash, role: "admin" });
+  if (!fromEnv) writeFirstAdminFile({ email, password });
   return { email, password: fromEnv ? null : password };
 }
+
+/**
+ * The first admin's generated credentials while they are still to be used: the file's password
+ * still signs that admin in and the admin has never signed in. Otherwise the file is removed.
+ */
+export async function firstAdminNotice(db: Db): Promise<{ email: string; password: string } | null> {
+  const saved = readFirstAdminFile();
+  if (!saved) return null;
+  const [u] = await db.select().from(users).where(sql`lower(${users.email}) = ${saved.email}`).limit(1);
+  if (u && u.role === "admin" && !u.lastSignInAt && (await verifyPassword(u.passwordHash, saved.password))) return saved;
+  removeFirstAdminFile();
+  return null;
+}
+
+/**
+ * `npm run admin:reset`: a new random password for a staff account (signs out its sessions and
+ * clears its sign-in limit), returned for the command to print. Customers are refused.
+ */
+export async function resetStaffPassword(db: Db, rawEmail: string): Promise<{ email: string; password: string }> {
+  const email = emailSchema.parse(rawEmail);
+  const [u] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
+  if (!u) throw new UserError(`There is no account for ${email}.`);
+  if (u.role === "customer") throw new UserError(`${email} is a customer account; admin:reset only resets staff passwords.`);
+  const password = newPassword();
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(password), sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, u.id));
+  await resetRateLimit(db, `signin:acct:${email}`);
+  if (readFirstAdminFile()?.email === email) removeFirstAdminFile();
+  return { email: u.email, password };
+}
+
+/** Every successful sign-in (credentials or OAuth). */
+export async function recordSignIn(db: Db, userId: number): Promise<void> {
+  await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, userId));
+}
+
+const newPassword = () => crypto.randomBytes(12).toString("base64url");

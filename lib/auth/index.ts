@@ -7,15 +7,17 @@ import { getDb } from "@/lib/db";
 import { clientIp } from "@/lib/security/rate-limit";
 import { mergeGuestCartOnSignIn } from "@/lib/cart/merge-on-sign-in";
 import { onSignedIn } from "@/lib/cdp/sign-in";
-import { upsertOAuthUser } from "./accounts";
+import { recordSignIn, upsertOAuthUser } from "./accounts";
 import { authConfig } from "./auth.config";
 import { verifyCredentials } from "./credentials";
+import { env } from "@/lib/env";
 
 /** OAuth providers appear only when their keys are set. */
 export function oauthProviders() {
   const list: NonNullable<NextAuthConfig["providers"]> = [];
-  if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) list.push(GitHub);
-  if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) list.push(Google);
+  const e = env();
+  if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) list.push(GitHub);
+  if (e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET) list.push(Google);
   return list;
 }
 
@@ -50,6 +52,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   events: {
     async signIn({ user }) {
       if (!user.id) return;
+      await recordSignIn(await getDb(), Number(user.id));
       const jar = await cookies();
       await mergeGuestCartOnSignIn(jar, Number(user.id));
       await onSignedIn(jar, Number(user.id));

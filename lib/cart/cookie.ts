@@ -1,16 +1,11 @@
 import crypto from "node:crypto";
+import { authSecret } from "@/lib/env";
 
 /** The guest cart cookie: `<cart uuid>.<HMAC-SHA256>` signed with AUTH_SECRET, so ids cannot be guessed or forged. */
 export const CART_COOKIE = "hearth_cart";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-function secret(): string {
-  const s = process.env.AUTH_SECRET;
-  if (!s) throw new Error("AUTH_SECRET is not set (npm start writes one to .env.local)");
-  return s;
-}
-
-const mac = (id: string) => crypto.createHmac("sha256", secret()).update(`cart:${id}`).digest("base64url");
+const mac = (id: string) => crypto.createHmac("sha256", authSecret()).update(`cart:${id}`).digest("base64url");
 
 export function signCartId(id: string): string {
   return `${id}.${mac(id)}`;

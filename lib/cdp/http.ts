@@ -2,7 +2,7 @@ import "server-only";
 import zlib from "node:zlib";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
-import { positiveEnv } from "@/lib/env";
+import { env } from "@/lib/env";
 import { clientIp, hitRateLimit } from "@/lib/security/rate-limit";
 import { enqueueEvents } from "./buffer";
 import { contextFromHeaders } from "./context";
@@ -11,8 +11,8 @@ import { LIMITS } from "./message";
 import { currentAnonymousId, currentConsent } from "./server";
 import { sourceForKey, writeKeyFromAuthorization } from "./sources";
 
-const BEACON_LIMIT = { limit: positiveEnv("RATE_LIMIT_COLLECT_PER_IP", 600), windowSeconds: 60 };
-const SOURCE_LIMIT = { limit: positiveEnv("RATE_LIMIT_COLLECT_PER_SOURCE", 20_000), windowSeconds: 60 };
+const BEACON_LIMIT = { limit: env().RATE_LIMIT_COLLECT_PER_IP, windowSeconds: 60 };
+const SOURCE_LIMIT = { limit: env().RATE_LIMIT_COLLECT_PER_SOURCE, windowSeconds: 60 };
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });

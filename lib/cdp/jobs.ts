@@ -1,16 +1,16 @@
 import type { Job } from "@/lib/jobs/schedule";
-import { positiveEnv } from "@/lib/env";
+import { env } from "@/lib/env";
 import { recomputeAll } from "./refresh";
 import { purgeAnonymousEvents } from "./write";
 
 /** Days anonymous (never signed-in) events and recently-viewed lists are kept. */
-export const anonRetentionDays = () => positiveEnv("CDP_ANON_RETENTION_DAYS", 180);
+export const anonRetentionDays = () => env().CDP_ANON_RETENTION_DAYS;
 
 /** The CDP's scheduled jobs (run in the app by instrumentation.ts, or by `npm run cdp:*`). */
 export const CDP_JOBS: Job[] = [
   {
     name: "cdp:recompute",
-    everySeconds: positiveEnv("CDP_RECOMPUTE_MINUTES", 60) * 60,
+    everySeconds: env().CDP_RECOMPUTE_MINUTES * 60,
     run: async (db) => {
       const r = await recomputeAll(db);
       return { profiles: r.profiles, segments: r.segments.length, profileMs: Math.round(r.profileMs), segmentMs: Math.round(r.segmentMs) };

@@ -2,6 +2,7 @@ import { eq, sql, type SQL } from "drizzle-orm";
 import { cdpProfiles } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { intArray } from "@/lib/db/arrays";
+import { env } from "@/lib/env";
 
 /** Lifecycle windows in days (README "Segments"). */
 export const LIFECYCLE = { newDays: 30, activeDays: 90, atRiskDays: 180 } as const;
@@ -10,10 +11,8 @@ export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
 /** The date profiles are computed "as of": CDP_AS_OF (for replaying history) or now. */
 export function defaultAsOf(): Date {
-  const env = process.env.CDP_AS_OF?.trim();
-  const d = env ? new Date(env) : new Date();
-  if (Number.isNaN(d.getTime())) throw new Error(`CDP_AS_OF is not a date: ${env}`);
-  return d;
+  const asOf = env().CDP_AS_OF;
+  return asOf ? new Date(asOf) : new Date();
 }
 
 export type RecomputeResult = { profiles: number; asOf: Date; cuts: { recency: number[]; frequency: number[]; monetary: number[] } | null };

@@ -4,6 +4,7 @@ import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { Pool } from "pg";
 import * as schema from "@/db/schema";
 import { acquireDirLock } from "./lock";
+import { env } from "@/lib/env";
 
 /**
  * The one database client. PGlite (embedded, under ./data) by default; PostgreSQL when
@@ -23,8 +24,7 @@ type Holder = {
 type GlobalWithDb = typeof globalThis & { __hearthDb?: Promise<Holder> };
 
 export function databaseUrl(): string | undefined {
-  const url = process.env.DATABASE_URL?.trim();
-  return url ? url : undefined;
+  return env().DATABASE_URL;
 }
 
 /**
@@ -39,7 +39,7 @@ export function databaseIdentity(): string {
 }
 
 export function pgliteDir(): string {
-  return process.env.PGLITE_DIR?.trim() || path.join(process.cwd(), "data", "pglite");
+  return env().PGLITE_DIR?.trim() || path.join(process.cwd(), "data", "pglite");
 }
 
 async function openPglite(): Promise<Holder> {
@@ -78,7 +78,7 @@ async function openPostgres(url: string): Promise<Holder> {
   ]);
   const pool: Pool = new pg.Pool({
     connectionString: url,
-    max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+    max: env().DATABASE_POOL_MAX,
     idleTimeoutMillis: 30_000,
   });
   // An idle connection dropped by the server (restart, failover, a dropped test database) must not

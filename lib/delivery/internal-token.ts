@@ -1,11 +1,11 @@
 import crypto from "node:crypto";
+import { authSecret } from "@/lib/env";
 
 /**
  * The bearer token with which the simulator CLI asks a running store to run a tick in-process
  * (needed with PGlite, which one process owns). Derived from AUTH_SECRET, which both share.
  */
-export function simulatorToken(secret = process.env.AUTH_SECRET): string {
-  if (!secret) throw new Error("AUTH_SECRET is not set");
+export function simulatorToken(secret = authSecret()): string {
   return crypto.createHmac("sha256", secret).update("deliveries:simulate").digest("base64url");
 }
 

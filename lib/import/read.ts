@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { createGunzip } from "node:zlib";
 import { parse } from "csv-parse";
 import { OrderHistoryAnalyzer, type Analysis } from "./analyze";
@@ -10,6 +11,9 @@ export class ImportFileError extends Error {
     this.name = "ImportFileError";
   }
 }
+
+/** The demo order history committed with the repo (see db/seed-data/README.md). */
+export const DEMO_HISTORY_FILE = path.join(process.cwd(), "db", "seed-data", "online-retail.csv.gz");
 
 export type Progress = (message: string) => void;
 

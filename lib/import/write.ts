@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db";
 import { importRuns, orderLines, orders, products, users } from "@/db/schema";
 import type { Analysis, OrderDraft } from "./analyze";
 import type { Progress } from "./read";
+import { env } from "@/lib/env";
 
 export type ImportReport = {
   source: string;
@@ -19,7 +20,7 @@ export type ImportReport = {
   rejected: Analysis["rejected"];
 };
 
-export const DEMO_PASSWORD = process.env.DEMO_PASSWORD || "hearth-demo";
+export const DEMO_PASSWORD = env().DEMO_PASSWORD;
 export const demoEmail = (externalId: string) => `customer${externalId}@hearth.example`;
 
 function chunks<T>(items: T[], size: number): T[][] {

@@ -3,6 +3,7 @@ import { CDP_JOBS } from "@/lib/cdp/jobs";
 import { KPI_JOBS } from "@/lib/kpi/jobs";
 import { RECS_JOBS } from "@/lib/recs/jobs";
 import { runIfDue } from "./schedule";
+import { env } from "@/lib/env";
 
 const g = globalThis as typeof globalThis & { __hearthJobs?: NodeJS.Timeout };
 
@@ -12,7 +13,7 @@ const g = globalThis as typeof globalThis & { __hearthJobs?: NodeJS.Timeout };
  * cron instead).
  */
 export function startJobRunner(): void {
-  if (g.__hearthJobs || process.env.HEARTH_JOBS === "off") return;
+  if (g.__hearthJobs || env().HEARTH_JOBS === "off") return;
   const tick = async () => {
     try {
       const db = await getDb();

@@ -8,7 +8,7 @@ import { cdpEvents, csatResponses, dealRedemptions, deals, kpiOrders, orderLines
 import type { Db } from "@/lib/db";
 import { insertProducts } from "@/lib/testing/catalog";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
-import { readOrderHistory } from "@/lib/import/read";
+import { readOrderHistory, DEMO_HISTORY_FILE } from "@/lib/import/read";
 import { writeImport } from "@/lib/import/write";
 import { recomputeAll } from "@/lib/cdp/refresh";
 import { deleteCustomer } from "@/lib/cdp/privacy";
@@ -354,8 +354,7 @@ describe("KPIs on the real order history", () => {
   beforeAll(async () => {
     db = await createTestDb();
     // The first 30,000 lines of the shop's history (Dec 2010 – early 2011), through the importer.
-    const src = path.resolve(process.cwd(), "..", "shared", "data", "online-retail-train.csv.gz");
-    const lines = zlib.gunzipSync(fs.readFileSync(src)).toString("utf8").split("\n").slice(0, 30_001).join("\n");
+    const lines = zlib.gunzipSync(fs.readFileSync(DEMO_HISTORY_FILE)).toString("utf8").split("\n").slice(0, 30_001).join("\n");
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kpi-")), "history.csv");
     fs.writeFileSync(file, lines);
     await writeImport(db, await readOrderHistory(file, () => {}), "history.csv", () => {});

@@ -1,5 +1,6 @@
 import { outbox } from "@/db/schema";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 
 export type Mail = { to: string; subject: string; text: string; html?: string; meta?: Record<string, unknown> };
 
@@ -10,12 +11,12 @@ export type Mail = { to: string; subject: string; text: string; html?: string; m
  */
 export async function sendMail(mail: Mail): Promise<void> {
   const db = await getDb();
-  const smtp = process.env.SMTP_URL;
+  const { SMTP_URL: smtp, MAIL_FROM } = env();
   let sentAt: Date | null = null;
   if (smtp) {
     const nodemailer = await import("nodemailer");
     const transport = nodemailer.createTransport(smtp);
-    await transport.sendMail({ from: process.env.MAIL_FROM ?? "Hearth <no-reply@hearth.example>", ...mail });
+    await transport.sendMail({ from: MAIL_FROM, ...mail });
     sentAt = new Date();
   }
   await db.insert(outbox).values({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, meta: mail.meta ?? {}, sentAt });

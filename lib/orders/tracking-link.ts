@@ -1,11 +1,10 @@
 import crypto from "node:crypto";
 import { siteUrl } from "@/lib/site";
+import { authSecret } from "@/lib/env";
 
 /** A signed tracking link: whoever holds it may follow the delivery (e.g. a neighbour), nothing more. */
 export function trackingToken(orderNumber: string): string {
-  const secret = process.env.AUTH_SECRET;
-  if (!secret) throw new Error("AUTH_SECRET is not set");
-  return crypto.createHmac("sha256", secret).update(`track:${orderNumber}`).digest("base64url").slice(0, 32);
+  return crypto.createHmac("sha256", authSecret()).update(`track:${orderNumber}`).digest("base64url").slice(0, 32);
 }
 
 export function verifyTrackingToken(orderNumber: string, token: string | null | undefined): boolean {

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
+import { env } from "@/lib/env";
 
 /**
  * The control group: a fixed share of customers (RECS_HOLDOUT_SHARE, default 0.1) chosen by a hash
@@ -8,8 +9,7 @@ import { sql, type SQL } from "drizzle-orm";
  * (`controlGroupSql`) for the KPI queries.
  */
 export function holdoutShare(): number {
-  const v = Number(process.env.RECS_HOLDOUT_SHARE ?? 0.1);
-  return Number.isFinite(v) && v >= 0 && v <= 1 ? v : 0.1;
+  return env().RECS_HOLDOUT_SHARE;
 }
 
 /** A stable number in [0, 1) per customer: the first 32 bits of sha256("holdout:<id>"). */

@@ -1,11 +1,11 @@
 import { desc } from "drizzle-orm";
 import { recsRuns } from "@/db/schema";
-import { positiveEnv } from "@/lib/env";
+import { env } from "@/lib/env";
 import type { Job } from "@/lib/jobs/schedule";
 import { trainAndStore } from "./train";
 
 /** Hours between scheduled retrains (RECS_TRAIN_HOURS, default 24). */
-export const retrainHours = () => positiveEnv("RECS_TRAIN_HOURS", 24);
+export const retrainHours = () => env().RECS_TRAIN_HOURS;
 
 /**
  * The scheduled retrain, run by whichever app instance claims it (or by `npm run recs:train` from

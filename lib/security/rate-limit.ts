@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { positiveEnv } from "@/lib/env";
+import { env } from "@/lib/env";
 
 export type Limit = { limit: number; windowSeconds: number };
 export type LimitResult = { allowed: boolean; count: number; retryAfterSeconds: number };
@@ -26,10 +26,10 @@ export async function resetRateLimit(db: Db, key: string): Promise<void> {
 
 /** Sign-in limits, per client address and per account (env-tunable for load tests). */
 export const SIGNIN_LIMITS = {
-  perIp: { limit: positiveEnv("RATE_LIMIT_SIGNIN_PER_IP", 30), windowSeconds: 15 * 60 },
-  perAccount: { limit: positiveEnv("RATE_LIMIT_SIGNIN_PER_ACCOUNT", 8), windowSeconds: 15 * 60 },
-  signUpPerIp: { limit: positiveEnv("RATE_LIMIT_SIGNUP_PER_IP", 20), windowSeconds: 60 * 60 },
-  resetPerIp: { limit: positiveEnv("RATE_LIMIT_RESET_PER_IP", 10), windowSeconds: 60 * 60 },
+  perIp: { limit: env().RATE_LIMIT_SIGNIN_PER_IP, windowSeconds: 15 * 60 },
+  perAccount: { limit: env().RATE_LIMIT_SIGNIN_PER_ACCOUNT, windowSeconds: 15 * 60 },
+  signUpPerIp: { limit: env().RATE_LIMIT_SIGNUP_PER_IP, windowSeconds: 60 * 60 },
+  resetPerIp: { limit: env().RATE_LIMIT_RESET_PER_IP, windowSeconds: 60 * 60 },
 } as const;
 
 /** The client address from the proxy in front (x-forwarded-for's first entry), or "unknown". */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { checkSimulatorToken } from "@/lib/delivery/internal-token";
 import { runSimulatorTick } from "@/lib/delivery/simulate";
 import { ORDER_NUMBER } from "@/lib/orders/number";
+import { env } from "@/lib/env";
 
 const body = z.object({
   orderNumber: z.string().regex(ORDER_NUMBER).optional(),
@@ -11,7 +12,7 @@ const body = z.object({
 
 /** POST: one simulator tick inside this server (for `npm run deliveries:simulate` against a PGlite store). */
 export async function POST(req: Request) {
-  if (process.env.DELIVERY_SIMULATOR === "off") return new Response("Not found", { status: 404 });
+  if (env().DELIVERY_SIMULATOR === "off") return new Response("Not found", { status: 404 });
   if (!checkSimulatorToken(req.headers.get("authorization"))) return new Response("Not found", { status: 404 });
   const parsed = body.safeParse(await req.json().catch(() => ({})));
   if (!parsed.success) return Response.json({ error: parsed.error.issues.map((i) => i.message) }, { status: 400 });
