@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, primaryKey, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { products } from "./catalog";
 import { timestamps } from "./columns";
 import { users } from "./users";
@@ -14,6 +14,8 @@ export const carts = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     /** Set when a guest cart was merged into a customer's; merged carts are kept briefly, then purged. */
     mergedInto: uuid("merged_into"),
+    /** A discount code the shopper typed (normalised); checked again whenever the cart is priced. */
+    dealCode: text("deal_code"),
     ...timestamps,
   },
   (t) => [index("carts_updated_idx").on(t.updatedAt)],

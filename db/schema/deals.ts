@@ -38,6 +38,8 @@ export const deals = pgTable(
     /** Higher wins ties; stackable deals add up with each other, never with a non-stackable one. */
     priority: smallint("priority").notNull().default(0),
     stackable: boolean("stackable").notNull().default(false),
+    /** A promo code: applies only when the shopper types it (guests too, if aimed at everyone), never by itself. */
+    requiresCode: boolean("requires_code").notNull().default(false),
     active: boolean("active").notNull().default(true),
     ...timestamps,
   },

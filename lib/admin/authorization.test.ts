@@ -6,6 +6,7 @@ import { users } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
 import { formData, signInAs } from "@/lib/testing/session";
+import { SHOP_ACTION, SIGN_IN_AGAIN, type ShopActionMeta } from "@/lib/shop/action";
 import { ADMIN_ACTION, NOT_ALLOWED, type AdminActionMeta } from "./action";
 
 /**
@@ -60,15 +61,30 @@ describe("authorization matrix", () => {
     expect(serverActionFiles).toEqual(expect.arrayContaining(["lib/staff/actions.ts", "lib/cdp/admin-actions.ts", "lib/auth/actions.ts"]));
   });
 
-  it("every server action is wrapped by adminAction unless it is one of the customer-facing ones", async () => {
+  it("every server action is wrapped by adminAction or a shopper wrapper unless it is one of the customer-facing ones", async () => {
     const unwrapped: string[] = [];
     for (const file of serverActionFiles) {
       const mod = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
       for (const [name, fn] of Object.entries(mod)) {
-        if (typeof fn === "function" && !(ADMIN_ACTION in fn) && !CUSTOMER_FACING[file]?.includes(name)) unwrapped.push(`${file}: ${name}`);
+        if (typeof fn === "function" && !(ADMIN_ACTION in fn) && !(SHOP_ACTION in fn) && !CUSTOMER_FACING[file]?.includes(name)) unwrapped.push(`${file}: ${name}`);
       }
     }
     expect(unwrapped).toEqual([]);
+  });
+
+  it("each customer-only action refuses a visitor before validating or writing anything", async () => {
+    become("anonymous");
+    for (const file of serverActionFiles) {
+      const mod = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
+      for (const [name, fn] of Object.entries(mod)) {
+        if (typeof fn !== "function" || !(SHOP_ACTION in fn)) continue;
+        const meta = (fn as unknown as Record<symbol, ShopActionMeta>)[SHOP_ACTION]!;
+        if (meta.audience !== "customer") continue;
+        const before = await auditCount();
+        expect(await (fn as unknown as (p: null, d: FormData) => Promise<unknown>)(null, new FormData()), `${file} ${name}`).toEqual({ ok: false, error: SIGN_IN_AGAIN });
+        expect(await auditCount()).toBe(before);
+      }
+    }
   });
 
   it("each staff action refuses anyone without its roles, before validating or writing anything", async () => {

@@ -7,7 +7,10 @@ import { fail, fieldErrorsOf, ok, UserError, type ActionResult } from "@/lib/res
 import { EVENTS } from "@/lib/cdp/events";
 import { trackServer } from "@/lib/cdp/server";
 import { currentCartId } from "./session";
-import { addItem, productIdSchema, quantitySchema, readCart, removeItem, setItemQuantity } from "./store";
+import { addItem, productIdSchema, quantitySchema, readCart, removeItem, setCartCode, setItemQuantity } from "./store";
+import { basketOf, checkCode, dealCodeSchema } from "@/lib/deals/codes";
+import { env } from "@/lib/env";
+import { publicAction } from "@/lib/shop/action";
 
 /** What the mini-cart shows after a change: the count, subtotal and the latest lines. */
 type CartSummary = { count: number; subtotalPence: number; lines: { productId: number; title: string; quantity: number; lineTotalPence: number }[] };
@@ -63,3 +66,48 @@ export async function removeCartLine(_prev: ActionResult<CartSummary> | null, da
   if (result.ok) await trackServer(EVENTS.productRemoved, { product_id: input.productId, cart_count: result.data.count });
   return result;
 }
+
+const CODE_WINDOW = 15 * 60;
+
+/**
+ * A discount code typed in the cart or at checkout: checked now (every refusal says why) and kept
+ * on the cart, so checkout prices it and the order re-checks it under the deal's lock. Guessing is
+ * limited per address and per cart.
+ */
+export const applyDealCodeAction = publicAction(
+  {
+    name: "cart.applyCode",
+    schema: z.object({ code: dealCodeSchema }),
+    limits: async (_input, { ip }) => {
+      const cartId = await currentCartId({ create: true });
+      const limit = { limit: env().RATE_LIMIT_CODE_TRIES, windowSeconds: CODE_WINDOW };
+      const message = "Too many codes tried. Wait a few minutes and try again.";
+      return [{ key: `code:ip:${ip}`, limit, message }, { key: `code:cart:${cartId}`, limit, message }];
+    },
+  },
+  async ({ code }, { db, user }) => {
+    const cartId = await currentCartId({ create: true });
+    const cart = await readCart(db, cartId);
+    let deal;
+    try {
+      deal = await checkCode(db, code, { userId: user?.id ?? null }, cart.lines.length ? await basketOf(db, cart.lines) : undefined);
+    } catch (err) {
+      if (err instanceof UserError) await trackServer(EVENTS.couponDenied, { coupon: code, cart_id: cartId, reason: err.message });
+      throw err;
+    }
+    await setCartCode(db, cartId, deal.code);
+    await trackServer(EVENTS.couponApplied, { coupon: deal.code, coupon_id: deal.id, coupon_name: deal.name, cart_id: cartId });
+    revalidatePath("/", "layout");
+    return { message: `Code ${deal.code} added: ${deal.name}.` };
+  },
+);
+
+export const removeDealCodeAction = publicAction({ name: "cart.removeCode", schema: z.object({}) }, async (_input, { db }) => {
+  const cartId = await currentCartId();
+  if (!cartId) return { message: "Code removed." };
+  const { code } = await readCart(db, cartId);
+  await setCartCode(db, cartId, null);
+  if (code) await trackServer(EVENTS.couponRemoved, { coupon: code, cart_id: cartId });
+  revalidatePath("/", "layout");
+  return { message: "Code removed." };
+});

@@ -124,9 +124,14 @@ export type CartLineView = {
   available: boolean;
 };
 
-export type CartView = { id: string | null; lines: CartLineView[]; count: number; subtotalPence: number; problems: string[] };
+export type CartView = { id: string | null; lines: CartLineView[]; count: number; subtotalPence: number; problems: string[]; code: string | null };
 
-export const EMPTY_CART: CartView = { id: null, lines: [], count: 0, subtotalPence: 0, problems: [] };
+export const EMPTY_CART: CartView = { id: null, lines: [], count: 0, subtotalPence: 0, problems: [], code: null };
+
+/** Keeps (or with null, drops) the discount code the shopper typed; it is checked whenever the cart is priced. */
+export async function setCartCode(db: Db, cartId: string, code: string | null): Promise<void> {
+  await db.update(carts).set({ dealCode: code, updatedAt: new Date() }).where(eq(carts.id, cartId));
+}
 
 /** The cart with today's prices and stock (prices are never taken from the client or the cart). */
 export async function readCart(db: Db, cartId: string | null): Promise<CartView> {
@@ -149,6 +154,7 @@ export async function readCart(db: Db, cartId: string | null): Promise<CartView>
     .innerJoin(categories, eq(categories.id, products.categoryId))
     .where(eq(cartLines.cartId, cartId))
     .orderBy(asc(cartLines.addedAt), asc(products.id));
+  const [cart] = await db.select({ code: carts.dealCode }).from(carts).where(eq(carts.id, cartId)).limit(1);
   const problems: string[] = [];
   const lines = rows.map((r) => {
     const available = r.status === "active" && r.stock >= r.quantity;
@@ -162,5 +168,6 @@ export async function readCart(db: Db, cartId: string | null): Promise<CartView>
     count: lines.reduce((n, l) => n + l.quantity, 0),
     subtotalPence: lines.reduce((n, l) => n + l.lineTotalPence, 0),
     problems,
+    code: cart?.code ?? null,
   };
 }

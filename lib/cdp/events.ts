@@ -18,6 +18,10 @@ export const EVENTS = {
   csatSubmitted: "CSAT Submitted",
   dealViewed: "Deal Viewed",
   dealRedeemed: "Deal Redeemed",
+  couponApplied: "Coupon Applied",
+  couponDenied: "Coupon Denied",
+  couponRemoved: "Coupon Removed",
+  orderRefunded: "Order Refunded",
   signedUp: "Signed Up",
   signedIn: "Signed In",
   consentUpdated: "Consent Updated",
@@ -33,6 +37,7 @@ const NECESSARY = new Set<string>([
   EVENTS.shipmentStatusChanged,
   EVENTS.csatSubmitted,
   EVENTS.dealRedeemed,
+  EVENTS.orderRefunded,
   EVENTS.signedUp,
   EVENTS.consentUpdated,
 ]);
@@ -50,6 +55,7 @@ export const PROFILE_EVENTS = new Set<string>([
   EVENTS.orderCancelled,
   EVENTS.shipmentStatusChanged,
   EVENTS.csatSubmitted,
+  EVENTS.orderRefunded,
   EVENTS.signedUp,
   EVENTS.consentUpdated,
 ]);

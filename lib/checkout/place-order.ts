@@ -1,13 +1,12 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { addresses, cartLines, orderLines, orders, products, shipmentEvents, shipments, users } from "@/db/schema";
+import { addresses, cartLines, carts, orderLines, orders, products, shipmentEvents, shipments, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { deliveryOptions, routeFor, type Method } from "@/lib/delivery/options";
 import { notifyShipment } from "@/lib/delivery/status";
 import { UserError } from "@/lib/result";
-import { eligibleDeals } from "@/lib/deals/eligibility";
-import { bestDeals } from "@/lib/deals/pricing";
+import { priceBasket } from "@/lib/deals/codes";
 import { redeemDeal } from "@/lib/deals/redeem";
 import { addressSchema, type Address } from "./address";
 import { paymentProvider } from "./payment";
@@ -88,15 +87,22 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
       const subtotal = bought.reduce((n, b) => n + b.quantity * b.unitPricePence, 0);
       const option = deliveryOptions(address, subtotal).find((o) => o.method === (input.method as Method));
       if (!option) throw new UserError("That delivery option isn't available for this address. Choose another.");
-      // The customer's best deals, decided here from the database (never from the form); the
-      // non-personalized store (no consent, control group) gets none.
-      const applied = input.personalized === false
-        ? []
-        : bestDeals(await eligibleDeals(tx as unknown as Db, input.userId), {
-            lines: bought.map((b) => ({ productId: b.productId, categoryId: b.categoryId, unitPricePence: b.unitPricePence, quantity: b.quantity })),
-            shippingPence: option.pricePence,
-            deliveryMethod: option.method,
-          });
+      // The deals, decided here from the database (never from the form): the customer's own (not in
+      // the non-personalized store: no consent, control group) and the code typed into the cart,
+      // which must still pass every check or the order is refused with the reason.
+      const [cart] = await tx.select({ code: carts.dealCode }).from(carts).where(eq(carts.id, input.cartId));
+      const pricing = await priceBasket(tx as unknown as Db, {
+        who: { userId: input.userId, email: input.email },
+        personalized: input.personalized !== false,
+        code: cart?.code ?? null,
+        basket: {
+          lines: bought.map((b) => ({ productId: b.productId, categoryId: b.categoryId, unitPricePence: b.unitPricePence, quantity: b.quantity })),
+          shippingPence: option.pricePence,
+          deliveryMethod: option.method,
+        },
+      });
+      if (pricing.code && !pricing.codeDeal) throw new UserError(`${pricing.codeProblem} Remove the code to place your order.`);
+      const applied = pricing.applied;
       const discount = applied.reduce((n, d) => n + d.discountPence, 0);
       const total = subtotal + option.pricePence - discount;
       const [numberRow] = (await tx.execute<{ n: string }>(sql`select 'H' || nextval('web_order_number_seq') as n`)).rows;
@@ -131,7 +137,10 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
         ...applied.map((d, i) => ({ orderId: order!.id, lineNo: bought.length + i + 1, kind: "discount" as const, productId: null, sku: `DEAL-${d.code}`, title: d.name, quantity: 1, unitPricePence: -d.discountPence })),
       ]);
       // Under each deal's row lock: a limit reached by a concurrent checkout fails this order (nothing is kept).
-      for (const d of applied) await redeemDeal(tx, { dealId: d.dealId, userId: input.userId, orderId: order!.id, discountPence: d.discountPence });
+      for (const d of applied) {
+        const code = d.dealId === pricing.codeDeal?.id ? pricing.code : null;
+        await redeemDeal(tx, { dealId: d.dealId, userId: input.userId, email: input.email, code, orderId: order!.id, discountPence: d.discountPence });
+      }
       const [shipment] = await tx
         .insert(shipments)
         .values({
@@ -147,6 +156,7 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
         .returning({ id: shipments.id });
       await tx.insert(shipmentEvents).values({ shipmentId: shipment!.id, status: "placed", note: `${option.label} chosen` });
       await tx.delete(cartLines).where(eq(cartLines.cartId, input.cartId));
+      await tx.update(carts).set({ dealCode: null }).where(eq(carts.id, input.cartId));
 
       if (input.saveAddress) await saveAddress(tx as unknown as Db, input.userId, address);
       if (input.makeEcoDefault) await tx.update(users).set({ prefersEcoDelivery: option.eco }).where(eq(users.id, input.userId));

@@ -35,6 +35,7 @@ export const dealFormSchema = z
     perCustomerLimit: z.coerce.number().int().min(1, "Per customer: at least 1").max(1000).default(1),
     priority: z.coerce.number().int().min(-100).max(100).default(0),
     stackable: checkbox.default(false),
+    requiresCode: checkbox.default(false),
     active: checkbox.default(false),
   })
   .transform((d, ctx) => {

@@ -32,11 +32,11 @@ async function columns(tx: Db, d: DealForm) {
   return {
     code: d.code, name: d.name, description: d.description, type: d.type, value: d.value, bundleQuantity: d.bundleQuantity, scope: d.scope, scopeIds,
     targeting: d.targeting, minSpendPence: d.minSpend, startsAt: d.startsAt ?? new Date(), endsAt: d.endsAt, usageLimit: d.usageLimit,
-    perCustomerLimit: d.perCustomerLimit, priority: d.priority, stackable: d.stackable, active: d.active,
+    perCustomerLimit: d.perCustomerLimit, priority: d.priority, stackable: d.stackable, requiresCode: d.requiresCode, active: d.active,
   };
 }
 
-const FIELDS = ["code", "name", "description", "type", "value", "bundleQuantity", "scope", "scopeIds", "targeting", "minSpendPence", "startsAt", "endsAt", "usageLimit", "perCustomerLimit", "priority", "stackable", "active"] as const;
+const FIELDS = ["code", "name", "description", "type", "value", "bundleQuantity", "scope", "scopeIds", "targeting", "minSpendPence", "startsAt", "endsAt", "usageLimit", "perCustomerLimit", "priority", "stackable", "requiresCode", "active"] as const;
 const diff = (before: Deal, after: Deal) => changedFields(before, after, FIELDS);
 
 async function guardCode<T>(fn: () => Promise<T>): Promise<T> {

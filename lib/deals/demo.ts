@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { deals } from "@/db/schema";
 import type { Db } from "@/lib/db";
 
-/** Demo deals for the seeded store (idempotent by code): a win-back offer and an eco perk for loyal customers. */
+/** Demo deals for the seeded store (idempotent by code): a win-back offer, an eco perk for loyal customers and a promo code anyone can type. */
 export async function ensureDemoDeals(db: Db): Promise<void> {
   const in60Days = new Date(Date.now() + 60 * 86_400_000);
   await db
@@ -27,6 +27,17 @@ export async function ensureDemoDeals(db: Db): Promise<void> {
         targeting: { segments: ["champions", "rfm-loyal"] },
         perCustomerLimit: 3,
         stackable: true,
+        endsAt: in60Days,
+      },
+      {
+        code: "HEARTH10",
+        name: "10% off with HEARTH10",
+        description: "Our promo code: 10% off orders of £20 or more, once per customer.",
+        type: "percent_off",
+        value: 10,
+        minSpendPence: 2000,
+        requiresCode: true,
+        perCustomerLimit: 1,
         endsAt: in60Days,
       },
     ])

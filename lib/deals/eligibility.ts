@@ -22,15 +22,16 @@ export function aimedAt(t: SQL, userId: SQL): SQL {
 }
 
 /**
- * The deals a customer may use now, decided in SQL: active, in its window, under its global and
- * per-customer limits, and aimed at them (`aimedAt`).
+ * The deals a customer gets by themselves now, decided in SQL: active, in its window, under its
+ * global and per-customer limits, and aimed at them (`aimedAt`). Promo codes (`requires_code`)
+ * apply only when typed (lib/deals/codes.ts).
  */
 export async function eligibleDeals(db: Db, userId: number, at = new Date()): Promise<Deal[]> {
   const t = sql`${deals.targeting}`;
   return db
     .select()
     .from(deals)
-    .where(sql`${deals.active} and ${deals.startsAt} <= ${at.toISOString()}::timestamptz
+    .where(sql`${deals.active} and not ${deals.requiresCode} and ${deals.startsAt} <= ${at.toISOString()}::timestamptz
       and (${deals.endsAt} is null or ${deals.endsAt} > ${at.toISOString()}::timestamptz)
       and (${deals.usageLimit} is null or ${deals.redemptions} < ${deals.usageLimit})
       and (select count(*) from deal_redemptions r where r.deal_id = ${deals.id} and r.user_id = ${userId}) < ${deals.perCustomerLimit}

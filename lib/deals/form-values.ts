@@ -13,6 +13,6 @@ export function dealFormValues(d: Deal, productCodes: string[]) {
     segments: d.targeting.segments ?? [], lifecycle: d.targeting.lifecycle ?? [], customers: (d.targeting.customers ?? []).join(", "),
     firstOrderOnly: Boolean(d.targeting.firstOrderOnly), minSpend: d.minSpendPence ? penceToPounds(d.minSpendPence) : "",
     startsAt: local(d.startsAt), endsAt: local(d.endsAt), usageLimit: d.usageLimit === null ? "" : String(d.usageLimit),
-    perCustomerLimit: String(d.perCustomerLimit), priority: String(d.priority), stackable: d.stackable, active: d.active,
+    perCustomerLimit: String(d.perCustomerLimit), priority: String(d.priority), stackable: d.stackable, requiresCode: d.requiresCode, active: d.active,
   };
 }

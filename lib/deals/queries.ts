@@ -1,10 +1,11 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import { cache } from "react";
 import { EVENTS } from "@/lib/cdp/events";
 import { trackServer } from "@/lib/cdp/server";
 import { personalizedStore } from "@/lib/recs/personalized";
 import { getDb } from "@/lib/db";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { basketOf, priceBasket } from "./codes";
 import { eligibleDeals } from "./eligibility";
 import { discountOf } from "./pricing";
 
@@ -32,15 +33,21 @@ export async function getDealPrice(product: { id: number; categoryId: number; pr
   return best;
 }
 
-/** For the checkout preview: the deals' pricing fields and each cart line's category. */
-export async function getCheckoutDeals(lines: { productId: number; unitPricePence: number; quantity: number }[]) {
-  const mine = await getMyDeals();
-  if (!mine.length || !lines.length) return { deals: [], lines: [] };
+/**
+ * For the cart and the checkout preview: the deals that may apply (the customer's own in the
+ * personalized store, and the typed code's), the priced lines, and why a typed code does not apply.
+ */
+export async function getBasketDeals(cart: { lines: { productId: number; unitPricePence: number; quantity: number }[]; code: string | null }, email?: string | null) {
   const db = await getDb();
-  const { rows } = await db.execute<{ id: number; c: number }>(sql`select id, category_id as c from products where id in ${lines.map((l) => l.productId)}`);
-  const cat = new Map(rows.map((r) => [Number(r.id), Number(r.c)]));
+  const [user, me] = await Promise.all([getCurrentUser(), personalizedStore()]);
+  const basket = await basketOf(db, cart.lines);
+  const priced = await priceBasket(db, { who: { userId: user?.id ?? null, email }, personalized: Boolean(me), code: cart.code, basket });
   return {
-    deals: mine.map(({ id, code, name, type, value, bundleQuantity, scope, scopeIds, minSpendPence, priority, stackable }) => ({ id, code, name, type, value, bundleQuantity, scope, scopeIds, minSpendPence, priority, stackable })),
-    lines: lines.map((l) => ({ productId: l.productId, categoryId: cat.get(l.productId) ?? 0, unitPricePence: l.unitPricePence, quantity: l.quantity })),
+    deals: priced.candidates.map(({ id, code, name, type, value, bundleQuantity, scope, scopeIds, minSpendPence, priority, stackable }) => ({ id, code, name, type, value, bundleQuantity, scope, scopeIds, minSpendPence, priority, stackable })),
+    lines: basket.lines,
+    /** With standard delivery: what the cart page shows before a delivery method is chosen. */
+    applied: priced.applied,
+    code: cart.code,
+    codeProblem: priced.codeProblem,
   };
 }

@@ -6,6 +6,8 @@ import { CartLineControls } from "@/components/cart/cart-line-controls";
 import { ProductImage } from "@/components/product/product-image";
 import { ButtonLink } from "@/components/ui/button-link";
 import { getCart } from "@/lib/cart/queries";
+import { getBasketDeals } from "@/lib/deals/queries";
+import { DealCodeForm } from "@/components/deals/deal-code-form";
 import { MAX_LINE_QTY } from "@/lib/cart/store";
 import { formatPrice } from "@/lib/format";
 
@@ -13,6 +15,8 @@ export const metadata: Metadata = { title: "Your cart", robots: { index: false }
 
 export default async function CartPage() {
   const cart = await getCart();
+  const offer = cart.lines.length ? await getBasketDeals(cart) : null;
+  const discount = offer?.applied.reduce((n, d) => n + d.discountPence, 0) ?? 0;
   if (!cart.lines.length) {
     return (
       <section className="mx-auto max-w-md py-10 text-center">
@@ -51,7 +55,11 @@ export default async function CartPage() {
           <dl className="mt-3 space-y-2 text-sm">
             <div className="flex justify-between"><dt>Items</dt><dd data-testid="cart-item-count">{cart.count}</dd></div>
             <div className="flex justify-between text-base font-semibold"><dt>Subtotal</dt><dd data-testid="cart-subtotal">{formatPrice(cart.subtotalPence)}</dd></div>
+            {discount ? (
+              <div className="flex justify-between text-accent" data-testid="cart-discount"><dt>{offer!.applied.map((d) => d.name).join(" + ")}</dt><dd>−{formatPrice(discount)}</dd></div>
+            ) : null}
           </dl>
+          <DealCodeForm code={cart.code} problem={offer?.codeProblem ?? null} />
           <p className="mt-2 text-xs text-muted">Delivery options, including cargo bike and EV, are chosen at checkout.</p>
           {cart.problems.length ? (
             <p className="mt-4 text-sm text-danger">Fix the items above to check out.</p>

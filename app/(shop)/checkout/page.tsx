@@ -3,7 +3,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { getCheckoutContext } from "@/lib/checkout/queries";
-import { getCheckoutDeals } from "@/lib/deals/queries";
+import { getBasketDeals } from "@/lib/deals/queries";
+import { DealCodeForm } from "@/components/deals/deal-code-form";
 import { EVENTS } from "@/lib/cdp/events";
 import { trackServer } from "@/lib/cdp/server";
 import { requireUser } from "@/lib/auth/current-user";
@@ -16,7 +17,7 @@ export default async function CheckoutPage() {
   const user = await requireUser("/checkout");
   const [cart, ctx] = await Promise.all([getCart(), getCheckoutContext(user.id)]);
   if (!cart.lines.length) redirect("/cart");
-  const offer = await getCheckoutDeals(cart.lines);
+  const { deals, lines, code, codeProblem } = await getBasketDeals(cart);
   await trackServer(EVENTS.checkoutStarted, { value: cart.subtotalPence / 100, currency: "GBP", products: cart.lines.map((l) => ({ product_id: l.productId, quantity: l.quantity })) });
   return (
     <section className="py-2">
@@ -26,7 +27,7 @@ export default async function CheckoutPage() {
       ) : null}
       <div className="mt-4 grid gap-6 md:grid-cols-[1fr_18rem]">
         {/* A fresh key per page view: resubmitting this page (double tap, retry, back) finds the same order. */}
-        <CheckoutForm idempotencyKey={crypto.randomUUID()} subtotalPence={cart.subtotalPence} saved={ctx.addresses} prefersEco={ctx.prefersEco} {...offer} />
+        <CheckoutForm idempotencyKey={crypto.randomUUID()} subtotalPence={cart.subtotalPence} saved={ctx.addresses} prefersEco={ctx.prefersEco} deals={deals} lines={lines} />
         <aside className="h-fit rounded-lg border border-line bg-surface p-4 text-sm" aria-labelledby="in-cart">
           <h2 id="in-cart" className="text-base font-semibold">In your cart</h2>
           <ul className="mt-2 space-y-1">
@@ -34,6 +35,7 @@ export default async function CheckoutPage() {
               <li key={l.productId} className="flex justify-between gap-3"><span>{l.quantity} × {l.title}</span><span>{formatPrice(l.lineTotalPence)}</span></li>
             ))}
           </ul>
+          <DealCodeForm code={code} problem={codeProblem} />
         </aside>
       </div>
     </section>

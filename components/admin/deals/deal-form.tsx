@@ -10,7 +10,7 @@ import { DealPreview } from "./deal-preview";
 export type DealFormValues = {
   id?: number; code: string; name: string; description: string; type: keyof typeof DEAL_TYPES; value: string; bundleQuantity: string;
   scope: "all" | "categories" | "products"; categoryIds: number[]; productCodes: string; segments: string[]; lifecycle: string[]; customers: string;
-  firstOrderOnly: boolean; minSpend: string; startsAt: string; endsAt: string; usageLimit: string; perCustomerLimit: string; priority: string; stackable: boolean; active: boolean;
+  firstOrderOnly: boolean; minSpend: string; startsAt: string; endsAt: string; usageLimit: string; perCustomerLimit: string; priority: string; stackable: boolean; requiresCode: boolean; active: boolean;
 };
 
 type Options = { categories: { id: number; name: string }[]; segments: { slug: string; name: string }[] };
@@ -51,7 +51,7 @@ export function DealForm({ values, options }: { values: DealFormValues; options:
       <form id="deal-form" onSubmit={submit} className="grid gap-4 md:grid-cols-2" noValidate data-testid="deal-form">
         <div className="md:col-span-2"><FormAlert state={state} /></div>
         {values.id ? <input type="hidden" name="id" value={values.id} /> : null}
-        <Field name="code" label="Code" hint="Shown on the order, e.g. WELCOMEBACK" defaultValue={values.code} errors={e?.code} />
+        <Field name="code" label="Code" hint="Shoppers can type it at checkout; shown on the order, e.g. WELCOMEBACK" defaultValue={values.code} errors={e?.code} />
         <Field name="name" label="Name" hint="What customers see" defaultValue={values.name} errors={e?.name} />
         <div className="md:col-span-2"><Field name="description" label="Description" required={false} defaultValue={values.description} errors={e?.description} /></div>
         <div className="flex flex-col gap-1">
@@ -83,6 +83,7 @@ export function DealForm({ values, options }: { values: DealFormValues; options:
         <Field name="usageLimit" label="Redemptions in all" required={false} hint="Empty: no limit" inputMode="numeric" defaultValue={values.usageLimit} errors={e?.usageLimit} />
         <Field name="perCustomerLimit" label="Per customer" inputMode="numeric" defaultValue={values.perCustomerLimit} errors={e?.perCustomerLimit} />
         <label className="tap flex items-center gap-2 text-sm"><input type="checkbox" name="stackable" defaultChecked={values.stackable} className="h-5 w-5" /> Stacks with other stackable deals</label>
+        <label className="tap flex items-center gap-2 text-sm"><input type="checkbox" name="requiresCode" defaultChecked={values.requiresCode} className="h-5 w-5" /> Only when the code is typed (a promo code; guests can use it when it is for everyone)</label>
         <label className="tap flex items-center gap-2 text-sm"><input type="checkbox" name="active" defaultChecked={values.active} className="h-5 w-5" /> Active</label>
         <div className="md:col-span-2 md:max-w-xs">
           <button type="submit" disabled={pending} className="tap w-full rounded-full bg-accent px-6 text-base font-semibold text-accent-ink disabled:opacity-60">

@@ -15,7 +15,7 @@ export default async function NewDealPage() {
         <DealForm options={options} values={{
           code: "", name: "", description: "", type: "percent_off", value: "10", bundleQuantity: "", scope: "all", categoryIds: [], productCodes: "",
           segments: [], lifecycle: [], customers: "", firstOrderOnly: false, minSpend: "", startsAt: "", endsAt: "", usageLimit: "", perCustomerLimit: "1",
-          priority: "0", stackable: false, active: true,
+          priority: "0", stackable: false, requiresCode: false, active: true,
         }} />
       </div>
     </section>
