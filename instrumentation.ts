@@ -1,6 +1,6 @@
 /**
  * Server start-up (Node only): the environment is validated before anything is served (a bad value
- * stops the server with its name), then the shared job scheduler starts.
+ * stops the server with its name), then the shared job scheduler and the outbox worker start.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -12,6 +12,7 @@ export async function register() {
     console.error(`hearth: ${err.message}`);
     process.exit(1);
   }
-  const { startJobRunner } = await import("@/lib/jobs/runner");
+  const [{ startJobRunner }, { startOutboxWorker }] = await Promise.all([import("@/lib/jobs/runner"), import("@/lib/mail/worker")]);
   startJobRunner();
+  startOutboxWorker();
 }

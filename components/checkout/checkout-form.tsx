@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useMemo, useState } from "react";
+import { useActionState, useEffect, useMemo, useState } from "react";
 import { placeOrderAction } from "@/lib/checkout/actions";
 import { COUNTRIES } from "@/lib/checkout/address";
 import { defaultOption, deliveryOptions, type Method } from "@/lib/delivery/options";
@@ -12,14 +12,17 @@ import { LeafIcon } from "@/components/ui/icons";
 type SavedAddress = { id: number; label: string; name: string; line1: string; line2: string; city: string; postcode: string; country: string; phone: string };
 
 const STEPS = ["Address", "Delivery", "Review"] as const;
+const ADDRESS_STEP_FIELDS = new Set(["email", "name", "phone", "line1", "line2", "city", "postcode", "country"]);
 const day = (d: Date) => d.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short" });
 
 /**
  * Checkout: steps on a phone (address → delivery → review), one page from md up. Options and totals
  * shown here are estimates from the same pure code the server runs again when the order is placed.
  */
-export function CheckoutForm({ idempotencyKey, subtotalPence, saved, prefersEco, deals = [], lines = [] }: {
+export function CheckoutForm({ idempotencyKey, subtotalPence, saved, prefersEco, guest = false, deals = [], lines = [] }: {
   idempotencyKey: string;
+  /** No account: an email and a phone with the address; nothing is saved for next time. */
+  guest?: boolean;
   subtotalPence: number;
   saved: SavedAddress[];
   prefersEco: boolean;
@@ -31,6 +34,10 @@ export function CheckoutForm({ idempotencyKey, subtotalPence, saved, prefersEco,
   const values = state && !state.ok ? state.values : undefined;
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const [step, setStep] = useState(0);
+  // On a phone the fields sit in steps: a refusal about the address or contact goes back to that step.
+  useEffect(() => {
+    if (errors && Object.keys(errors).some((k) => ADDRESS_STEP_FIELDS.has(k))) setStep(0);
+  }, [errors]);
   const [addressId, setAddressId] = useState<string>(saved[0] ? String(saved[0].id) : "new");
   const [postcode, setPostcode] = useState(values?.postcode ?? "");
   const [country, setCountry] = useState(values?.country ?? "GB");
@@ -58,6 +65,12 @@ export function CheckoutForm({ idempotencyKey, subtotalPence, saved, prefersEco,
 
       <fieldset className={section(0)}>
         <legend className="px-1 text-lg font-semibold">Delivery address</legend>
+        {guest ? (
+          <div className="mt-2 flex flex-col gap-2" data-testid="guest-contact">
+            <p className="text-sm text-muted">Checking out as a guest. <a href="/sign-in?next=/checkout" className="text-accent underline">Sign in</a> to use your saved addresses.</p>
+            <Field name="email" label="Email" type="email" autoComplete="email" inputMode="email" hint="For your confirmation and delivery updates" defaultValue={values?.email} errors={errors?.email} />
+          </div>
+        ) : null}
         {saved.length ? (
           <div className="mt-2 flex flex-col gap-2">
             {saved.map((a) => (
@@ -77,7 +90,7 @@ export function CheckoutForm({ idempotencyKey, subtotalPence, saved, prefersEco,
         {addressId === "new" ? (
           <div className="mt-3 grid gap-3 sm:grid-cols-2">
             <Field name="name" label="Full name" autoComplete="name" defaultValue={values?.name} errors={errors?.name} />
-            <Field name="phone" label="Phone (for the courier)" type="tel" autoComplete="tel" inputMode="tel" required={false} defaultValue={values?.phone} errors={errors?.phone} />
+            <Field name="phone" label="Phone (for the courier)" type="tel" autoComplete="tel" inputMode="tel" required={guest} defaultValue={values?.phone} errors={errors?.phone} />
             <Field name="line1" label="Address" autoComplete="address-line1" defaultValue={values?.line1} errors={errors?.line1} />
             <Field name="line2" label="Flat, floor (optional)" autoComplete="address-line2" required={false} defaultValue={values?.line2} errors={errors?.line2} />
             <Field name="city" label="Town or city" autoComplete="address-level2" defaultValue={values?.city} errors={errors?.city} />
@@ -94,9 +107,11 @@ export function CheckoutForm({ idempotencyKey, subtotalPence, saved, prefersEco,
                 {Object.entries(COUNTRIES).map(([code, name]) => <option key={code} value={code}>{name}</option>)}
               </select>
             </div>
-            <label className="tap flex items-center gap-3 text-sm sm:col-span-2">
-              <input type="checkbox" name="saveAddress" defaultChecked className="h-5 w-5 accent-[var(--accent)]" /> Save this address for next time
-            </label>
+            {guest ? null : (
+              <label className="tap flex items-center gap-3 text-sm sm:col-span-2">
+                <input type="checkbox" name="saveAddress" defaultChecked className="h-5 w-5 accent-[var(--accent)]" /> Save this address for next time
+              </label>
+            )}
           </div>
         ) : null}
         <button type="button" onClick={() => setStep(1)} className="tap mt-4 w-full rounded-full bg-ink px-6 text-sm font-semibold text-canvas md:hidden">Continue to delivery</button>
@@ -121,9 +136,11 @@ export function CheckoutForm({ idempotencyKey, subtotalPence, saved, prefersEco,
             </label>
           ))}
         </div>
-        <label className="tap mt-3 flex items-center gap-3 text-sm">
-          <input type="checkbox" name="makeEcoDefault" defaultChecked={prefersEco} className="h-5 w-5 accent-[var(--accent)]" /> Choose eco delivery by default next time
-        </label>
+        {guest ? null : (
+          <label className="tap mt-3 flex items-center gap-3 text-sm">
+            <input type="checkbox" name="makeEcoDefault" defaultChecked={prefersEco} className="h-5 w-5 accent-[var(--accent)]" /> Choose eco delivery by default next time
+          </label>
+        )}
         <p className="mt-2 text-xs text-muted">CO2 estimates: distance × kg CO2e per km (diesel van 0.25, express 0.33, electric van 0.06, e-cargo bike 0.005).</p>
         <div className="mt-4 flex gap-3 md:hidden">
           <button type="button" onClick={() => setStep(0)} className="tap flex-1 rounded-full border border-line px-4 text-sm">Back</button>

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   jsonb,
   index,
@@ -64,6 +65,8 @@ export const orders = pgTable(
     index("orders_placed_idx").on(t.placedAt),
     // The KPI facts' incremental refresh finds changed orders by this (lib/kpi/facts.ts).
     index("orders_updated_idx").on(t.updatedAt),
+    // Guest orders are found by email when their owner proves it (lib/account/claim.ts).
+    index("orders_guest_email_idx").on(sql`lower(${t.email})`).where(sql`${t.userId} is null`),
   ],
 );
 

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
@@ -26,7 +27,11 @@ export const passwordResetTokens = pgTable(
   (t) => [index("password_reset_tokens_user_idx").on(t.userId)],
 );
 
-/** Mail that was not sent by SMTP (no SMTP_URL): kept for admins to read, so flows work anywhere. */
+/**
+ * Every email, written in the same transaction as the change that causes it and sent by the outbox
+ * worker (lib/mail/worker.ts) with retries and backoff. Without SMTP_URL mail stays here, pending,
+ * for admins to read, so flows work anywhere.
+ */
 export const outbox = pgTable(
   "outbox",
   {
@@ -36,8 +41,32 @@ export const outbox = pgTable(
     text: text("text").notNull(),
     html: text("html"),
     meta: jsonb("meta").$type<Record<string, unknown>>().notNull().default({}),
+    /** pending (waiting or retrying) → sent, or failed after the last attempt. */
+    status: text("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    /** When the worker may try (again); a worker's claim moves it ahead for as long as a send may take. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }),
   },
-  (t) => [index("outbox_to_idx").on(t.to, t.createdAt)],
+  (t) => [index("outbox_to_idx").on(t.to, t.createdAt), index("outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`)],
+);
+
+/**
+ * Single-use links that prove someone reads an email address (only a SHA-256 of the token is
+ * stored): "claim" turns a guest's order into an account (or joins it to the existing one).
+ */
+export const emailTokens = pgTable(
+  "email_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    email: text("email").notNull(),
+    purpose: text("purpose").notNull(),
+    orderId: integer("order_id"),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("email_tokens_email_idx").on(t.email, t.createdAt)],
 );

@@ -3,7 +3,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { passwordResetTokens, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
-import { sendMail } from "@/lib/mail";
+import { queueMail } from "@/lib/mail";
 import { UserError } from "@/lib/result";
 import { siteUrl } from "@/lib/site";
 import { emailSchema, passwordSchema } from "./credentials";
@@ -30,10 +30,16 @@ export async function createAccount(db: Db, input: z.infer<typeof signUpSchema>)
     .onConflictDoNothing()
     .returning({ id: users.id, email: users.email });
   if (!row) {
-    await sendMail({
+    await queueMail(db, {
       to: input.email,
       subject: "Someone tried to create a Hearth account with your email",
-      text: `Someone (maybe you) tried to sign up to Hearth with this address, which already has an account.\nIf it was you, sign in or reset your password: ${siteUrl()}/forgot-password\nIf not, you can ignore this email.`,
+      content: {
+        preview: "Your email already has a Hearth account",
+        heading: "You already have an account",
+        paragraphs: ["Someone (maybe you) tried to sign up to Hearth with this address, which already has an account. If it was you, sign in, or reset your password if you've forgotten it."],
+        button: { label: "Reset your password", href: `${siteUrl()}/forgot-password` },
+        note: "If it wasn't you, you can ignore this email: nothing has changed.",
+      },
       meta: { kind: "signup-existing" },
     });
     throw new UserError("We couldn't create an account with these details. If you already have one, sign in or reset your password.");
@@ -51,23 +57,49 @@ export async function upsertOAuthUser(db: Db, p: { email: string; name: string |
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 export const RESET_TTL_MINUTES = 60;
 
+/** A single-use link to /reset-password for `userId`, valid `minutes` (only its hash is stored). */
+async function issuePasswordLink(db: Db, userId: number, minutes: number): Promise<string> {
+  const token = crypto.randomBytes(32).toString("base64url");
+  await db.insert(passwordResetTokens).values({ tokenHash: sha256(token), userId, expiresAt: new Date(Date.now() + minutes * 60_000) });
+  return `${siteUrl()}/reset-password?token=${token}`;
+}
+
 /** Emails a single-use reset link if the account exists; says nothing either way. */
 export async function requestPasswordReset(db: Db, rawEmail: string): Promise<void> {
   const email = emailSchema.parse(rawEmail);
   const [user] = await db.select({ id: users.id, email: users.email }).from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
   if (!user) return;
-  const token = crypto.randomBytes(32).toString("base64url");
-  await db.insert(passwordResetTokens).values({
-    tokenHash: sha256(token),
-    userId: user.id,
-    expiresAt: new Date(Date.now() + RESET_TTL_MINUTES * 60_000),
-  });
-  const link = `${siteUrl()}/reset-password?token=${token}`;
-  await sendMail({
+  const link = await issuePasswordLink(db, user.id, RESET_TTL_MINUTES);
+  await queueMail(db, {
     to: user.email,
     subject: "Reset your Hearth password",
-    text: `Use this link within ${RESET_TTL_MINUTES} minutes to choose a new password:\n${link}\n\nIf you didn't ask for this, ignore this email: your password stays the same.`,
+    content: {
+      preview: "Choose a new password",
+      heading: "Reset your password",
+      paragraphs: [`Use this link within ${RESET_TTL_MINUTES} minutes to choose a new password.`],
+      button: { label: "Choose a new password", href: link },
+      note: "If you didn't ask for this, ignore this email: your password stays the same.",
+    },
     meta: { kind: "password-reset", link },
+  });
+}
+
+export const INVITE_TTL_DAYS = 7;
+
+/** A new staff member's invitation: their own words and a link valid 7 days, in the transaction that made the account. */
+export async function inviteStaff(db: Db, invite: { userId: number; email: string; role: string; invitedBy: string }): Promise<void> {
+  const link = await issuePasswordLink(db, invite.userId, INVITE_TTL_DAYS * 24 * 60);
+  await queueMail(db, {
+    to: invite.email,
+    subject: "You're invited to run Hearth",
+    content: {
+      preview: `${invite.invitedBy} invited you as ${invite.role}`,
+      heading: "Welcome to the Hearth team",
+      paragraphs: [`${invite.invitedBy} has given you ${invite.role === "admin" ? "an admin" : "a merchandiser"} account for the shop's admin. Choose your password to start.`],
+      button: { label: "Choose your password", href: link },
+      note: `The link works once, for ${INVITE_TTL_DAYS} days. Then sign in at ${siteUrl()}/sign-in.`,
+    },
+    meta: { kind: "staff-invitation", link },
   });
 }
 
@@ -84,7 +116,8 @@ export async function resetPassword(db: Db, token: string, newPassword: string):
     if (!used) throw new UserError("This reset link is invalid or has expired. Ask for a new one.");
     await tx
       .update(users)
-      .set({ passwordHash: hash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      // The emailed link proves the address: guest orders to it may join this account at sign-in.
+      .set({ passwordHash: hash, sessionVersion: sql`${users.sessionVersion} + 1`, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
       .where(eq(users.id, used.userId));
   });
 }

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { clientIp } from "@/lib/security/rate-limit";
 import { mergeGuestCartOnSignIn } from "@/lib/cart/merge-on-sign-in";
 import { onSignedIn } from "@/lib/cdp/sign-in";
+import { adoptOnSignIn } from "@/lib/account/claim";
 import { recordSignIn, upsertOAuthUser } from "./accounts";
 import { authConfig } from "./auth.config";
 import { verifyCredentials } from "./credentials";
@@ -52,7 +53,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   events: {
     async signIn({ user }) {
       if (!user.id) return;
-      await recordSignIn(await getDb(), Number(user.id));
+      const db = await getDb();
+      await recordSignIn(db, Number(user.id));
+      await adoptOnSignIn(db, Number(user.id));
       const jar = await cookies();
       await mergeGuestCartOnSignIn(jar, Number(user.id));
       await onSignedIn(jar, Number(user.id));

@@ -22,7 +22,9 @@ const CUSTOMER_DATA: Record<string, (w: Who) => SQL> = {
   cart_lines: (w) => sql`select l.* from cart_lines l join carts c on c.id = l.cart_id where c.user_id = ${w.id} order by l.product_id`,
   // Token hashes are secrets: only when a reset was asked for.
   password_reset_tokens: (w) => sql`select created_at, expires_at, used_at from password_reset_tokens where user_id = ${w.id} order by created_at`,
-  outbox: (w) => sql`select id, "to", subject, text, created_at, sent_at from outbox where lower("to") = lower(${w.email}) order by id`,
+  outbox: (w) => sql`select id, "to", subject, text, status, created_at, sent_at from outbox where lower("to") = lower(${w.email}) order by id`,
+  // Emailed links that prove the address (token hashes are secrets).
+  email_tokens: (w) => sql`select purpose, order_id, created_at, expires_at, used_at from email_tokens where email = lower(${w.email}) order by created_at`,
   rate_limits: (w) => sql`select key, window_start, count from rate_limits where right(key, ${w.email.length + 1}) = ${":" + w.email.toLowerCase()}`,
   cdp_events: (w) => sql`select * from cdp_events where user_id = ${w.id} ${anonOr(w, sql`anonymous_id`)} order by "timestamp", id`,
   cdp_identities: (w) => sql`select * from cdp_identities where user_id = ${w.id} order by linked_at`,
@@ -94,6 +96,7 @@ export async function deleteCustomer(db: Db, userId: number): Promise<{ ordersAn
       await tx.execute(sql`delete from kpi_visits where visitor in ${anonSubjects}`);
     }
     await tx.execute(sql`delete from outbox where lower("to") = lower(${w.email})`);
+    await tx.execute(sql`delete from email_tokens where email = lower(${w.email})`);
     await tx.execute(sql`delete from rate_limits where right(key, ${w.email.length + 1}) = ${":" + w.email.toLowerCase()}`);
     await tx.execute(sql`update audit_log set before = null, after = null where entity = 'user' and entity_id = ${String(w.id)}`);
     // Deals aimed at this customer by id forget them.

@@ -3,59 +3,68 @@
 import { and, eq } from "drizzle-orm";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { trackCheckoutCompleted } from "@/lib/cdp/commerce";
-import { contextFromHeaders } from "@/lib/cdp/context";
-import { personalizedStore } from "@/lib/recs/personalized";
 import { z } from "zod";
 import { addresses } from "@/db/schema";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { guestOrderLimit } from "@/lib/account/claim";
+import { emailSchema } from "@/lib/auth/credentials";
 import { currentCartId } from "@/lib/cart/session";
-import { getDb } from "@/lib/db";
-import { sendOrderConfirmation } from "@/lib/orders/emails";
-import { fail, fieldErrorsOf, keep, UserError, type ActionResult } from "@/lib/result";
+import { trackCheckoutCompleted } from "@/lib/cdp/commerce";
+import { contextFromHeaders } from "@/lib/cdp/context";
+import { orderPath } from "@/lib/orders/tracking-link";
+import { personalizedStore } from "@/lib/recs/personalized";
+import { UserError } from "@/lib/result";
+import { hitRateLimit } from "@/lib/security/rate-limit";
+import { publicAction } from "@/lib/shop/action";
 import { addressSchema } from "./address";
 import { placeOrder, placeOrderSchema } from "./place-order";
 
-const ADDRESS_FIELDS = ["name", "line1", "line2", "city", "postcode", "country", "phone"];
+const GUEST_LIMITED = "Too many orders from here in the last hour. Please try again later, or sign in.";
 
-export async function placeOrderAction(_prev: ActionResult<undefined> | null, data: FormData): Promise<ActionResult<undefined>> {
-  const user = await getCurrentUser();
-  if (!user) return fail("Please sign in again to place your order.");
-  const form = Object.fromEntries(data);
-  const opts = placeOrderSchema.safeParse(form);
-  if (!opts.success) return keep(fail(opts.error.issues[0]?.message ?? "Check your choices", fieldErrorsOf(opts.error)), data, ADDRESS_FIELDS);
-
-  const db = await getDb();
-  let address;
-  const savedId = z.coerce.number().int().positive().safeParse(form.addressId);
-  if (form.addressId && form.addressId !== "new") {
-    if (!savedId.success) return fail("Choose an address.");
-    // Only the shopper's own saved addresses.
-    const [row] = await db.select().from(addresses).where(and(eq(addresses.id, savedId.data), eq(addresses.userId, user.id)));
-    if (!row) return fail("Choose an address.");
-    address = addressSchema.parse(row);
-  } else {
-    const parsed = addressSchema.safeParse(form);
-    if (!parsed.success) return keep(fail("Please check the address.", fieldErrorsOf(parsed.error)), data, ADDRESS_FIELDS);
-    address = parsed.data;
-  }
-
-  let number: string;
-  try {
+/**
+ * Places the order for a signed-in customer (a saved or new address) or a guest (email, phone and
+ * address; orders limited per address and per email), then goes to the confirmation: the account's
+ * order page, or for a guest the signed order link.
+ */
+export const placeOrderAction = publicAction(
+  { name: "checkout.placeOrder", schema: placeOrderSchema.extend({ addressId: z.string().max(20).optional(), email: z.string().max(400).optional() }).loose() },
+  async (input, { db, user, ip }) => {
+    let address;
+    if (user && input.addressId && input.addressId !== "new") {
+      const savedId = z.coerce.number().int().positive().max(2_147_483_647).safeParse(input.addressId);
+      // Only the shopper's own saved addresses.
+      const [row] = savedId.success ? await db.select().from(addresses).where(and(eq(addresses.id, savedId.data), eq(addresses.userId, user.id))) : [];
+      if (!row) throw new UserError("Choose an address.");
+      address = addressSchema.parse(row);
+    } else {
+      const parsed = addressSchema.safeParse(input);
+      if (!parsed.success) throw new z.ZodError(parsed.error.issues);
+      address = parsed.data;
+    }
+    let email = user?.email;
+    if (!user) {
+      const e = emailSchema.safeParse(input.email ?? "");
+      if (!e.success) throw new UserError(e.error.issues[0]!.message, "email");
+      if (!address.phone) throw new UserError("Enter a phone number for the courier.", "phone");
+      email = e.data;
+      for (const key of [`guest-order:ip:${ip}`, `guest-order:email:${email}`]) {
+        if (!(await hitRateLimit(db, key, guestOrderLimit())).allowed) throw new UserError(GUEST_LIMITED);
+      }
+    }
     const cartId = await currentCartId({ create: true });
     const { deviceType } = contextFromHeaders(await headers());
     const personalized = Boolean(await personalizedStore());
-    const placed = await placeOrder(db, { ...opts.data, address, userId: user.id, email: user.email, cartId, deviceType, personalized });
-    number = placed.number;
-    if (!placed.replay) {
-      await sendOrderConfirmation(db, placed.orderId);
-      await trackCheckoutCompleted(db, placed.orderId, opts.data.method);
-    }
-  } catch (err) {
-    if (err instanceof UserError || err instanceof z.ZodError) {
-      return keep(fail(err instanceof UserError ? err.message : "Please check the address."), data, ADDRESS_FIELDS);
-    }
-    throw err;
-  }
-  redirect(`/account/orders/${number}?placed=1`);
-}
+    const placed = await placeOrder(db, {
+      ...input,
+      saveAddress: Boolean(user) && input.saveAddress,
+      makeEcoDefault: Boolean(user) && input.makeEcoDefault,
+      address,
+      userId: user?.id ?? null,
+      email: email!,
+      cartId,
+      deviceType,
+      personalized,
+    });
+    if (!placed.replay) await trackCheckoutCompleted(db, placed.orderId, input.method);
+    redirect(user ? `/account/orders/${placed.number}?placed=1` : `${orderPath(placed.number)}&placed=1`);
+  },
+);

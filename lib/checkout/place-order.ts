@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { deliveryOptions, routeFor, type Method } from "@/lib/delivery/options";
 import { notifyShipment } from "@/lib/delivery/status";
+import { queueOrderPlaced } from "@/lib/orders/emails";
 import { UserError } from "@/lib/result";
 import { priceBasket } from "@/lib/deals/codes";
 import { redeemDeal } from "@/lib/deals/redeem";
@@ -23,7 +24,8 @@ export const placeOrderSchema = z.object({
 
 export type PlaceOrderInput = z.infer<typeof placeOrderSchema> & {
   address: Address;
-  userId: number;
+  /** null: a guest, known by the email. */
+  userId: number | null;
   email: string;
   cartId: string;
   /** mobile | tablet | desktop, from the checkout request (mobile share of sales). */
@@ -158,9 +160,10 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
       await tx.delete(cartLines).where(eq(cartLines.cartId, input.cartId));
       await tx.update(carts).set({ dealCode: null }).where(eq(carts.id, input.cartId));
 
-      if (input.saveAddress) await saveAddress(tx as unknown as Db, input.userId, address);
-      if (input.makeEcoDefault) await tx.update(users).set({ prefersEcoDelivery: option.eco }).where(eq(users.id, input.userId));
+      if (input.saveAddress && input.userId) await saveAddress(tx as unknown as Db, input.userId, address);
+      if (input.makeEcoDefault && input.userId) await tx.update(users).set({ prefersEcoDelivery: option.eco }).where(eq(users.id, input.userId));
       await notifyShipment(tx as unknown as Db, shipment!.id);
+      await queueOrderPlaced(tx as unknown as Db, order!.id);
       return { orderId: order!.id, number, totalPence: total, replay: false };
     });
   } catch (err) {
@@ -173,7 +176,7 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
   }
 }
 
-async function findByKey(db: Db, key: string, userId: number): Promise<PlacedOrder | null> {
+async function findByKey(db: Db, key: string, userId: number | null): Promise<PlacedOrder | null> {
   const [o] = await db
     .select({ id: orders.id, number: orders.number, totalPence: orders.totalPence, userId: orders.userId })
     .from(orders)

@@ -2,9 +2,7 @@ import { and, desc, eq, gte, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { csatResponses, orders, shipments } from "@/db/schema";
 import type { Db } from "@/lib/db";
-import { sendMail } from "@/lib/mail";
 import { UserError } from "@/lib/result";
-import { siteUrl } from "@/lib/site";
 
 export const CSAT_EDIT_DAYS = 7;
 
@@ -49,16 +47,4 @@ export async function ordersAwaitingCsat(db: Db, userId: number) {
     .where(and(eq(orders.userId, userId), eq(shipments.status, "delivered"), isNull(csatResponses.orderId), gte(shipments.deliveredAt, sql`now() - interval '30 days'`)))
     .orderBy(desc(shipments.deliveredAt))
     .limit(5);
-}
-
-/** The "how did we do?" email, sent when a shipment is delivered. */
-export async function askForCsat(db: Db, orderId: number): Promise<void> {
-  const [o] = await db.select({ number: orders.number, email: orders.email }).from(orders).where(eq(orders.id, orderId));
-  if (!o?.email) return;
-  await sendMail({
-    to: o.email,
-    subject: `How was your Hearth order ${o.number}?`,
-    text: `Your order ${o.number} has been delivered. Tell us how it went, from 1 to 5, in a few seconds:\n${siteUrl()}/account/orders/${o.number}#rate\n\nYou can change your answer for ${CSAT_EDIT_DAYS} days.`,
-    meta: { kind: "csat-request", order: o.number },
-  });
 }

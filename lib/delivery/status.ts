@@ -3,7 +3,7 @@ import { EVENTS } from "@/lib/cdp/events";
 import { eq, sql } from "drizzle-orm";
 import { orders, shipmentEvents, shipments } from "@/db/schema";
 import type { Db } from "@/lib/db";
-import { askForCsat } from "@/lib/csat/store";
+import { MAILED_STATUSES, queueShipmentMail } from "@/lib/orders/emails";
 import { UserError } from "@/lib/result";
 
 export type ShipmentStatus = (typeof shipments.$inferSelect)["status"];
@@ -69,6 +69,8 @@ export async function setShipmentStatus(
       })
       .where(eq(orders.id, s.orderId));
     await notifyShipment(tx, shipmentId);
+    // The customer's email, in this transaction: it exists exactly when the change does.
+    if (MAILED_STATUSES.has(to)) await queueShipmentMail(tx as unknown as Db, s.orderId, to as Parameters<typeof queueShipmentMail>[2]);
     const [o] = await tx.select({ userId: orders.userId, number: orders.number }).from(orders).where(eq(orders.id, s.orderId));
     return { from: s.status, to, at, method: s.method, onTime: to === "delivered" ? at <= s.promisedTo : null, userId: o?.userId ?? null, number: o?.number ?? "" };
   };
@@ -78,11 +80,6 @@ export async function setShipmentStatus(
     return;
   }
   captureShipmentChange(await (db as Db).transaction(run));
-  // After commit (mail never goes out for a change that rolled back).
-  if (to === "delivered") {
-    const [s] = await (db as Db).select({ orderId: shipments.orderId }).from(shipments).where(eq(shipments.id, shipmentId));
-    if (s) await askForCsat(db as Db, s.orderId);
-  }
 }
 
 type ShipmentChange = { from: ShipmentStatus; to: ShipmentStatus; at: Date; method: string; onTime: boolean | null; userId: number | null; number: string };

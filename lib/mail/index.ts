@@ -1,23 +1,37 @@
+import { render } from "@react-email/components";
+import { createElement } from "react";
 import { outbox } from "@/db/schema";
-import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
+import type { Db } from "@/lib/db";
+import { ShopEmail, type MailContent } from "./shop-email";
 
-export type Mail = { to: string; subject: string; text: string; html?: string; meta?: Record<string, unknown> };
+export type { MailContent } from "./shop-email";
+export type Mail = { to: string; subject: string; content: MailContent; meta?: Record<string, unknown> };
+
+/** The HTML and plain-text bodies of one email, from the shop's template. */
+export async function renderMail(content: MailContent): Promise<{ html: string; text: string }> {
+  const el = createElement(ShopEmail, { content });
+  const [html, text] = await Promise.all([render(el), render(el, { plainText: true })]);
+  return { html, text };
+}
 
 /**
- * The one mailer. With SMTP_URL set, mail goes out through nodemailer (and is logged in the
- * outbox as sent); without it, mail is kept in the outbox table for admins to read, so password
- * resets work on a machine with no mail server.
+ * The one way to send mail: written to the outbox with `db` — pass the transaction of the change
+ * that causes it, so a mail exists exactly when its change committed. The outbox worker sends it
+ * (lib/mail/worker.ts); a failed send is retried and never fails the change.
  */
-export async function sendMail(mail: Mail): Promise<void> {
-  const db = await getDb();
-  const { SMTP_URL: smtp, MAIL_FROM } = env();
-  let sentAt: Date | null = null;
-  if (smtp) {
-    const nodemailer = await import("nodemailer");
-    const transport = nodemailer.createTransport(smtp);
-    await transport.sendMail({ from: MAIL_FROM, ...mail });
-    sentAt = new Date();
-  }
-  await db.insert(outbox).values({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, meta: mail.meta ?? {}, sentAt });
+export async function queueMail(db: Db, mail: Mail): Promise<void> {
+  const { html, text } = await renderMail(mail.content);
+  await db.insert(outbox).values({ to: mail.to, subject: mail.subject, text, html, meta: mail.meta ?? {} });
+  kickOutbox();
+}
+
+// Set by the worker module when this process runs one (the server): new mail goes out at once
+// instead of waiting for the next poll. Kept as a hook so lib/mail does not import the transport.
+let kick: (() => void) | null = null;
+export function onMailQueued(fn: (() => void) | null): void {
+  kick = fn;
+}
+function kickOutbox() {
+  // After the caller's transaction has (very likely) committed; the worker's poll catches the rest.
+  if (kick) setTimeout(kick, 250).unref();
 }

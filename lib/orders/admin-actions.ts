@@ -2,8 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/admin/action";
-import { askForCsat } from "@/lib/csat/store";
-import { getDb } from "@/lib/db";
 import { changeShipment, shipmentChangeSchema } from "./admin";
 
 const LABEL: Record<string, string> = { packed: "packed", dispatched: "dispatched", out_for_delivery: "out for delivery", delivered: "delivered", failed_attempt: "a failed delivery attempt", cancelled: "cancelled; stock is back" };
@@ -14,9 +12,5 @@ export const changeShipmentAction = adminAction(
     const r = await changeShipment(ctx, input);
     return { ...r, message: `Order ${r.number}: ${LABEL[r.to] ?? r.to}.` };
   },
-  async (r) => {
-    // After the commit, as the customer's own delivery path does: the rating request goes out.
-    if (r.to === "delivered") await askForCsat(await getDb(), r.orderId);
-    revalidatePath("/admin/orders", "layout");
-  },
+  () => revalidatePath("/admin/orders", "layout"),
 );

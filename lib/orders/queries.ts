@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { ordersAwaitingCsat } from "@/lib/csat/store";
 import { ORDER_NUMBER } from "./number";
 import { listOrdersForUser, orderByNumber } from "./read";
-import { verifyTrackingToken } from "./tracking-link";
+import { verifyOrderToken, verifyTrackingToken } from "./tracking-link";
 
 /** The signed-in customer's orders only. Never cached. */
 export async function getMyOrders(page: number) {
@@ -19,11 +19,17 @@ export async function getMyOrder(number: string) {
   return orderByNumber(await getDb(), number, user.id);
 }
 
-/** For tracking: the owner, or anyone holding the signed link. */
+/** For the signed order link (a guest's confirmation and emails): anyone holding it, nobody else. */
+export async function getLinkedOrder(number: string, token: string | undefined) {
+  if (!ORDER_NUMBER.test(number) || !verifyOrderToken(number, token)) return null;
+  return orderByNumber(await getDb(), number, null);
+}
+
+/** For tracking: the owner, or anyone holding the signed tracking or order link. */
 export async function getTrackableOrder(number: string, token: string | undefined) {
   if (!ORDER_NUMBER.test(number)) return null;
   const db = await getDb();
-  if (verifyTrackingToken(number, token)) return orderByNumber(db, number, null);
+  if (verifyTrackingToken(number, token) || verifyOrderToken(number, token)) return orderByNumber(db, number, null);
   const user = await getCurrentUser();
   return user ? orderByNumber(db, number, user.id) : null;
 }

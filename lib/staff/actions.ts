@@ -2,8 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/admin/action";
-import { requestPasswordReset } from "@/lib/auth/accounts";
-import { getDb } from "@/lib/db";
 import { setRole, staffSchema } from "./manage";
 
 const roleName = { customer: "a customer (no staff access)", merchandiser: "a merchandiser", admin: "an admin" };
@@ -15,8 +13,5 @@ export const setStaffRoleAction = adminAction(
     const r = await setRole(ctx, input);
     return { ...r, message: r.created ? `Account created for ${input.email}; a link to set a password is on its way.` : `${input.email} is now ${roleName[input.role]}.` };
   },
-  async (r, input) => {
-    if (r.created) await requestPasswordReset(await getDb(), input.email);
-    revalidatePath("/admin/staff");
-  },
+  () => revalidatePath("/admin/staff"),
 );

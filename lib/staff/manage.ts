@@ -3,6 +3,7 @@ import { z } from "zod";
 import { users } from "@/db/schema";
 import type { AdminContext } from "@/lib/admin/action";
 import type { Db } from "@/lib/db";
+import { inviteStaff } from "@/lib/auth/accounts";
 import { UserError } from "@/lib/result";
 
 export const ROLES = ["customer", "merchandiser", "admin"] as const;
@@ -24,8 +25,8 @@ export async function listStaff(db: Db) {
 }
 
 /**
- * Gives an account a role, creating a password-less account for a new email (the caller sends it
- * a link to set a password). Nobody changes their own role, and the last admin stays an admin, so
+ * Gives an account a role, creating a password-less account for a new email, invited by email
+ * (a link to set a password, valid 7 days) in the same transaction. Nobody changes their own role, and the last admin stays an admin, so
  * the shop can never lock itself out. Returns whether an account was created.
  */
 export async function setRole({ tx, user, audit }: AdminContext, input: z.output<typeof staffSchema>): Promise<{ id: number; created: boolean }> {
@@ -34,6 +35,7 @@ export async function setRole({ tx, user, audit }: AdminContext, input: z.output
     if (input.role === "customer") throw new UserError("There is no account with that email.");
     const [row] = await tx.insert(users).values({ email: input.email, name: input.name || null, role: input.role }).returning({ id: users.id });
     await audit({ action: "staff.create", entity: "user", entityId: row!.id, before: null, after: { email: input.email, role: input.role } });
+    await inviteStaff(tx, { userId: row!.id, email: input.email, role: input.role, invitedBy: user.name || user.email });
     return { id: row!.id, created: true };
   }
   if (existing.id === user.id) throw new UserError("You cannot change your own role; ask another admin.");

@@ -7,15 +7,16 @@ import { getBasketDeals } from "@/lib/deals/queries";
 import { DealCodeForm } from "@/components/deals/deal-code-form";
 import { EVENTS } from "@/lib/cdp/events";
 import { trackServer } from "@/lib/cdp/server";
-import { requireUser } from "@/lib/auth/current-user";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { getCart } from "@/lib/cart/queries";
 import { formatPrice } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
 
 export default async function CheckoutPage() {
-  const user = await requireUser("/checkout");
-  const [cart, ctx] = await Promise.all([getCart(), getCheckoutContext(user.id)]);
+  // Signed in: saved addresses and the eco preference; otherwise a guest checkout.
+  const user = await getCurrentUser();
+  const [cart, ctx] = await Promise.all([getCart(), user ? getCheckoutContext(user.id) : { addresses: [], prefersEco: false }]);
   if (!cart.lines.length) redirect("/cart");
   const { deals, lines, code, codeProblem } = await getBasketDeals(cart);
   await trackServer(EVENTS.checkoutStarted, { value: cart.subtotalPence / 100, currency: "GBP", products: cart.lines.map((l) => ({ product_id: l.productId, quantity: l.quantity })) });
@@ -27,7 +28,7 @@ export default async function CheckoutPage() {
       ) : null}
       <div className="mt-4 grid gap-6 md:grid-cols-[1fr_18rem]">
         {/* A fresh key per page view: resubmitting this page (double tap, retry, back) finds the same order. */}
-        <CheckoutForm idempotencyKey={crypto.randomUUID()} subtotalPence={cart.subtotalPence} saved={ctx.addresses} prefersEco={ctx.prefersEco} deals={deals} lines={lines} />
+        <CheckoutForm idempotencyKey={crypto.randomUUID()} subtotalPence={cart.subtotalPence} saved={ctx.addresses} prefersEco={ctx.prefersEco} guest={!user} deals={deals} lines={lines} />
         <aside className="h-fit rounded-lg border border-line bg-surface p-4 text-sm" aria-labelledby="in-cart">
           <h2 id="in-cart" className="text-base font-semibold">In your cart</h2>
           <ul className="mt-2 space-y-1">

@@ -5,6 +5,7 @@ import { LiveTracking } from "@/components/delivery/live-tracking";
 import { trackingSnapshot } from "@/lib/delivery/tracking";
 import { formatCo2 } from "@/lib/format";
 import { getTrackableOrder } from "@/lib/orders/queries";
+import { orderPath, verifyOrderToken } from "@/lib/orders/tracking-link";
 
 export const metadata: Metadata = { title: "Track your delivery", robots: { index: false }, referrer: "no-referrer" };
 
@@ -25,7 +26,8 @@ export default async function TrackPage({ params, searchParams }: Props) {
         {snap.method === "bike" ? "By cargo bike" : snap.method === "ev" ? "By electric van" : snap.method === "express" ? "Express" : "Standard van"} · about {formatCo2(snap.co2Grams)} CO2
       </p>
       <div className="mt-6"><LiveTracking initial={snap} streamUrl={streamUrl} /></div>
-      <p className="mt-8 text-sm"><Link href={`/account/orders/${number}`} className="text-accent underline">Order details</Link></p>
+      {/* The order link opens the order itself; a tracking link (a neighbour's) only the owner's account page. */}
+      <p className="mt-8 text-sm"><Link href={verifyOrderToken(number, t) ? orderPath(number) : `/account/orders/${number}`} className="text-accent underline">Order details</Link></p>
     </section>
   );
 }
