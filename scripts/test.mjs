@@ -31,6 +31,8 @@ const e2eEnv = {
   ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? crypto.randomBytes(12).toString("base64url"),
   RATE_LIMIT_SIGNIN_PER_IP: "1000",
   RATE_LIMIT_SIGNUP_PER_IP: "1000",
+  RATE_LIMIT_CODE_TRIES: "1000",
+  RATE_LIMIT_GUEST_ORDERS: "1000",
 };
 const started = Date.now();
 

@@ -1,6 +1,7 @@
 "use server";
 
 import { and, eq } from "drizzle-orm";
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -65,6 +66,7 @@ export const placeOrderAction = publicAction(
       personalized,
     });
     if (!placed.replay) await trackCheckoutCompleted(db, placed.orderId, input.method);
+    revalidatePath("/", "layout"); // the header's cart badge, kept by a layout the confirmation shares
     redirect(user ? `/account/orders/${placed.number}?placed=1` : `${orderPath(placed.number)}&placed=1`);
   },
 );
