@@ -44,3 +44,10 @@ export function localToUtc(local: string, timeZone: string = SHOP_TIME_ZONE): Da
   converted.set(key, d);
   return new Date(d);
 }
+
+const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: SHOP_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** The shop-local calendar day of a moment, as YYYY-MM-DD. */
+export function localDay(d: Date): string {
+  return dayFormat.format(d);
+}

@@ -12,7 +12,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const user = await requireStaff();
   return (
     <div className="min-h-dvh">
-      <header className="border-b border-line bg-surface">
+      <header className="border-b border-line bg-surface print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2">
           <Logo />
           <span className="rounded-full bg-sunken px-2 py-0.5 text-xs font-semibold">Admin</span>
@@ -24,7 +24,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <span className="text-sm text-muted">{user.email}</span>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6 print:max-w-none print:p-0">{children}</main>
     </div>
   );
 }

@@ -1,7 +1,10 @@
 import Link from "next/link";
 import { CsatForm } from "@/components/order/csat-form";
 import { OrderActions } from "@/components/order/order-actions";
+import { OrderReturns } from "@/components/order/order-returns";
+import { ReturnRequestForm } from "@/components/order/return-request-form";
 import { StatusTimeline, statusLabel } from "@/components/order/status-timeline";
+import { RETURN_REASONS } from "@/lib/returns/manage";
 import { formatCo2, formatPrice } from "@/lib/format";
 import type { OrderDetail } from "@/lib/orders/read";
 import { trackingToken } from "@/lib/orders/tracking-link";
@@ -11,7 +14,7 @@ import { trackingToken } from "@/lib/orders/tracking-link";
  * can do. `owner`: the signed-in customer (buy again, cancel, rate); otherwise the holder of the
  * signed order link (a guest), who gets `extra` (saving the order to an account) instead.
  */
-export function OrderDetailView({ detail, placed, owner, back, extra }: { detail: OrderDetail; placed: boolean; owner: boolean; back?: React.ReactNode; extra?: React.ReactNode }) {
+export function OrderDetailView({ detail, placed, owner, token, back, extra }: { detail: OrderDetail; placed: boolean; owner: boolean; token?: string; back?: React.ReactNode; extra?: React.ReactNode }) {
   const { order, lines, shipment, events, csat } = detail;
   const products = lines.filter((l) => l.kind === "product");
   const address = order.shippingAddress;
@@ -51,6 +54,10 @@ export function OrderDetailView({ detail, placed, owner, back, extra }: { detail
             <div className="mt-6">
               <OrderActions number={order.number} cancellable={shipment?.status === "placed" || shipment?.status === "packed"} />
             </div>
+          ) : null}
+          <OrderReturns returns={detail.returns} />
+          {!detail.returnOptions.blocker && detail.returnOptions.lines.some((l) => l.returnable > 0) ? (
+            <ReturnRequestForm number={order.number} token={owner ? undefined : token} lines={detail.returnOptions.lines.filter((l) => l.returnable > 0)} reasons={RETURN_REASONS} />
           ) : null}
           {extra}
         </div>

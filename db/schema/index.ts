@@ -10,3 +10,4 @@ export * from "./recs";
 export * from "./security";
 export * from "./users";
 export * from "./kpi";
+export * from "./returns";

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   jsonb,
   index,
   integer,
@@ -56,6 +57,8 @@ export const orders = pgTable(
     /** One per checkout submit: a double tap, retry or back-button resubmit finds this order. */
     idempotencyKey: text("idempotency_key").unique(),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true, mode: "date" }),
+    /** A web refund: the sale it gives money back on (imported refunds have none). */
+    refundOf: integer("refund_of").references((): AnyPgColumn => orders.id, { onDelete: "set null" }),
     /** mobile | tablet | desktop for web orders (from the checkout request); null for imported ones. */
     deviceType: text("device_type"),
     ...timestamps,
@@ -66,6 +69,7 @@ export const orders = pgTable(
     // The KPI facts' incremental refresh finds changed orders by this (lib/kpi/facts.ts).
     index("orders_updated_idx").on(t.updatedAt),
     // Guest orders are found by email when their owner proves it (lib/account/claim.ts).
+    index("orders_refund_of_idx").on(t.refundOf).where(sql`${t.refundOf} is not null`),
     index("orders_guest_email_idx").on(sql`lower(${t.email})`).where(sql`${t.userId} is null`),
   ],
 );

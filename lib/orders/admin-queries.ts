@@ -1,6 +1,6 @@
 import "server-only";
 import { staffRead } from "@/lib/admin/action";
-import { listAdminOrders, orderCustomer } from "./admin";
+import { listAdminOrders, orderCustomer, pickList } from "./admin";
 import { orderByNumber } from "./read";
 
 export const getAdminOrders = staffRead(listAdminOrders);
@@ -10,3 +10,5 @@ export const getAdminOrder = staffRead(async (db, number: string) => {
   const detail = await orderByNumber(db, number, null);
   return detail ? { ...detail, customer: await orderCustomer(db, detail.order.userId) } : null;
 });
+
+export const getPickList = staffRead(pickList);

@@ -5,6 +5,7 @@ import type { AdminContext } from "@/lib/admin/action";
 import type { Db } from "@/lib/db";
 import { NEXT, setShipmentStatus, type ShipmentStatus } from "@/lib/delivery/status";
 import { UserError } from "@/lib/result";
+import { SHOP_TIME_ZONE } from "@/lib/time";
 import { cancelWithStockBack } from "./manage";
 
 export const ORDERS_PAGE = 50;
@@ -77,4 +78,59 @@ export async function changeShipment({ tx, audit, user }: AdminContext, c: z.out
   else await setShipmentStatus(tx as unknown as Parameters<typeof setShipmentStatus>[0], s.id, c.to, { note });
   await audit({ action: "order.status", entity: "order", entityId: o.number, before: { status: s.status }, after: { status: c.to, note: c.note || undefined } });
   return { orderId: o.id, number: o.number, to: c.to };
+}
+
+export const pickListSchema = z.object({
+  /** A shop-local day (orders placed then); "all": every order not yet dispatched. */
+  day: z.union([z.literal("all"), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).optional().catch(undefined),
+});
+
+/**
+ * The pick list: every web order of the day that is not dispatched yet (placed or packed), and
+ * what to take from the shelves for them, by SKU with the orders each goes in.
+ */
+export async function pickList(db: Db, day: string) {
+  const onDay = day === "all" ? sql`true` : sql`(o.placed_at at time zone ${SHOP_TIME_ZONE})::date = ${day}::date`;
+  const [items, list] = await Promise.all([
+    db.execute<{ sku: string; title: string; quantity: number; stock: number | null; orders: string[] }>(sql`
+      select l.sku, min(l.title) as title, sum(l.quantity)::int as quantity, max(p.stock) as stock, array_agg(distinct o.number order by o.number) as orders
+        from orders o join shipments s on s.order_id = o.id
+        join order_lines l on l.order_id = o.id and l.kind = 'product'
+        left join products p on p.id = l.product_id
+       where o.kind = 'sale' and s.status in ('placed', 'packed') and ${onDay}
+       group by l.sku order by l.sku`),
+    db.execute<{ number: string; name: string | null; postcode: string | null; method: string; status: string; items: number }>(sql`
+      select o.number, o.shipping_address->>'name' as name, o.shipping_address->>'postcode' as postcode, s.method, s.status,
+             (select coalesce(sum(quantity), 0)::int from order_lines where order_id = o.id and kind = 'product') as items
+        from orders o join shipments s on s.order_id = o.id
+       where o.kind = 'sale' and s.status in ('placed', 'packed') and ${onDay}
+       order by o.id`),
+  ]);
+  return { items: items.rows.map((r) => ({ ...r, quantity: Number(r.quantity) })), orders: list.rows };
+}
+
+export const bulkStatusSchema = z.object({
+  numbers: z.array(z.string().trim().regex(/^[A-Z]?\d{5,8}$/)).min(1, "Tick the orders first").max(200, "At most 200 orders at a time"),
+  to: z.enum(["packed", "dispatched"], { error: "Choose packed or dispatched" }),
+});
+
+/**
+ * "Packed" / "Dispatched" for many orders at once, each through `setShipmentStatus` (a placed order
+ * marked dispatched is packed first). Orders that cannot take the step are listed, not failed.
+ */
+export async function bulkShipmentStatus({ tx, audit, user }: AdminContext, input: z.output<typeof bulkStatusSchema>) {
+  const done: string[] = [];
+  const skipped: string[] = [];
+  for (const number of [...new Set(input.numbers)]) {
+    const [row] = await tx.select({ id: shipments.id, status: shipments.status }).from(shipments).innerJoin(orders, eq(orders.id, shipments.orderId)).where(eq(orders.number, number)).for("update");
+    const path: ShipmentStatus[] = !row ? [] : row.status === "placed" && input.to === "dispatched" ? ["packed", "dispatched"] : NEXT[row.status as ShipmentStatus].includes(input.to) ? [input.to] : [];
+    if (!row || !path.length) {
+      skipped.push(number);
+      continue;
+    }
+    for (const to of path) await setShipmentStatus(tx as unknown as Parameters<typeof setShipmentStatus>[0], row.id, to, { note: `By ${user.email}` });
+    await audit({ action: "order.status", entity: "order", entityId: number, before: { status: row.status }, after: { status: input.to, bulk: true } });
+    done.push(number);
+  }
+  return { done, skipped };
 }

@@ -11,7 +11,7 @@ const when = (d: Date) => d.toLocaleDateString("en-GB", { weekday: "short", day:
 const METHOD = { bike: "cargo bike", ev: "electric van", express: "express van", standard: "standard van" } as const;
 
 /** Where the customer opens the order: their account, or for a guest the signed order link. */
-const orderLink = (o: Pick<Order, "number" | "userId">) => (o.userId ? `${siteUrl()}/account/orders/${o.number}` : orderUrl(o.number));
+export const orderLink = (o: Pick<Order, "number" | "userId">) => (o.userId ? `${siteUrl()}/account/orders/${o.number}` : orderUrl(o.number));
 
 async function load(db: Db, orderId: number) {
   const [o] = await db.select().from(orders).where(eq(orders.id, orderId));

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { csatResponses, orderLines, orders, products, shipmentEvents, shipments } from "@/db/schema";
 import type { Db } from "@/lib/db";
+import { returnableLines, returnBlocker, returnsOfOrder } from "@/lib/returns/manage";
 
 export const ORDERS_PER_PAGE = 20;
 
@@ -28,7 +29,7 @@ export async function listOrdersForUser(db: Db, userId: number, page = 1) {
 
 export type OrderDetail = NonNullable<Awaited<ReturnType<typeof orderByNumber>>>;
 
-/** One order with lines, shipment, events and CSAT; `userId` null skips the owner check (signed tracking links). */
+/** One order with lines, shipment, events, CSAT and returns; `userId` null skips the owner check (signed tracking links). */
 export async function orderByNumber(db: Db, number: string, userId: number | null) {
   const [o] = await db
     .select()
@@ -59,5 +60,15 @@ export async function orderByNumber(db: Db, number: string, userId: number | nul
   const events = shipment
     ? await db.select().from(shipmentEvents).where(eq(shipmentEvents.shipmentId, shipment.id)).orderBy(asc(shipmentEvents.at), asc(shipmentEvents.id))
     : [];
-  return { order: o, lines, shipment: shipment ?? null, events, csat: csat ?? null };
+  const [orderReturns, blocker, returnable] = await Promise.all([
+    returnsOfOrder(db, o.id),
+    returnBlocker(db, o),
+    o.kind === "sale" && o.source === "web" ? returnableLines(db, o.id) : Promise.resolve([]),
+  ]);
+  return {
+    order: o, lines, shipment: shipment ?? null, events, csat: csat ?? null,
+    returns: orderReturns,
+    /** Why no return can be asked for now (null: it can), and what each line can still send back. */
+    returnOptions: { blocker, lines: returnable.map((l) => ({ lineNo: l.lineNo, title: l.title, returnable: l.returnable })) },
+  };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BULK_FORM, BulkStatusBar } from "@/components/admin/orders/bulk-status-bar";
 import { statusLabel } from "@/components/order/status-timeline";
 import { adminOrdersSchema } from "@/lib/orders/admin";
 import { getAdminOrders } from "@/lib/orders/admin-queries";
@@ -31,14 +32,23 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
         <button type="submit" className="tap rounded-full border border-line px-4 font-semibold">Filter</button>
         <Link href="/admin/orders" className="tap inline-flex items-center px-2 underline">Clear</Link>
       </form>
-      <div className="mt-6 overflow-x-auto">
+      <div className="mt-4 flex flex-wrap gap-3 text-sm">
+        <Link href="/admin/orders/pick-list" className="tap inline-flex items-center rounded-full border border-line px-4 font-medium">Today's pick list</Link>
+      </div>
+      <BulkStatusBar />
+      <div className="mt-4 overflow-x-auto">
         <table className="w-full min-w-[48rem] text-left text-sm [&_td]:pr-3 [&_th]:pr-3" data-testid="admin-orders">
-          <thead className="text-muted"><tr><th className="py-2">Order</th><th>Placed</th><th>Customer</th><th>Delivery</th><th>Rating</th><th className="text-right">Total</th></tr></thead>
+          <thead className="text-muted"><tr><th className="py-2"><span className="sr-only">Select</span></th><th>Order</th><th>Placed</th><th>Customer</th><th>Delivery</th><th>Rating</th><th className="text-right">Total</th></tr></thead>
           <tbody>
             {rows.map((o) => {
               const low = o.orderRating !== null && Math.min(o.orderRating, o.deliveryRating ?? 5) <= 2;
               return (
                 <tr key={o.id} className="border-t border-line">
+                  <td className="py-2">
+                    {o.shipmentStatus === "placed" || o.shipmentStatus === "packed" ? (
+                      <input type="checkbox" name="numbers[]" value={o.number} form={BULK_FORM} aria-label={`Select order ${o.number}`} className="h-5 w-5" />
+                    ) : null}
+                  </td>
                   <td className="py-2"><Link className="font-medium underline-offset-2 hover:underline" href={`/admin/orders/${o.number}`}><code>{o.number}</code></Link>{o.source === "import" ? <span className="text-muted"> (history)</span> : null}</td>
                   <td>{formatDateTime(o.placedAt)}</td>
                   <td>{o.email ?? (o.userId ? `#${o.userId}` : "guest")}</td>

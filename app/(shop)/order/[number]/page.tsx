@@ -21,6 +21,7 @@ export default async function LinkedOrderPage({ params, searchParams }: Props) {
       detail={detail}
       placed={placed === "1"}
       owner={false}
+      token={t}
       extra={
         guest && detail.order.email ? (
           <ClaimRequestForm number={number} token={t!} email={detail.order.email} />

@@ -1,0 +1,5 @@
+import "server-only";
+import { staffRead } from "@/lib/admin/action";
+import { listReturns } from "./manage";
+
+export const getAdminReturns = staffRead(listReturns);
