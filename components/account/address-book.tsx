@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { addAddressAction, removeAddressAction, setDefaultAddressAction } from "@/lib/account/actions";
-import { COUNTRIES } from "@/lib/checkout/address";
+import { COUNTRIES } from "@/lib/account/address";
 import { Field, FormAlert, SubmitButton } from "@/components/ui/form";
 
 type Address = { id: number; label: string; name: string; line1: string; line2: string; city: string; postcode: string; country: string; isDefault: boolean };

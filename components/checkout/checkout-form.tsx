@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useMemo, useState } from "react";
 import { placeOrderAction } from "@/lib/checkout/actions";
-import { COUNTRIES } from "@/lib/checkout/address";
+import { COUNTRIES } from "@/lib/account/address";
 import { defaultOption, deliveryOptions, type Method } from "@/lib/delivery/options";
 import { bestDeals, type PricedLine, type PricingDeal } from "@/lib/deals/pricing";
 import { formatCo2, formatPrice } from "@/lib/format";

@@ -2,46 +2,30 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { getDb } from "@/lib/db";
-import { fail, fieldErrorsOf, keep, ok, UserError, type ActionResult } from "@/lib/result";
+import { customerAction } from "@/lib/shop/action";
 import { addAddress, removeAddress, setDefaultAddress } from "./addresses";
 
-type Result = ActionResult<{ message: string }>;
-const idSchema = z.coerce.number().int().positive();
+const idForm = z.object({ id: z.coerce.number({ error: "Address not found." }).int().positive().max(2_147_483_647) });
+const saved = (message: string) => {
+  revalidatePath("/account/addresses");
+  return { message };
+};
 
-async function withUser(fn: (userId: number) => Promise<string>): Promise<Result> {
-  const user = await getCurrentUser();
-  if (!user) return fail("Please sign in again.");
-  try {
-    const message = await fn(user.id);
-    revalidatePath("/account/addresses");
-    return ok({ message });
-  } catch (err) {
-    if (err instanceof UserError) return fail(err.message);
-    if (err instanceof z.ZodError) return fail("Please check the address.", fieldErrorsOf(err));
-    throw err;
-  }
-}
+export const addAddressAction = customerAction(
+  // The address itself is checked by the address book (addressSchema), the one home of its rules.
+  { name: "account.addAddress", schema: z.object({}).loose(), invalid: "Please check the address." },
+  async (input, { db, user }) => {
+    await addAddress(db, user.id, input as never);
+    return saved("Address saved.");
+  },
+);
 
-export async function addAddressAction(_prev: Result | null, data: FormData): Promise<Result> {
-  const r = await withUser(async (userId) => {
-    await addAddress(await getDb(), userId, Object.fromEntries(data) as never);
-    return "Address saved.";
-  });
-  return keep(r, data, ["label", "name", "line1", "line2", "city", "postcode", "country", "phone"]);
-}
+export const removeAddressAction = customerAction({ name: "account.removeAddress", schema: idForm }, async ({ id }, { db, user }) => {
+  await removeAddress(db, user.id, id);
+  return saved("Address removed.");
+});
 
-export async function removeAddressAction(_prev: Result | null, data: FormData): Promise<Result> {
-  return withUser(async (userId) => {
-    await removeAddress(await getDb(), userId, idSchema.parse(data.get("id")));
-    return "Address removed.";
-  });
-}
-
-export async function setDefaultAddressAction(_prev: Result | null, data: FormData): Promise<Result> {
-  return withUser(async (userId) => {
-    await setDefaultAddress(await getDb(), userId, idSchema.parse(data.get("id")));
-    return "Default address changed.";
-  });
-}
+export const setDefaultAddressAction = customerAction({ name: "account.setDefaultAddress", schema: idForm }, async ({ id }, { db, user }) => {
+  await setDefaultAddress(db, user.id, id);
+  return saved("Default address changed.");
+});

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { addresses } from "@/db/schema";
-import { addressSchema, type AddressInput } from "@/lib/checkout/address";
+import { addressSchema, type Address, type AddressInput } from "./address";
 import type { Db } from "@/lib/db";
 import { UserError } from "@/lib/result";
 
@@ -18,6 +18,18 @@ export async function addAddress(db: Db, userId: number, input: AddressInput & {
   if (n >= MAX_ADDRESSES) throw new UserError(`You can keep up to ${MAX_ADDRESSES} addresses. Remove one first.`);
   const [row] = await db.insert(addresses).values({ userId, ...a, label, isDefault: n === 0 }).returning({ id: addresses.id });
   return row!.id;
+}
+
+/**
+ * Checkout's "save this address for next time": kept unless the same street and postcode is there
+ * already, or the book is full (the order goes ahead either way; the cap is the book's).
+ */
+export async function saveToAddressBook(db: Db, userId: number, a: Address): Promise<void> {
+  const [same] = await db.select({ id: addresses.id }).from(addresses).where(and(eq(addresses.userId, userId), eq(addresses.line1, a.line1), eq(addresses.postcode, a.postcode))).limit(1);
+  if (same) return;
+  const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(addresses).where(eq(addresses.userId, userId))) as [{ n: number }];
+  if (n >= MAX_ADDRESSES) return;
+  await db.insert(addresses).values({ userId, ...a, label: n ? "Saved address" : "Home", isDefault: n === 0 });
 }
 
 /** Only the owner's address is touched; another customer's id acts as "not found". */

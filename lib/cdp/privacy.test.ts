@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addresses, csatResponses, deals, emailTokens, orderLines, orders, outbox, passwordResetTokens, rateLimits, users, auditLog } from "@/db/schema";
+import { addresses, csatResponses, deals, emailTokens, returnLines, returns, orderLines, orders, outbox, passwordResetTokens, rateLimits, users, auditLog } from "@/db/schema";
 import { trainAndStore } from "@/lib/recs/train";
 import { redeemDeal } from "@/lib/deals/redeem";
 import { refreshKpiFacts } from "@/lib/kpi/facts";
@@ -46,6 +46,8 @@ async function customer(tag: string): Promise<Person> {
   await writeEvents(db, [serverEvent({ event: "Product Clicked", userId: id, anonymousId: anon, properties: { surface: "for_you", rank: 1, product_id: lamp } })]);
   await db.insert(passwordResetTokens).values({ tokenHash: `hash-${tag}`, userId: id, expiresAt: new Date(Date.now() + 3600_000) });
   await db.insert(outbox).values({ to: email, subject: "Your order", text: `Hello ${name}` });
+  const [ret] = await db.insert(returns).values({ orderId: placed.orderId, note: `Return note from ${name}` }).returning();
+  await db.insert(returnLines).values({ returnId: ret!.id, lineNo: 1, quantity: 1, reason: "other" });
   await db.insert(emailTokens).values({ tokenHash: `claim-${tag}`, email, purpose: "claim", orderId: placed.orderId, expiresAt: new Date(Date.now() + 3600_000) });
   await db.insert(rateLimits).values({ key: `signin:acct:${email}`, windowStart: new Date(), count: 1 });
   return { id, email, name, street, phone, anon, order: placed.number };

@@ -17,6 +17,8 @@ const CUSTOMER_DATA: Record<string, (w: Who) => SQL> = {
   order_lines: (w) => sql`select l.* from order_lines l join orders o on o.id = l.order_id where o.user_id = ${w.id} order by l.order_id, l.line_no`,
   shipments: (w) => sql`select s.* from shipments s join orders o on o.id = s.order_id where o.user_id = ${w.id} order by s.id`,
   shipment_events: (w) => sql`select e.* from shipment_events e join shipments s on s.id = e.shipment_id join orders o on o.id = s.order_id where o.user_id = ${w.id} order by e.id`,
+  returns: (w) => sql`select r.id, o.number as order_number, r.status, r.note, r.staff_note, r.created_at, r.decided_at, r.received_at from returns r join orders o on o.id = r.order_id where o.user_id = ${w.id} order by r.id`,
+  return_lines: (w) => sql`select l.* from return_lines l join returns r on r.id = l.return_id join orders o on o.id = r.order_id where o.user_id = ${w.id} order by l.return_id, l.line_no`,
   csat_responses: (w) => sql`select * from csat_responses where user_id = ${w.id} order by order_id`,
   carts: (w) => sql`select * from carts where user_id = ${w.id}`,
   cart_lines: (w) => sql`select l.* from cart_lines l join carts c on c.id = l.cart_id where c.user_id = ${w.id} order by l.product_id`,
@@ -84,6 +86,8 @@ export async function deleteCustomer(db: Db, userId: number): Promise<{ ordersAn
     await tx.execute(sql`update csat_responses set user_id = null, comment = '' where user_id = ${w.id} or order_id in (select id from orders where user_id = ${w.id})`);
     // Their KPI facts go too; the next refresh re-adds the orders without them (and recounts the days).
     await tx.execute(sql`delete from kpi_orders where user_id = ${w.id}`);
+    // What the customer wrote about their returns goes; the return itself stays with the (anonymized) order.
+    await tx.execute(sql`update returns set note = '' where order_id in (select id from orders where user_id = ${w.id})`);
     const orders = await tx.execute(sql`
       update orders set user_id = null, email = null, idempotency_key = null, updated_at = now(),
         shipping_address = case when shipping_address is null then null else jsonb_build_object('country', shipping_address->>'country') end

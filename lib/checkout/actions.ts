@@ -16,7 +16,7 @@ import { personalizedStore } from "@/lib/recs/personalized";
 import { UserError } from "@/lib/result";
 import { hitRateLimit } from "@/lib/security/rate-limit";
 import { publicAction } from "@/lib/shop/action";
-import { addressSchema } from "./address";
+import { addressSchema } from "@/lib/account/address";
 import { placeOrder, placeOrderSchema } from "./place-order";
 
 const GUEST_LIMITED = "Too many orders from here in the last hour. Please try again later, or sign in.";

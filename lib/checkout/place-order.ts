@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { addresses, cartLines, carts, orderLines, orders, products, shipmentEvents, shipments, users } from "@/db/schema";
+import { cartLines, carts, orderLines, orders, products, shipmentEvents, shipments, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { deliveryOptions, routeFor, type Method } from "@/lib/delivery/options";
@@ -9,7 +9,8 @@ import { queueOrderPlaced } from "@/lib/orders/emails";
 import { UserError } from "@/lib/result";
 import { priceBasket } from "@/lib/deals/codes";
 import { redeemDeal } from "@/lib/deals/redeem";
-import { addressSchema, type Address } from "./address";
+import { saveToAddressBook } from "@/lib/account/addresses";
+import { addressSchema, type Address } from "@/lib/account/address";
 import { paymentProvider } from "./payment";
 
 export const VAT_RATE = 0.2;
@@ -160,7 +161,7 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
       await tx.delete(cartLines).where(eq(cartLines.cartId, input.cartId));
       await tx.update(carts).set({ dealCode: null }).where(eq(carts.id, input.cartId));
 
-      if (input.saveAddress && input.userId) await saveAddress(tx as unknown as Db, input.userId, address);
+      if (input.saveAddress && input.userId) await saveToAddressBook(tx as unknown as Db, input.userId, address);
       if (input.makeEcoDefault && input.userId) await tx.update(users).set({ prefersEcoDelivery: option.eco }).where(eq(users.id, input.userId));
       await notifyShipment(tx as unknown as Db, shipment!.id);
       await queueOrderPlaced(tx as unknown as Db, order!.id);
@@ -185,15 +186,4 @@ async function findByKey(db: Db, key: string, userId: number | null): Promise<Pl
   if (!o) return null;
   if (o.userId !== userId) throw new UserError("This checkout page has expired: reload it and try again.");
   return { orderId: o.id, number: o.number, totalPence: o.totalPence, replay: true };
-}
-
-async function saveAddress(db: Db, userId: number, a: Address) {
-  const same = await db
-    .select({ id: addresses.id })
-    .from(addresses)
-    .where(and(eq(addresses.userId, userId), eq(addresses.line1, a.line1), eq(addresses.postcode, a.postcode)))
-    .limit(1);
-  if (same.length) return;
-  const count = (await db.select({ id: addresses.id }).from(addresses).where(eq(addresses.userId, userId))).length;
-  await db.insert(addresses).values({ userId, ...a, label: count ? "Saved address" : "Home", isDefault: count === 0 });
 }

@@ -1,45 +1,27 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { z } from "zod";
 import { currentCartId } from "@/lib/cart/session";
 import { EVENTS } from "@/lib/cdp/events";
 import { trackServer } from "@/lib/cdp/server";
-import { getDb } from "@/lib/db";
-import { fail, ok, UserError, type ActionResult } from "@/lib/result";
+import { customerAction } from "@/lib/shop/action";
 import { cancelOrder, reorder } from "./manage";
 import { ORDER_NUMBER } from "./number";
 
+const orderForm = z.object({ number: z.string().regex(ORDER_NUMBER, "Order not found.") });
 
-export async function cancelOrderAction(_prev: ActionResult<{ message: string }> | null, data: FormData): Promise<ActionResult<{ message: string }>> {
-  const user = await getCurrentUser();
-  if (!user) return fail("Please sign in again.");
-  const number = String(data.get("number") ?? "");
-  if (!ORDER_NUMBER.test(number)) return fail("Order not found.");
-  try {
-    await cancelOrder(await getDb(), user.id, number);
-  } catch (err) {
-    if (err instanceof UserError) return fail(err.message);
-    throw err;
-  }
+export const cancelOrderAction = customerAction({ name: "orders.cancel", schema: orderForm }, async ({ number }, { db, user }) => {
+  await cancelOrder(db, user.id, number);
   revalidatePath(`/account/orders/${number}`);
   await trackServer(EVENTS.orderCancelled, { order_id: number }, { messageId: `order-cancelled:${number}` });
-  return ok({ message: "Your order is cancelled. Nothing will be charged." });
-}
+  return { message: "Your order is cancelled. Nothing will be charged." };
+});
 
-export async function reorderAction(_prev: ActionResult<{ message: string }> | null, data: FormData): Promise<ActionResult<{ message: string }>> {
-  const user = await getCurrentUser();
-  if (!user) return fail("Please sign in again.");
-  const number = String(data.get("number") ?? "");
-  if (!ORDER_NUMBER.test(number)) return fail("Order not found.");
-  try {
-    const r = await reorder(await getDb(), user.id, number, await currentCartId({ create: true }));
-    revalidatePath("/", "layout");
-    const parts = [r.added ? `${r.added} item${r.added === 1 ? "" : "s"} added to your cart.` : "Nothing could be added."];
-    if (r.skipped.length) parts.push(`Not available now: ${r.skipped.slice(0, 5).join(", ")}${r.skipped.length > 5 ? "…" : ""}.`);
-    return ok({ message: parts.join(" ") });
-  } catch (err) {
-    if (err instanceof UserError) return fail(err.message);
-    throw err;
-  }
-}
+export const reorderAction = customerAction({ name: "orders.reorder", schema: orderForm }, async ({ number }, { db, user }) => {
+  const r = await reorder(db, user.id, number, await currentCartId({ create: true }));
+  revalidatePath("/", "layout");
+  const parts = [r.added ? `${r.added} item${r.added === 1 ? "" : "s"} added to your cart.` : "Nothing could be added."];
+  if (r.skipped.length) parts.push(`Not available now: ${r.skipped.slice(0, 5).join(", ")}${r.skipped.length > 5 ? "…" : ""}.`);
+  return { message: parts.join(" ") };
+});

@@ -22,6 +22,8 @@ export type AskedLimit = { key: string; limit: Limit; message: string };
 type Options<S extends z.ZodType, C> = {
   name: string;
   schema: S;
+  /** The form-level message when the input is refused by zod (default: the first problem's own words). */
+  invalid?: string;
   /** Limits hit before the handler runs (every one is counted; the first one over refuses). */
   limits?: (input: z.output<S>, ctx: C) => AskedLimit[] | Promise<AskedLimit[]>;
 };
@@ -43,7 +45,8 @@ function wrap<S extends z.ZodType, T, C extends ShopContext>(
       values: Object.fromEntries(Object.entries(input).filter(([k, v]) => typeof v === "string" && !/password|token/i.test(k)).map(([k, v]) => [k, (v as string).slice(0, 5000)])),
     });
     const parsed = opts.schema.safeParse(input);
-    if (!parsed.success) return kept(failure(parsed.error.issues[0]?.message ?? "Please check the highlighted fields.", fieldErrorsOf(parsed.error)));
+    const invalid = (e: z.ZodError) => kept(failure(opts.invalid ?? e.issues[0]?.message ?? "Please check the highlighted fields.", fieldErrorsOf(e)));
+    if (!parsed.success) return invalid(parsed.error);
     try {
       const ctx = { db: await getDb(), user, ip: clientIp(await headers()) } as C;
       for (const l of (await opts.limits?.(parsed.data, ctx)) ?? []) {
@@ -54,7 +57,7 @@ function wrap<S extends z.ZodType, T, C extends ShopContext>(
     } catch (err) {
       unstable_rethrow(err); // redirect() and notFound() are answers, not failures
       if (err instanceof UserError) return kept({ ...failure(err.message, err.field ? { [err.field]: [err.message] } : undefined), ...(err.details === undefined ? {} : { details: err.details }) });
-      if (err instanceof z.ZodError) return kept(failure(err.issues[0]?.message ?? "Please check the highlighted fields.", fieldErrorsOf(err)));
+      if (err instanceof z.ZodError) return invalid(err);
       console.error(`action ${opts.name} failed`, err);
       return failure("Something went wrong; nothing was changed. Please try again.");
     }

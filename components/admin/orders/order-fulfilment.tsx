@@ -1,5 +1,5 @@
 import { ProductImage } from "@/components/product/product-image";
-import { COUNTRIES } from "@/lib/checkout/address";
+import { COUNTRIES } from "@/lib/account/address";
 import { formatDateTime, formatPrice } from "@/lib/format";
 import type { OrderDetail } from "@/lib/orders/read";
 
