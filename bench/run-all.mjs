@@ -123,6 +123,8 @@ if (only !== "http") {
   sections.push(sh(bin("tsx"), ["bench/recs.ts"]).trim());
   console.error("bench: admin at 100k products and customers");
   sections.push(sh(bin("tsx"), ["bench/admin.ts"]).trim());
+  console.error("bench: checkout with a code, outbox worker");
+  sections.push(sh(bin("tsx"), ["bench/checkout-mail.ts"]).trim());
   console.error("bench: KPI queries at the seeded size and at 1M orders (generates them: ~15 minutes)");
   sections.push(sh(bin("tsx"), ["bench/kpi.ts"]).trim());
 }

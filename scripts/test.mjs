@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every test, on both database drivers.
+ *   0. ESLint (Next's rules and the layering rules) and Prettier's check
  *   1. type check
  *   2. unit + integration tests (vitest) on embedded PGlite, then on PostgreSQL
  *   3. production build
  *   4. end-to-end tests (Playwright, phone and desktop projects, Debian Chromium) against the built
  *      store seeded from the real order history: once on PGlite, once on PostgreSQL
+ *   5. the clone check: HEAD cloned into an empty temporary folder starts with npm install && npm start
  * PostgreSQL comes from TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
  * Chromium comes from CHROMIUM_PATH (default /usr/bin/chromium) and is installed with apt when missing.
  */
@@ -92,6 +94,8 @@ async function pgDatabase(name) {
 }
 
 if (only !== "e2e") {
+  step("lint (ESLint)", bin("eslint"), [".", "--max-warnings", "0"]);
+  step("format (Prettier)", bin("prettier"), ["--check", "."]);
   step("type check", bin("tsc"), ["--noEmit"]);
   step("unit + integration tests on PGlite", bin("vitest"), ["run"], { TEST_DATABASE_URL: "" });
   await (await pgConnect()).end(); // fail early and clearly if PostgreSQL is down
@@ -112,6 +116,7 @@ if (only !== "unit") {
   const pgEnv = { DATABASE_URL: await pgDatabase("hearth_e2e"), ...e2eEnv };
   step("seed the e2e store (PostgreSQL)", bin("tsx"), ["scripts/seed.ts"], pgEnv);
   step("end-to-end tests on PostgreSQL", bin("playwright"), ["test"], { ...pgEnv, E2E_OUTPUT: "test-results/postgres", E2E_REPORT: "playwright-report/postgres" });
+  step("clone check: a bare clone starts with npm install && npm start", process.execPath, ["scripts/clone-start-check.mjs"]);
 }
 
 finish();

@@ -12,7 +12,7 @@ import { listAdminOrders } from "./admin";
 /** Order status changes from the admin (session stand-in, real database), through the tracking page's own function. */
 vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-const { changeShipmentAction } = await import("./admin-actions");
+const { bulkShipmentAction, changeShipmentAction } = await import("./admin-actions");
 
 let db: Db;
 let lamp = 0, seq = 0;
@@ -74,5 +74,25 @@ describe("order status from the admin", () => {
     expect((await listAdminOrders(db, { lowCsat: "1" })).rows.map((r) => r.number)).toEqual([number]);
     expect((await listAdminOrders(db, { status: "cancelled" })).rows).toHaveLength(1);
     expect((await listAdminOrders(db, { q: number })).rows.map((r) => r.number)).toEqual([number]);
+  });
+});
+
+describe("bulk packed / dispatched", () => {
+  it("moves every ticked order through setShipmentStatus (placed → packed → dispatched) and lists the ones it cannot", async () => {
+    const [a, b, c] = [await buy(1), await buy(1), await buy(1)];
+    await change(c, "cancelled");
+    const r = await bulkShipmentAction(null, formData({ "numbers[]": [a, b, c], to: "dispatched" }));
+    expect(r).toMatchObject({ ok: true, data: { done: [a, b], skipped: [c] } });
+    for (const n of [a, b]) {
+      const [o] = await db.select().from(orders).where(eq(orders.number, n));
+      const [s] = await db.select().from(shipments).where(eq(shipments.orderId, o!.id));
+      expect(s!.status).toBe("dispatched");
+      const steps = (await db.select().from(shipmentEvents).where(eq(shipmentEvents.shipmentId, s!.id))).map((e) => e.status);
+      expect(steps).toEqual(["placed", "packed", "dispatched"]);
+      const mails = (await db.select().from(outbox).where(eq(outbox.to, o!.email!))).map((m) => m.subject);
+      expect(mails).toContain(`Order ${n} is on its way`);
+    }
+    expect(await bulkShipmentAction(null, formData({ to: "packed" }))).toMatchObject({ ok: false, fieldErrors: { numbers: [expect.any(String)] } });
+    expect(await bulkShipmentAction(null, formData({ "numbers[]": [a], to: "delivered" }))).toMatchObject({ ok: false, fieldErrors: { to: ["Choose packed or dispatched"] } });
   });
 });
