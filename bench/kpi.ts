@@ -7,7 +7,6 @@
  * Prints a markdown section.
  */
 import { DEMO_HISTORY_FILE } from "@/lib/import/read";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import { getDb, closeDb, type Db } from "@/lib/db";
 import { recomputeAll } from "@/lib/cdp/refresh";

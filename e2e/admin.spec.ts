@@ -31,7 +31,7 @@ async function signedIn(browser: Browser, email: string, password: string, next 
 test.describe.configure({ mode: "serial" });
 test.skip(!admin.password, "needs ADMIN_EMAIL/ADMIN_PASSWORD, which npm test sets");
 
-let merch = { email: "", password: "a merchandiser's password" };
+const merch = { email: "", password: "a merchandiser's password" };
 
 test("an admin invites a merchandiser, who sets a password from the emailed link", async ({ page, browser }, info) => {
   merch.email = `merch-${info.project.name}-${rand()}@example.com`;

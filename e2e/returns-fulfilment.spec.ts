@@ -1,5 +1,5 @@
 import { devices, expect, test, type Browser } from "@playwright/test";
-import { mailText, signIn, signUp, staffLogin, uniqueEmail } from "./helpers";
+import { badge, mailText, signIn, signUp, staffLogin, uniqueEmail } from "./helpers";
 
 const isMobile = () => test.info().project.name === "mobile";
 
@@ -19,6 +19,7 @@ test("staff ship an order from the fulfilment view; the customer returns a line;
   await page.goto("/product/white-hanging-heart-t-light-holder-85123a");
   await page.getByLabel("Quantity").fill("3");
   await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(badge(page)).toHaveText("3");
   await page.goto("/checkout");
   await page.getByLabel("Full name").fill("Rae Returner");
   await page.getByLabel("Phone (for the courier)").fill("07700 900456");

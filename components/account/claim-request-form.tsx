@@ -10,7 +10,7 @@ export function ClaimRequestForm({ number, token, email }: { number: string; tok
   return (
     <form action={action} className="mt-6 rounded-lg border border-line bg-surface p-4" data-testid="claim-request">
       <h2 className="text-base font-semibold">Save your details — set a password</h2>
-      <p className="mt-1 text-sm text-muted">Follow your orders, returns and deliveries in an account. We'll email {email} a link to set your password.</p>
+      <p className="mt-1 text-sm text-muted">Follow your orders, returns and deliveries in an account. We&apos;ll email {email} a link to set your password.</p>
       <input type="hidden" name="number" value={number} />
       <input type="hidden" name="t" value={token} />
       <div className="mt-3"><FormAlert state={state} /></div>

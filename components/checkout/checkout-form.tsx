@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useMemo, useState } from "react";
+import { useActionState, useMemo, useState } from "react";
 import { placeOrderAction } from "@/lib/checkout/actions";
 import { COUNTRIES } from "@/lib/account/address";
 import { defaultOption, deliveryOptions, type Method } from "@/lib/delivery/options";
@@ -34,10 +34,13 @@ export function CheckoutForm({ idempotencyKey, subtotalPence, saved, prefersEco,
   const values = state && !state.ok ? state.values : undefined;
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const [step, setStep] = useState(0);
-  // On a phone the fields sit in steps: a refusal about the address or contact goes back to that step.
-  useEffect(() => {
+  // On a phone the fields sit in steps: a refusal about the address or contact goes back to that
+  // step (adjusted while rendering the new result, as React advises, not in an effect).
+  const [seenErrors, setSeenErrors] = useState(errors);
+  if (errors !== seenErrors) {
+    setSeenErrors(errors);
     if (errors && Object.keys(errors).some((k) => ADDRESS_STEP_FIELDS.has(k))) setStep(0);
-  }, [errors]);
+  }
   const [addressId, setAddressId] = useState<string>(saved[0] ? String(saved[0].id) : "new");
   const [postcode, setPostcode] = useState(values?.postcode ?? "");
   const [country, setCountry] = useState(values?.country ?? "GB");

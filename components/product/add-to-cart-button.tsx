@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
 import { createPortal } from "react-dom";
 import { addToCart } from "@/lib/cart/actions";
 import { formatPrice } from "@/lib/format";
@@ -10,9 +10,12 @@ import { formatPrice } from "@/lib/format";
 export function AddToCartButton({ productId, inStock, title, compact = false }: { productId: number; inStock: boolean; title: string; compact?: boolean }) {
   const [state, action, pending] = useActionState(addToCart, null);
   const [sheet, setSheet] = useState(false);
-  useEffect(() => {
+  // A new successful result opens the sheet (adjusted while rendering, not in an effect).
+  const [seen, setSeen] = useState(state);
+  if (state !== seen) {
+    setSeen(state);
     if (state?.ok) setSheet(true);
-  }, [state]);
+  }
 
   return (
     <div>

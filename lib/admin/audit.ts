@@ -38,7 +38,10 @@ export function pickFields<T extends object, K extends keyof T>(row: Partial<T>,
 export function changedFields<T extends object, K extends keyof T>(before: T, after: T, keys: readonly K[]) {
   const b: Record<string, unknown> = {}, a: Record<string, unknown> = {};
   for (const k of keys) {
-    if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) (b[k as string] = before[k]), (a[k as string] = after[k]);
+    if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) {
+      b[k as string] = before[k];
+      a[k as string] = after[k];
+    }
   }
   return { before: b, after: a };
 }

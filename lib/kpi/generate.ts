@@ -98,10 +98,16 @@ export async function generateData(db: Db, opts: GenerateOptions): Promise<Gener
     return Math.max(1, Math.round(expected + normal() * Math.sqrt(expected)));
   });
   let sum = counts.reduce((s, n) => s + n, 0);
-  while (sum < opts.orders) (counts[Math.floor(rnd() * counts.length)]! += 1), sum++;
+  while (sum < opts.orders) {
+    counts[Math.floor(rnd() * counts.length)]! += 1;
+    sum++;
+  }
   for (let guard = 0; sum > opts.orders && guard < 50 * counts.length; guard++) {
     const i = Math.floor(rnd() * counts.length);
-    if (counts[i]! > (sum - opts.orders > customers.length / 2 ? 0 : 1)) (counts[i]! -= 1), sum--;
+    if (counts[i]! > (sum - opts.orders > customers.length / 2 ? 0 : 1)) {
+      counts[i]! -= 1;
+      sum--;
+    }
   }
   for (let ci = 0; ci < customers.length; ci++) {
     const c = customers[ci]!;

@@ -67,7 +67,10 @@ export async function trainAndStore(db: Db, opts: Partial<typeof TRAIN_DEFAULTS>
           let best = -1, bestV = 0;
           for (let a = 0; a < items.length; a++) {
             const v = weights[a]! * ease.b[items[a]! * n + j]!;
-            if (items[a] !== j && v > bestV) (bestV = v), (best = items[a]!);
+            if (items[a] !== j && v > bestV) {
+              bestV = v;
+              best = items[a]!;
+            }
           }
           rows.push({ userId: Number(ds.users[u]), rank: r + 1, productId: id(j), score: scores[j]!, becauseProductId: best >= 0 ? id(best) : null });
         });

@@ -16,7 +16,7 @@ export default async function PrivacyPage() {
         <p><strong>Analytics</strong> (pages and products you view, searches, cart changes) is only recorded if you allow it. <strong>Personalization</strong> (recently viewed, recommendations, deals for you) only happens if you allow it; otherwise everyone sees the same shop.</p>
         <p>
           {consent.gpc ? "Your browser sends Global Privacy Control, so both are off unless you switch them on here. " : ""}
-          Visitors' browsing that never becomes part of an account is deleted after {env().CDP_ANON_RETENTION_DAYS} days. Signed-in customers can download or erase everything on <Link className="underline" href="/account/your-data">Your data</Link>.
+          Visitors&apos; browsing that never becomes part of an account is deleted after {env().CDP_ANON_RETENTION_DAYS} days. Signed-in customers can download or erase everything on <Link className="underline" href="/account/your-data">Your data</Link>.
         </p>
       </div>
       <p className="mt-4 text-sm" data-testid="consent-state">Analytics: {consent.analytics ? "on" : "off"} · Personalization: {consent.personalization ? "on" : "off"}</p>

@@ -33,7 +33,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
         <Link href="/admin/orders" className="tap inline-flex items-center px-2 underline">Clear</Link>
       </form>
       <div className="mt-4 flex flex-wrap gap-3 text-sm">
-        <Link href="/admin/orders/pick-list" className="tap inline-flex items-center rounded-full border border-line px-4 font-medium">Today's pick list</Link>
+        <Link href="/admin/orders/pick-list" className="tap inline-flex items-center rounded-full border border-line px-4 font-medium">Today&apos;s pick list</Link>
       </div>
       <BulkStatusBar />
       <div className="mt-4 overflow-x-auto">

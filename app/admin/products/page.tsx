@@ -24,6 +24,8 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Products</h1>
         <div className="flex flex-wrap gap-2">
+          {/* A file download from a route handler, not a page: a plain link, never prefetched. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
           <a href="/admin/products/export" className="tap inline-flex items-center rounded-full border border-line px-4 font-semibold">Export CSV</a>
           <Link href="/admin/products/new" className="tap inline-flex items-center rounded-full bg-accent px-5 font-semibold text-accent-ink">New product</Link>
         </div>

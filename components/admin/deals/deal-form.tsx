@@ -83,7 +83,7 @@ export function DealForm({ values, options }: { values: DealFormValues; options:
         <Field name="usageLimit" label="Redemptions in all" required={false} hint="Empty: no limit" inputMode="numeric" defaultValue={values.usageLimit} errors={e?.usageLimit} />
         <Field name="perCustomerLimit" label="Per customer" inputMode="numeric" defaultValue={values.perCustomerLimit} errors={e?.perCustomerLimit} />
         <label className="tap flex items-center gap-2 text-sm"><input type="checkbox" name="stackable" defaultChecked={values.stackable} className="h-5 w-5" /> Stacks with other stackable deals</label>
-        <label className="tap flex items-center gap-2 text-sm"><input type="checkbox" name="requiresCode" defaultChecked={values.requiresCode} className="h-5 w-5" /> Only when the code is typed (a promo code; guests can use it when it is for everyone)</label>
+        <label className="tap flex items-center gap-2 text-sm"><input type="checkbox" name="requiresCode" defaultChecked={values.requiresCode} className="h-5 w-5" /> Promo: applies only when typed at checkout (guests may use it when it is for everyone)</label>
         <label className="tap flex items-center gap-2 text-sm"><input type="checkbox" name="active" defaultChecked={values.active} className="h-5 w-5" /> Active</label>
         <div className="md:col-span-2 md:max-w-xs">
           <button type="submit" disabled={pending} className="tap w-full rounded-full bg-accent px-6 text-base font-semibold text-accent-ink disabled:opacity-60">
