@@ -21,7 +21,10 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     // Journeys start with consent given (the banner would cover buttons); e2e/privacy.spec.ts starts without.
-    storageState: { cookies: [{ name: "hearth_consent", value: "v1.1.1.1764000000", domain: "127.0.0.1", path: "/", expires: -1, httpOnly: false, secure: false, sameSite: "Lax" }], origins: [] },
+    storageState: {
+      cookies: [{ name: "hearth_consent", value: "v1.1.1.1764000000", domain: "127.0.0.1", path: "/", expires: -1, httpOnly: false, secure: false, sameSite: "Lax" }],
+      origins: [],
+    },
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
     launchOptions,

@@ -15,8 +15,12 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <p className="mt-3 text-muted">It’s our fault, not yours. Please try again in a moment.</p>
       {error.digest ? <p className="mt-2 text-xs text-muted">Reference: {error.digest}</p> : null}
       <div className="mt-6 flex justify-center gap-3">
-        <button type="button" onClick={reset} className="tap rounded-full bg-accent px-5 text-sm font-semibold text-accent-ink">Try again</button>
-        <Link href="/" className="tap inline-flex items-center rounded-full border border-line px-5 text-sm">Home</Link>
+        <button type="button" onClick={reset} className="tap rounded-full bg-accent px-5 text-sm font-semibold text-accent-ink">
+          Try again
+        </button>
+        <Link href="/" className="tap inline-flex items-center rounded-full border border-line px-5 text-sm">
+          Home
+        </Link>
       </div>
     </main>
   );

@@ -11,7 +11,9 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
           <h1 className="text-2xl font-semibold">Sorry, Hearth is having trouble</h1>
           <p className="mt-3">Please try again in a moment.</p>
           {error.digest ? <p className="mt-2 text-xs">Reference: {error.digest}</p> : null}
-          <button type="button" onClick={reset} className="tap mt-6 rounded-full bg-accent px-5 text-sm font-semibold text-accent-ink">Try again</button>
+          <button type="button" onClick={reset} className="tap mt-6 rounded-full bg-accent px-5 text-sm font-semibold text-accent-ink">
+            Try again
+          </button>
         </main>
       </body>
     </html>

@@ -24,7 +24,12 @@ async function fill() {
     for (let i = start; i < Math.min(N, start + 1000); i++) {
       const p = generateProduct(i);
       // A spread of stock levels and statuses, as a real catalogue has.
-      rows.push({ ...p, categoryId: ids.get(p.categorySlug)!, status: (i % 20 === 0 ? "draft" : i % 33 === 0 ? "archived" : "active") as "active", stock: i % 17 === 0 ? 0 : i % 7 === 0 ? 3 : 40 });
+      rows.push({
+        ...p,
+        categoryId: ids.get(p.categorySlug)!,
+        status: (i % 20 === 0 ? "draft" : i % 33 === 0 ? "archived" : "active") as "active",
+        stock: i % 17 === 0 ? 0 : i % 7 === 0 ? 3 : 40,
+      });
     }
     await db.insert(products).values(rows).onConflictDoNothing();
   }
@@ -47,7 +52,13 @@ async function run(driver: "pglite" | "postgres") {
     const { rows: mid } = await db.execute<{ id: number }>(sql`select id from products order by id offset ${Math.floor(N / 2)} limit 1`);
     const middle = Number(mid[0]!.id);
     const cat = (await ensureCategories(db)).get("lighting")!;
-    const pk = await timeMany(RUNS * 2, (i) => db.select().from(products).where(eq(products.id, 1 + ((i * 7919) % N))).limit(1));
+    const pk = await timeMany(RUNS * 2, (i) =>
+      db
+        .select()
+        .from(products)
+        .where(eq(products.id, 1 + ((i * 7919) % N)))
+        .limit(1),
+    );
     const queries: [string, () => Promise<unknown>][] = [
       ["products: first page, no filter", () => listAdminProducts(db, {})],
       ["products: title search “lantern”", () => listAdminProducts(db, { q: "lantern" })],
@@ -71,15 +82,17 @@ async function run(driver: "pglite" | "postgres") {
 }
 
 const results = [await run("pglite"), await run("postgres")];
-console.log([
-  `### (h) Admin at scale (${N.toLocaleString("en")} products and ${N.toLocaleString("en")} customers, in-process, ${RUNS} runs per query)`,
-  "",
-  "Baseline: a product read by primary key on the same database in the same run. Product lists are keyset-paged and count up to 10,000; customer search uses trigram indexes on email and name.",
-  "",
-  "| driver | query | p50 | p95 | p95 ratio to pk read p95 |",
-  "| --- | --- | --- | --- | --- |",
-  ...results.flatMap((r) => [
-    `| ${r.driver} | baseline: product by primary key | ${fmt(r.pk.p50)} | ${fmt(r.pk.p95)} | 1.00× |`,
-    ...r.rows.map(([name, m]) => `| ${r.driver} | ${name} | ${fmt(m.p50)} | ${fmt(m.p95)} | ${ratio(m.p95, r.pk.p95)} |`),
-  ]),
-].join("\n"));
+console.log(
+  [
+    `### (h) Admin at scale (${N.toLocaleString("en")} products and ${N.toLocaleString("en")} customers, in-process, ${RUNS} runs per query)`,
+    "",
+    "Baseline: a product read by primary key on the same database in the same run. Product lists are keyset-paged and count up to 10,000; customer search uses trigram indexes on email and name.",
+    "",
+    "| driver | query | p50 | p95 | p95 ratio to pk read p95 |",
+    "| --- | --- | --- | --- | --- |",
+    ...results.flatMap((r) => [
+      `| ${r.driver} | baseline: product by primary key | ${fmt(r.pk.p50)} | ${fmt(r.pk.p95)} | 1.00× |`,
+      ...r.rows.map(([name, m]) => `| ${r.driver} | ${name} | ${fmt(m.p50)} | ${fmt(m.p95)} | ${ratio(m.p95, r.pk.p95)} |`),
+    ]),
+  ].join("\n"),
+);

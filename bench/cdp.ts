@@ -28,12 +28,17 @@ async function run(driver: "pglite" | "postgres") {
     const ids = cust.map((r) => r.id);
 
     // Capture: the buffer's batches of 500 through writeEvents vs a plain insert of the same rows.
-    const make = (i: number) => serverEvent({ event: "Product Viewed", userId: ids[i % ids.length], deviceType: i % 3 ? "mobile" : "desktop", properties: { product_id: i % 3000, price: 2.5 } });
+    const make = (i: number) =>
+      serverEvent({ event: "Product Viewed", userId: ids[i % ids.length], deviceType: i % 3 ? "mobile" : "desktop", properties: { product_id: i % 3000, price: 2.5 } });
     await db.execute(sql`create table bench_plain_events (like cdp_events including defaults)`);
     await db.execute(sql`alter table bench_plain_events alter column id drop default`);
     const batch = 500;
     let t = performance.now();
-    for (let s = 0; s < CAPTURE; s += batch) await writeEvents(db, Array.from({ length: batch }, (_, k) => make(s + k)));
+    for (let s = 0; s < CAPTURE; s += batch)
+      await writeEvents(
+        db,
+        Array.from({ length: batch }, (_, k) => make(s + k)),
+      );
     const captureMs = performance.now() - t;
     t = performance.now();
     for (let s = 0; s < CAPTURE; s += batch) {
@@ -88,8 +93,9 @@ const out = [
   "",
   "| driver | customers | capture events/s | ratio to plain insert | recompute, seeded | ratio to GROUP BY | events | recompute with events | ratio to GROUP BY | one customer p50 / p95 | ratio to read |",
   "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-  ...results.map((r) =>
-    `| ${r.driver} | ${r.customers} | ${Math.round((CAPTURE / r.captureMs) * 1000).toLocaleString("en-GB")} | ${ratio(r.captureMs, r.plainMs)} slower | ${fmt(r.seededJob)} | ${ratio(r.seededJob, r.seededBase)} | ${r.events.toLocaleString("en-GB")} | ${fmt(r.bigJob)} | ${ratio(r.bigJob, r.bigBase)} | ${fmt(r.one.p50)} / ${fmt(r.one.p95)} | ${ratio(r.one.p50, r.read.p50)} |`,
+  ...results.map(
+    (r) =>
+      `| ${r.driver} | ${r.customers} | ${Math.round((CAPTURE / r.captureMs) * 1000).toLocaleString("en-GB")} | ${ratio(r.captureMs, r.plainMs)} slower | ${fmt(r.seededJob)} | ${ratio(r.seededJob, r.seededBase)} | ${r.events.toLocaleString("en-GB")} | ${fmt(r.bigJob)} | ${ratio(r.bigJob, r.bigBase)} | ${fmt(r.one.p50)} / ${fmt(r.one.p95)} | ${ratio(r.one.p50, r.read.p50)} |`,
   ),
   "",
   `(Generating the synthetic events took ${results.map((r) => `${(r.generateMs / 1000).toFixed(1)} s on ${r.driver}`).join(", ")}.)`,

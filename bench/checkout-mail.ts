@@ -22,7 +22,10 @@ const MAILS = Number(process.env.BENCH_MAILS ?? 300);
 const address = { name: "Bea Bench", line1: "1 High Street", line2: "", city: "London", postcode: "SW1A 1AA", country: "GB" as const, phone: "07700 900000" };
 
 async function checkout(db: Db) {
-  const products = await insertProducts(db, Array.from({ length: 20 }, (_, i) => ({ sku: `B${i}`, title: `Bench Lantern ${i}`, category: "lighting", pricePence: 1500 + i * 10, stock: 1_000_000 })));
+  const products = await insertProducts(
+    db,
+    Array.from({ length: 20 }, (_, i) => ({ sku: `B${i}`, title: `Bench Lantern ${i}`, category: "lighting", pricePence: 1500 + i * 10, stock: 1_000_000 })),
+  );
   await db.insert(deals).values({ code: "BENCH10", name: "10% off", type: "percent_off", value: 10, requiresCode: true, perCustomerLimit: 1 });
   let key = 0;
   const basket = async (cartId: string, i: number) => {
@@ -42,23 +45,51 @@ async function checkout(db: Db) {
     return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
   };
   const signedIn = await timed(async (i) => {
-    const [u] = await db.insert(users).values({ email: `member${i}@bench.example` }).returning({ id: users.id });
+    const [u] = await db
+      .insert(users)
+      .values({ email: `member${i}@bench.example` })
+      .returning({ id: users.id });
     const cartId = await cartIdForUser(db, u!.id);
     await basket(cartId, i);
-    return { userId: u!.id, email: `member${i}@bench.example`, cartId, address, method: "bike", payment: "cod", idempotencyKey: `bench-member-${++key}-abcdef`, saveAddress: false, makeEcoDefault: false };
+    return {
+      userId: u!.id,
+      email: `member${i}@bench.example`,
+      cartId,
+      address,
+      method: "bike",
+      payment: "cod",
+      idempotencyKey: `bench-member-${++key}-abcdef`,
+      saveAddress: false,
+      makeEcoDefault: false,
+    };
   });
   const guest = await timed(async (i) => {
     const cartId = await createCart(db);
     await basket(cartId, i);
     await setCartCode(db, cartId, "BENCH10");
-    return { userId: null, email: `guest${i}@bench.example`, cartId, address, method: "bike", payment: "cod", idempotencyKey: `bench-guest-${++key}-abcdef`, saveAddress: false, makeEcoDefault: false };
+    return {
+      userId: null,
+      email: `guest${i}@bench.example`,
+      cartId,
+      address,
+      method: "bike",
+      payment: "cod",
+      idempotencyKey: `bench-guest-${++key}-abcdef`,
+      saveAddress: false,
+      makeEcoDefault: false,
+    };
   });
   return { signedIn, guest };
 }
 
 async function outbox(db: Db, smtpUrl: string) {
   const fill = async (tag: string) => {
-    for (let i = 0; i < MAILS; i++) await queueMail(db, { to: `c${i}@bench.example`, subject: `${tag} ${i}`, content: { preview: "p", heading: "Your order", paragraphs: [`Mail ${i}`], button: { label: "View", href: "http://localhost/x" } } });
+    for (let i = 0; i < MAILS; i++)
+      await queueMail(db, {
+        to: `c${i}@bench.example`,
+        subject: `${tag} ${i}`,
+        content: { preview: "p", heading: "Your order", paragraphs: [`Mail ${i}`], button: { label: "View", href: "http://localhost/x" } },
+      });
   };
   await fill("noop");
   let t = performance.now();

@@ -12,7 +12,13 @@ async function run(opts) {
 
 export async function collectThroughput(base, writeKey, { duration = 10 } = {}) {
   const sourceBatch = JSON.stringify({
-    batch: Array.from({ length: 100 }, (_, i) => ({ type: "track", event: "Product Viewed", anonymousId: `bench-anon-${String(i).padStart(8, "0")}`, properties: { product_id: i, price: 2.5 }, context: { userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Mobile" } })),
+    batch: Array.from({ length: 100 }, (_, i) => ({
+      type: "track",
+      event: "Product Viewed",
+      anonymousId: `bench-anon-${String(i).padStart(8, "0")}`,
+      properties: { product_id: i, price: 2.5 },
+      context: { userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Mobile" },
+    })),
   });
   const beaconBatch = JSON.stringify({ batch: Array.from({ length: 20 }, (_, i) => ({ type: "page", name: "Home", properties: { path: `/p/${i}` } })) });
   const auth = `Basic ${Buffer.from(`${writeKey}:`).toString("base64")}`;
@@ -22,8 +28,15 @@ export async function collectThroughput(base, writeKey, { duration = 10 } = {}) 
   const staticRun = await run({ url: `${base}/manifest.webmanifest`, duration });
   const v1 = await run({ url: `${base}/v1/batch`, method: "POST", headers: { "content-type": "application/json", authorization: auth }, body: sourceBatch, duration });
   const beacon = await run({
-    url: `${base}/api/collect`, method: "POST", body: beaconBatch, duration,
-    headers: { "content-type": "text/plain", cookie: "hearth_aid=benchbrowser000000000001; hearth_consent=v1.1.1.1764000000", "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Mobile" },
+    url: `${base}/api/collect`,
+    method: "POST",
+    body: beaconBatch,
+    duration,
+    headers: {
+      "content-type": "text/plain",
+      cookie: "hearth_aid=benchbrowser000000000001; hearth_consent=v1.1.1.1764000000",
+      "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Mobile",
+    },
   });
   return [
     { name: "static baseline (/manifest.webmanifest)", perRequest: 0, ...staticRun, ratio: 1 },

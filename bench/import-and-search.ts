@@ -21,9 +21,26 @@ import { fmt, freshDatabase, ratio, timeMany } from "./util";
 const FILE = path.resolve(process.argv[2] ?? DEMO_HISTORY_FILE);
 const EXTRA = Number(process.env.BENCH_EXTRA_PRODUCTS ?? 100_000);
 const QUERIES = [
-  "candle holder", "candel holder", "lantern", "red retrospot bag", "christmas tree", "chrismas decoration",
-  "tea light", "cake tin", "heart", "vintage mug", "wicker basket", "hot water bottle", "lihgts", "zinc planter",
-  "jumbo bag", "paper napkins", "doorstop", "wooden frame", "xyzzy", "blue spotty cushion",
+  "candle holder",
+  "candel holder",
+  "lantern",
+  "red retrospot bag",
+  "christmas tree",
+  "chrismas decoration",
+  "tea light",
+  "cake tin",
+  "heart",
+  "vintage mug",
+  "wicker basket",
+  "hot water bottle",
+  "lihgts",
+  "zinc planter",
+  "jumbo bag",
+  "paper napkins",
+  "doorstop",
+  "wooden frame",
+  "xyzzy",
+  "blue spotty cushion",
 ];
 
 async function addProducts(count: number) {
@@ -46,7 +63,12 @@ async function searchLatency() {
   const ids = (await db.select({ id: products.id }).from(products).limit(500)).map((r) => r.id);
   const [{ n }] = (await db.execute<{ n: number }>(sql`select count(*)::int as n from products`)).rows as [{ n: number }];
   for (const q of QUERIES) await searchProducts(db, q); // warm caches
-  const base = await timeMany(200, (i) => db.select().from(products).where(eq(products.id, ids[i % ids.length]!)));
+  const base = await timeMany(200, (i) =>
+    db
+      .select()
+      .from(products)
+      .where(eq(products.id, ids[i % ids.length]!)),
+  );
   const s = await timeMany(QUERIES.length * 5, (i) => searchProducts(db, QUERIES[i % QUERIES.length]!));
   return { n, base, s };
 }
@@ -54,16 +76,34 @@ async function searchLatency() {
 /** Add-to-cart and checkout (place order) latency through the same functions the actions call. */
 async function cartCheckoutLatency(tag: string) {
   const db = await getDb();
-  const ids = (await db.select({ id: products.id }).from(products).where(sql`${products.status} = 'active' and ${products.stock} > 50`).limit(200)).map((r) => r.id);
+  const ids = (
+    await db
+      .select({ id: products.id })
+      .from(products)
+      .where(sql`${products.status} = 'active' and ${products.stock} > 50`)
+      .limit(200)
+  ).map((r) => r.id);
   const shoppers: { userId: number; cartId: string }[] = [];
   for (let i = 0; i < 60; i++) {
-    const [u] = await db.insert(users).values({ email: `bench-${tag}-${i}@example.com` }).returning({ id: users.id });
+    const [u] = await db
+      .insert(users)
+      .values({ email: `bench-${tag}-${i}@example.com` })
+      .returning({ id: users.id });
     shoppers.push({ userId: u!.id, cartId: await cartIdForUser(db, u!.id) });
   }
   const add = await timeMany(shoppers.length * 2, (i) => addItem(db, shoppers[i % shoppers.length]!.cartId, ids[i % ids.length]!, 1));
   const address = { name: "Bench", line1: "1 Test St", line2: "", city: "London", postcode: "E1 6AN", country: "GB" as const, phone: "" };
   const checkout = await timeMany(shoppers.length, (i) =>
-    placeOrder(db, { ...shoppers[i]!, email: "bench@example.com", address, method: "bike", payment: "cod", idempotencyKey: `bench-${tag}-${i}-key-0000`, saveAddress: false, makeEcoDefault: false }),
+    placeOrder(db, {
+      ...shoppers[i]!,
+      email: "bench@example.com",
+      address,
+      method: "bike",
+      payment: "cod",
+      idempotencyKey: `bench-${tag}-${i}-key-0000`,
+      saveAddress: false,
+      makeEcoDefault: false,
+    }),
   );
   return { add, checkout };
 }
@@ -98,12 +138,19 @@ for (const driver of ["pglite", "postgres"] as const) {
 
     const seeded = await searchLatency();
     const c1 = await cartCheckoutLatency(`${driver}-seeded`);
-    search.push(`| ${driver} | ${seeded.n.toLocaleString("en-GB")} | ${fmt(seeded.s.p50)} | ${fmt(seeded.s.p95)} | ${fmt(seeded.base.p50)} | ${ratio(seeded.s.p50, seeded.base.p50)} |`);
+    search.push(
+      `| ${driver} | ${seeded.n.toLocaleString("en-GB")} | ${fmt(seeded.s.p50)} | ${fmt(seeded.s.p95)} | ${fmt(seeded.base.p50)} | ${ratio(seeded.s.p50, seeded.base.p50)} |`,
+    );
     await addProducts(EXTRA);
     const big = await searchLatency();
     const c2 = await cartCheckoutLatency(`${driver}-big`);
-    for (const [n, c, b] of [[seeded.n, c1, seeded.base], [big.n, c2, big.base]] as const) {
-      cart.push(`| ${driver} | ${n.toLocaleString("en-GB")} | ${fmt(c.add.p50)} | ${fmt(c.add.p95)} | ${fmt(c.checkout.p50)} | ${fmt(c.checkout.p95)} | ${ratio(c.add.p50, b.p50)} | ${ratio(c.checkout.p50, b.p50)} |`);
+    for (const [n, c, b] of [
+      [seeded.n, c1, seeded.base],
+      [big.n, c2, big.base],
+    ] as const) {
+      cart.push(
+        `| ${driver} | ${n.toLocaleString("en-GB")} | ${fmt(c.add.p50)} | ${fmt(c.add.p95)} | ${fmt(c.checkout.p50)} | ${fmt(c.checkout.p95)} | ${ratio(c.add.p50, b.p50)} | ${ratio(c.checkout.p50, b.p50)} |`,
+      );
     }
     search.push(`| ${driver} | ${big.n.toLocaleString("en-GB")} | ${fmt(big.s.p50)} | ${fmt(big.s.p95)} | ${fmt(big.base.p50)} | ${ratio(big.s.p50, big.base.p50)} |`);
   } finally {

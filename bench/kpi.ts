@@ -23,7 +23,9 @@ const BUDGET_MS = 300;
 type Row = { label: string; query: string; filter: string; p50: number; p95: number; pk: number };
 
 async function measure(db: Db, label: string): Promise<Row[]> {
-  const { rows } = await db.execute<{ last: string; n: number; max_id: number }>(sql`select to_char(max(placed_at), 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as last, count(*)::int as n, max(id)::int as max_id from orders`);
+  const { rows } = await db.execute<{ last: string; n: number; max_id: number }>(
+    sql`select to_char(max(placed_at), 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as last, count(*)::int as n, max(id)::int as max_id from orders`,
+  );
   const last = localBucket(new Date(rows[0]!.last), "day");
   // The dashboard's default: the twelve whole months up to the latest order's month.
   const year: KpiFilters = { from: shiftMonth(last, -11), to: addDays(shiftMonth(last, 1), -1) };
@@ -58,7 +60,9 @@ async function prepare(driver: "pglite" | "postgres", extraOrders: number) {
   await recomputeAll(db);
   const t = performance.now();
   const r = await refreshKpiFacts(db, { full: true });
-  refreshes.push(`${driver}, ${extraOrders ? `seeded + ${extraOrders.toLocaleString("en")} synthetic orders` : "seeded"}: full refresh of the KPI facts ${((performance.now() - t) / 1000).toFixed(1)} s (${r.orders.toLocaleString("en")} orders)`);
+  refreshes.push(
+    `${driver}, ${extraOrders ? `seeded + ${extraOrders.toLocaleString("en")} synthetic orders` : "seeded"}: full refresh of the KPI facts ${((performance.now() - t) / 1000).toFixed(1)} s (${r.orders.toLocaleString("en")} orders)`,
+  );
   // What a dashboard load pays when nothing changed: the incremental refresh.
   const idle = await timeMany(RUNS, () => refreshKpiFacts(db));
   refreshes.push(`${driver}, ${extraOrders ? "with synthetic orders" : "seeded"}: incremental refresh with nothing new, p95 ${fmt(idle.p95)}`);
@@ -71,7 +75,9 @@ async function prepare(driver: "pglite" | "postgres", extraOrders: number) {
   await recomputeAll(db);
   const back = performance.now();
   await refreshKpiFacts(db);
-  refreshes.push(`${driver}, ${extraOrders ? "with synthetic orders" : "seeded"}: incremental refresh after ${moved.rows.length.toLocaleString("en")} customers left segment rfm-loyal ${fmt(outMs)}, after a full segment recompute brought them back ${fmt(performance.now() - back)}`);
+  refreshes.push(
+    `${driver}, ${extraOrders ? "with synthetic orders" : "seeded"}: incremental refresh after ${moved.rows.length.toLocaleString("en")} customers left segment rfm-loyal ${fmt(outMs)}, after a full segment recompute brought them back ${fmt(performance.now() - back)}`,
+  );
   await db.execute(sql`analyze`);
   return { db, cleanup };
 }
@@ -100,14 +106,16 @@ if (process.env.BENCH_KPI_DB_URL) {
   await cleanup();
 }
 
-console.log([
-  `### (i) KPI queries (in-process, ${RUNS} runs per query after one warm-up; a year's range ending at the latest order)`,
-  "",
-  `Baseline: an order read by primary key on the same database in the same run. Budget: ${BUDGET_MS} ms per query on PostgreSQL at 1M orders. See lib/kpi/README.md.`,
-  "",
-  ...refreshes.map((r) => `- ${r}`),
-  "",
-  "| database | filter | query | p50 | p95 | p95 ratio to pk read p95 | within 300 ms |",
-  "| --- | --- | --- | --- | --- | --- | --- |",
-  ...results.map((r) => `| ${r.label} | ${r.filter} | ${r.query} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${ratio(r.p95, r.pk)} | ${r.p95 <= BUDGET_MS ? "yes" : "**no**"} |`),
-].join("\n"));
+console.log(
+  [
+    `### (i) KPI queries (in-process, ${RUNS} runs per query after one warm-up; a year's range ending at the latest order)`,
+    "",
+    `Baseline: an order read by primary key on the same database in the same run. Budget: ${BUDGET_MS} ms per query on PostgreSQL at 1M orders. See lib/kpi/README.md.`,
+    "",
+    ...refreshes.map((r) => `- ${r}`),
+    "",
+    "| database | filter | query | p50 | p95 | p95 ratio to pk read p95 | within 300 ms |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...results.map((r) => `| ${r.label} | ${r.filter} | ${r.query} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${ratio(r.p95, r.pk)} | ${r.p95 <= BUDGET_MS ? "yes" : "**no**"} |`),
+  ].join("\n"),
+);

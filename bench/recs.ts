@@ -36,7 +36,13 @@ async function run(driver: "pglite" | "postgres") {
     const { rows: prod } = await db.execute<{ id: number }>(sql`select distinct product_id as id from recs_neighbours order by 1`);
     const items = prod.map((r) => Number(r.id));
     const pick = <T>(list: T[], i: number) => list[(i * 7919) % list.length]!;
-    const pk = await timeMany(N, (i) => db.select().from(products).where(eq(products.id, pick(items, i))).limit(1));
+    const pk = await timeMany(N, (i) =>
+      db
+        .select()
+        .from(products)
+        .where(eq(products.id, pick(items, i)))
+        .limit(1),
+    );
     const noFill = { fillFrom: async () => [] };
     const rows: [string, Awaited<ReturnType<typeof timeMany>>][] = [
       ["For you (batch list)", await timeMany(N, (i) => forYou(db, pick(users, i), [], 10, noFill))],
@@ -60,7 +66,10 @@ const out = [
   "",
   "| driver | interactions | customers × products | read input | train + write | ratio to reading input |",
   "| --- | --- | --- | --- | --- | --- |",
-  ...results.map((r) => `| ${r.driver} | ${r.interactions.toLocaleString("en")} | ${r.trained.users.toLocaleString("en")} × ${r.trained.items} | ${fmt(r.loadMs)} | ${(r.trainMs / 1000).toFixed(1)} s | ${ratio(r.trainMs, r.loadMs)} |`),
+  ...results.map(
+    (r) =>
+      `| ${r.driver} | ${r.interactions.toLocaleString("en")} | ${r.trained.users.toLocaleString("en")} × ${r.trained.items} | ${fmt(r.loadMs)} | ${(r.trainMs / 1000).toFixed(1)} s | ${ratio(r.trainMs, r.loadMs)} |`,
+  ),
   "",
   `Read path (${N} calls each, different customers and products): baseline a product read by primary key on the same database.`,
   "",

@@ -85,29 +85,58 @@ if (only !== "data") {
       await server.stop();
     }
   }
-  const a = [`### (a) Page throughput (autocannon, 10 connections, ${duration} s per route)`, "", "Baseline: the prerendered `/manifest.webmanifest` from the same server in the same run.", ""];
+  const a = [
+    `### (a) Page throughput (autocannon, 10 connections, ${duration} s per route)`,
+    "",
+    "Baseline: the prerendered `/manifest.webmanifest` from the same server in the same run.",
+    "",
+  ];
   for (const [label, rows] of tp) {
     a.push(`**${label}**`, "", "| route | req/s | p50 | p99 | non-2xx | ratio to static |", "| --- | --- | --- | --- | --- | --- |");
     for (const r of rows) a.push(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} ms | ${r.p99} ms | ${r.non2xx} | ${r.ratio.toFixed(3)}× |`);
     a.push("");
   }
   sections.push(a.join("\n"));
-  const a2 = [`### (a2) Personalized home page (autocannon, 10 connections, ${duration} s per route)`, "", "A signed-in customer of the personalized store (outside the control group, with consent): For you, exclusive deals and recently viewed are rendered per request from the database; the shared rails (bestsellers, new in, categories, trending) come from the data cache. Baseline: the prerendered `/manifest.webmanifest` from the same server, and the visitor's home page, in the same run.", ""];
+  const a2 = [
+    `### (a2) Personalized home page (autocannon, 10 connections, ${duration} s per route)`,
+    "",
+    "A signed-in customer of the personalized store (outside the control group, with consent): For you, exclusive deals and recently viewed are rendered per request from the database; the shared rails (bestsellers, new in, categories, trending) come from the data cache. Baseline: the prerendered `/manifest.webmanifest` from the same server, and the visitor's home page, in the same run.",
+    "",
+  ];
   for (const [label, rows] of personal) {
     a2.push(`**${label}**`, "", "| route | req/s | p50 | p99 | non-2xx | ratio to static | ratio to visitor's home |", "| --- | --- | --- | --- | --- | --- | --- |");
-    for (const r of rows) a2.push(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} ms | ${r.p99} ms | ${r.non2xx} | ${r.ratio.toFixed(3)}× | ${Number.isNaN(r.toAnon) ? "—" : `${r.toAnon.toFixed(2)}×`} |`);
+    for (const r of rows)
+      a2.push(
+        `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} ms | ${r.p99} ms | ${r.non2xx} | ${r.ratio.toFixed(3)}× | ${Number.isNaN(r.toAnon) ? "—" : `${r.toAnon.toFixed(2)}×`} |`,
+      );
     a2.push("");
   }
   sections.push(a2.join("\n"));
-  const e = [`### (e1) Event ingest over HTTP (autocannon, 10 connections, ${duration} s per route)`, "", "Baseline: the prerendered `/manifest.webmanifest` from the same server in the same run. Events are validated, consent-checked and buffered; writes happen in batches behind the response.", ""];
+  const e = [
+    `### (e1) Event ingest over HTTP (autocannon, 10 connections, ${duration} s per route)`,
+    "",
+    "Baseline: the prerendered `/manifest.webmanifest` from the same server in the same run. Events are validated, consent-checked and buffered; writes happen in batches behind the response.",
+    "",
+  ];
   for (const [label, rows] of ingest) {
     e.push(`**${label}**`, "", "| route | req/s | events/s | p50 | p99 | non-2xx | req/s ratio to static |", "| --- | --- | --- | --- | --- | --- | --- |");
-    for (const r of rows) e.push(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.perRequest ? (r.rps * r.perRequest).toFixed(0) : "—"} | ${r.p50} ms | ${r.p99} ms | ${r.non2xx} | ${r.ratio.toFixed(3)}× |`);
+    for (const r of rows)
+      e.push(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.perRequest ? (r.rps * r.perRequest).toFixed(0) : "—"} | ${r.p50} ms | ${r.p99} ms | ${r.non2xx} | ${r.ratio.toFixed(3)}× |`);
     e.push("");
   }
   sections.push(e.join("\n"));
-  const b = ["### (b) Lighthouse, mobile (phone emulation, simulated slow 4G), PGlite store", "", "Baseline: the shop shell with almost no content (`/sign-in`), in the same run.", "", "| page | performance | accessibility | best practices | SEO | LCP | CLS | TBT | performance ratio to shell |", "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"];
-  for (const r of lh) b.push(`| ${r.name} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${(r.lcp / 1000).toFixed(2)} s | ${r.cls.toFixed(3)} | ${r.tbt.toFixed(0)} ms | ${r.ratio.toFixed(2)}× |`);
+  const b = [
+    "### (b) Lighthouse, mobile (phone emulation, simulated slow 4G), PGlite store",
+    "",
+    "Baseline: the shop shell with almost no content (`/sign-in`), in the same run.",
+    "",
+    "| page | performance | accessibility | best practices | SEO | LCP | CLS | TBT | performance ratio to shell |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const r of lh)
+    b.push(
+      `| ${r.name} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${(r.lcp / 1000).toFixed(2)} s | ${r.cls.toFixed(3)} | ${r.tbt.toFixed(0)} ms | ${r.ratio.toFixed(2)}× |`,
+    );
   sections.push(b.join("\n"));
 }
 
@@ -117,8 +146,25 @@ if (only !== "http") {
   console.error("bench: cdp");
   sections.push(sh(bin("tsx"), ["bench/cdp.ts"]).trim());
   console.error("bench: recommender, offline evaluation");
-  const evalOut = sh(bin("tsx"), ["scripts/recs.ts", "eval", "--orders", path.join(root, "db", "seed-data", "online-retail.csv.gz"), "--split-date", "2011-07-01", "--k", "10"]).trim();
-  sections.push(["### (f) Recommender, offline evaluation (`npm run recs:eval`, train file split at 2011-07-01, k = 10)", "", "Every model trained on the rows before the split, scored on the new products each returning customer bought after it; popularity and item-kNN are baselines from the same run.", "", evalOut].join("\n"));
+  const evalOut = sh(bin("tsx"), [
+    "scripts/recs.ts",
+    "eval",
+    "--orders",
+    path.join(root, "db", "seed-data", "online-retail.csv.gz"),
+    "--split-date",
+    "2011-07-01",
+    "--k",
+    "10",
+  ]).trim();
+  sections.push(
+    [
+      "### (f) Recommender, offline evaluation (`npm run recs:eval`, train file split at 2011-07-01, k = 10)",
+      "",
+      "Every model trained on the rows before the split, scored on the new products each returning customer bought after it; popularity and item-kNN are baselines from the same run.",
+      "",
+      evalOut,
+    ].join("\n"),
+  );
   console.error("bench: recommender in the store");
   sections.push(sh(bin("tsx"), ["bench/recs.ts"]).trim());
   console.error("bench: admin at 100k products and customers");

@@ -21,7 +21,12 @@ test("sign up, fill the cart, sign out and back in: the cart is kept", async ({ 
   await addFromProductPage(page, "white-hanging-heart-t-light-holder-85123a");
   // The second product from a listing's own button.
   await page.goto("/category/lighting");
-  await page.getByTestId("product-card").filter({ has: page.getByRole("button", { name: /^Add .* to cart$/ }) }).first().getByRole("button", { name: /^Add .* to cart$/ }).click();
+  await page
+    .getByTestId("product-card")
+    .filter({ has: page.getByRole("button", { name: /^Add .* to cart$/ }) })
+    .first()
+    .getByRole("button", { name: /^Add .* to cart$/ })
+    .click();
   await expect(badge(page)).toHaveText("2");
 
   await page.goto("/account");
@@ -112,14 +117,25 @@ test("bad quantities and a price sent from the browser are refused or ignored", 
     f.appendChild(extra);
   });
   const qty = form.getByRole("spinbutton", { name: "Quantity" });
-  for (const [value, message] of [["-5", "at least 1"], ["2.5", "whole number"], ["100000", "at most"]] as const) {
+  for (const [value, message] of [
+    ["-5", "at least 1"],
+    ["2.5", "whole number"],
+    ["100000", "at most"],
+  ] as const) {
     // Past the browser's own checks, straight to the server.
-    await qty.evaluate((el: HTMLInputElement, v) => { el.removeAttribute("min"); el.removeAttribute("max"); el.step = "any"; el.value = v; }, value);
+    await qty.evaluate((el: HTMLInputElement, v) => {
+      el.removeAttribute("min");
+      el.removeAttribute("max");
+      el.step = "any";
+      el.value = v;
+    }, value);
     await page.getByRole("button", { name: "Add to cart" }).click();
     await expect(page.locator("form + [role=alert], [role=alert]").filter({ hasText: message })).toBeVisible();
   }
   await expect(badge(page)).toHaveText("0");
-  await qty.evaluate((el: HTMLInputElement) => { el.value = "2"; });
+  await qty.evaluate((el: HTMLInputElement) => {
+    el.value = "2";
+  });
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(badge(page)).toHaveText("2");
   await page.goto("/cart");
@@ -140,6 +156,9 @@ test("the address book adds, validates and removes addresses", async ({ page }) 
   await page.getByRole("button", { name: "Save address" }).click();
   await expect(page.getByTestId("address")).toContainText("SW1A 2AA");
   await expect(page.getByTestId("address")).toContainText("Default");
-  await page.getByTestId("address").getByRole("button", { name: /Remove/ }).click();
+  await page
+    .getByTestId("address")
+    .getByRole("button", { name: /Remove/ })
+    .click();
   await expect(page.getByTestId("address")).toHaveCount(0);
 });

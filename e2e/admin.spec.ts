@@ -11,19 +11,35 @@ import { signIn } from "./helpers";
  * lib/admin/pages.ts says, and the merchandiser's product changes reach the storefront at once.
  */
 const admin = { email: process.env.ADMIN_EMAIL ?? "", password: process.env.ADMIN_PASSWORD ?? "" };
-const rand = () => Math.random().toString(36).replace(/[^a-z]/g, "").slice(0, 6).padEnd(6, "q");
+const rand = () =>
+  Math.random()
+    .toString(36)
+    .replace(/[^a-z]/g, "")
+    .slice(0, 6)
+    .padEnd(6, "q");
 
 /** app/admin/**\/page.tsx as routes ("/admin/products/[id]"), route groups left out. */
 function adminRoutes(): string[] {
   const root = path.resolve(import.meta.dirname, "../app/admin");
-  return fs.readdirSync(root, { recursive: true, withFileTypes: true })
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name === "page.tsx")
-    .map((e) => `/admin/${path.relative(root, e.parentPath)}`.split("/").filter((s) => s && !/^\(.*\)$/.test(s)).join("/"))
+    .map((e) =>
+      `/admin/${path.relative(root, e.parentPath)}`
+        .split("/")
+        .filter((s) => s && !/^\(.*\)$/.test(s))
+        .join("/"),
+    )
     .map((r) => `/${r}`);
 }
 
 async function signedIn(browser: Browser, email: string, password: string, next = "/account"): Promise<BrowserContext> {
-  const ctx = await browser.newContext({ storageState: { cookies: [{ name: "hearth_consent", value: "v1.1.1.1764000000", domain: "127.0.0.1", path: "/", expires: -1, httpOnly: false, secure: false, sameSite: "Lax" }], origins: [] } });
+  const ctx = await browser.newContext({
+    storageState: {
+      cookies: [{ name: "hearth_consent", value: "v1.1.1.1764000000", domain: "127.0.0.1", path: "/", expires: -1, httpOnly: false, secure: false, sameSite: "Lax" }],
+      origins: [],
+    },
+  });
   await signIn(await ctx.newPage(), email, password, next);
   return ctx;
 }
@@ -45,7 +61,10 @@ test("an admin invites a merchandiser, who sets a password from the emailed link
   await expect(page.getByTestId("staff").getByRole("row").filter({ hasText: merch.email })).toContainText("invited");
 
   await page.goto("/admin/outbox");
-  const mail = page.getByTestId("outbox").getByRole("listitem").filter({ hasText: `to ${merch.email}` });
+  const mail = page
+    .getByTestId("outbox")
+    .getByRole("listitem")
+    .filter({ hasText: `to ${merch.email}` });
   await mail.locator("summary").click();
   const link = new URL((await mail.locator("pre").innerText()).match(/https?:\/\/\S+\/reset-password\?token=\S+/)![0]);
   const fresh = await browser.newContext();
@@ -114,7 +133,9 @@ test("a merchandiser creates a product: it is in the shop and in search at once;
   await upload.getByLabel("Add pictures").setInputFiles({ name: "lantern.jpg", mimeType: "image/jpeg", buffer: Buffer.from("<svg onload=alert(1)>not really a jpeg") });
   await upload.getByRole("button", { name: "Upload" }).click();
   await expect(upload.getByRole("alert")).toContainText("is not a picture");
-  const png = await sharp({ create: { width: 900, height: 700, channels: 3, background: "#b5651d" } }).png().toBuffer();
+  const png = await sharp({ create: { width: 900, height: 700, channels: 3, background: "#b5651d" } })
+    .png()
+    .toBuffer();
   await upload.getByLabel("Add pictures").setInputFiles({ name: "lantern.png", mimeType: "image/png", buffer: png });
   await upload.getByLabel("Alt text for these pictures").fill(`${title} on a windowsill`);
   await upload.getByRole("button", { name: "Upload" }).click();
@@ -203,7 +224,10 @@ test("a merchandiser reads the KPI dashboard: changes the range and segment, and
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("csv-revenue").click()]);
   expect(download.suggestedFilename()).toBe("hearth-revenue-2011-01-01-to-2011-08-31.csv");
-  const csv = fs.readFileSync((await download.path())!, "utf8").trim().split(/\r\n/);
+  const csv = fs
+    .readFileSync((await download.path())!, "utf8")
+    .trim()
+    .split(/\r\n/);
   expect(csv[0]).toBe("Month,Net revenue (£),Orders");
   expect(csv.slice(1).map((l) => l.split(",")[0])).toEqual(["2011-01-01", "2011-02-01", "2011-03-01", "2011-04-01", "2011-05-01", "2011-06-01", "2011-07-01", "2011-08-01"]);
   expect(csv.slice(1).reduce((n, l) => n + Number(l.split(",")[2]), 0)).toBe(top);

@@ -10,7 +10,10 @@ test("home → category → filter by colour → product", async ({ page }) => {
   if (isMobile()) await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   else await expect(page.getByRole("navigation", { name: "Categories" })).toBeVisible();
 
-  await page.getByTestId("category-tiles").getByRole("link", { name: /Lighting/ }).click();
+  await page
+    .getByTestId("category-tiles")
+    .getByRole("link", { name: /Lighting/ })
+    .click();
   await expect(page).toHaveURL(/\/category\/lighting$/);
   await expect(page.getByRole("heading", { level: 1, name: "Lighting" })).toBeVisible();
   const before = Number((await page.getByTestId("result-count").innerText()).replace(/\D/g, ""));

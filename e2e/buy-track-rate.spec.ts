@@ -6,10 +6,14 @@ const isMobile = () => test.info().project.name === "mobile";
 
 /** Runs `npm run deliveries:simulate` for one order until it is delivered (against this store). */
 function runSimulator(order: string, baseURL: string) {
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/simulate-deliveries.ts", "--order", order, "--interval", "0.8", "--until-done", "--url", baseURL], {
-    env: process.env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "scripts/simulate-deliveries.ts", "--order", order, "--interval", "0.8", "--until-done", "--url", baseURL],
+    {
+      env: process.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let log = "";
   child.stdout.on("data", (d) => (log += d));
   child.stderr.on("data", (d) => (log += d));
@@ -28,7 +32,11 @@ test("sign up → add two products → sign out and in → checkout by cargo bik
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(badge(page)).toHaveText("1");
   await page.goto("/search?q=lantern");
-  await page.getByTestId("product-card").getByRole("button", { name: /^Add .* to cart$/ }).first().click();
+  await page
+    .getByTestId("product-card")
+    .getByRole("button", { name: /^Add .* to cart$/ })
+    .first()
+    .click();
   await expect(badge(page)).toHaveText("2");
 
   await page.goto("/account");
@@ -76,7 +84,10 @@ test("sign up → add two products → sign out and in → checkout by cargo bik
   await expect(page.getByTestId("timeline")).toContainText("Packed");
 
   await page.goto("/account");
-  await page.getByTestId("rate-prompt").getByRole("link", { name: `Rate order ${number}` }).click();
+  await page
+    .getByTestId("rate-prompt")
+    .getByRole("link", { name: `Rate order ${number}` })
+    .click();
   const form = page.getByTestId("csat-form");
   // Tap the star labels, as a shopper does.
   await form.getByRole("group", { name: "The order" }).locator("label").filter({ hasText: "5 out of 5" }).click();

@@ -19,16 +19,32 @@ test("an admin creates a write key; Segment's API accepts it, reports bad messag
   expect(ok.status()).toBe(200);
   expect(await ok.json()).toMatchObject({ success: true });
 
-  const mixed = await request.post("/v1/batch", { headers: auth(key), data: { batch: [{ type: "track", anonymousId: "e2e-anon-000000000001", event: "Parcel Scanned" }, { type: "track", anonymousId: "e2e-anon-000000000001" }, { type: "track", userId: "999999999", event: "X" }] } });
+  const mixed = await request.post("/v1/batch", {
+    headers: auth(key),
+    data: {
+      batch: [
+        { type: "track", anonymousId: "e2e-anon-000000000001", event: "Parcel Scanned" },
+        { type: "track", anonymousId: "e2e-anon-000000000001" },
+        { type: "track", userId: "999999999", event: "X" },
+      ],
+    },
+  });
   expect(mixed.status()).toBe(400);
   const body = await mixed.json();
   expect(body.errors.map((e: { index: number }) => e.index)).toEqual([1, 2]);
 
-  const gz = await request.post("/v1/batch", { headers: { ...auth(key), "content-encoding": "gzip" }, data: gzipSync(JSON.stringify({ batch: [{ type: "page", anonymousId: "e2e-anon-000000000001", name: "Home" }] })) });
+  const gz = await request.post("/v1/batch", {
+    headers: { ...auth(key), "content-encoding": "gzip" },
+    data: gzipSync(JSON.stringify({ batch: [{ type: "page", anonymousId: "e2e-anon-000000000001", name: "Home" }] })),
+  });
   expect(gz.status()).toBe(200);
 
   expect((await request.post("/v1/batch", { headers: auth(key), data: "{not json" })).status()).toBe(400);
-  expect((await request.post("/v1/batch", { headers: auth(key), data: { batch: [{ type: "page", anonymousId: "a-long-enough-id", properties: { blob: "x".repeat(600_000) } }] } })).status()).toBe(413);
+  expect(
+    (
+      await request.post("/v1/batch", { headers: auth(key), data: { batch: [{ type: "page", anonymousId: "a-long-enough-id", properties: { blob: "x".repeat(600_000) } }] } })
+    ).status(),
+  ).toBe(413);
   expect((await request.post("/v1/track", { headers: auth("hk_not-a-real-key-at-all-000000"), data: { anonymousId: "x", event: "Y" } })).status()).toBe(401);
   expect((await request.post("/v1/track", { data: { anonymousId: "x", event: "Y" } })).status()).toBe(401);
   expect((await request.post("/v1/screen", { headers: auth(key), data: {} })).status()).toBe(404);

@@ -32,7 +32,12 @@ export async function mailText(browser: Browser, to: string, subject: string | R
   try {
     const page = await staff.newPage();
     await signIn(page, staffLogin.email, staffLogin.password, "/admin/outbox");
-    const mail = page.getByTestId("outbox").getByRole("listitem").filter({ hasText: `to ${to}` }).filter({ hasText: subject }).first();
+    const mail = page
+      .getByTestId("outbox")
+      .getByRole("listitem")
+      .filter({ hasText: `to ${to}` })
+      .filter({ hasText: subject })
+      .first();
     await mail.locator("summary").click();
     return await mail.locator("pre").innerText();
   } finally {

@@ -18,7 +18,11 @@ test("forgot password → the link from the outbox → a new password works, the
   const staff = await browser.newContext();
   const adminPage = await staff.newPage();
   await signIn(adminPage, admin.email, admin.password, "/admin/outbox");
-  const mail = adminPage.getByTestId("outbox").getByRole("listitem").filter({ hasText: `to ${email}` }).filter({ hasText: "Reset your Hearth password" });
+  const mail = adminPage
+    .getByTestId("outbox")
+    .getByRole("listitem")
+    .filter({ hasText: `to ${email}` })
+    .filter({ hasText: "Reset your Hearth password" });
   await mail.locator("summary").click();
   const link = (await mail.locator("pre").innerText()).match(/https?:\/\/\S+\/reset-password\?token=\S+/)![0];
   await staff.close();

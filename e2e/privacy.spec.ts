@@ -43,7 +43,12 @@ test("declining consent on a phone keeps browsing out; accepting records it and 
   }).toPass({ timeout: 15_000 });
   await page.goto("/");
   await expect(page.locator("#recently-viewed")).toBeVisible();
-  await expect(page.locator("section", { has: page.locator("#recently-viewed") }).getByText(viewed.title).first()).toBeVisible();
+  await expect(
+    page
+      .locator("section", { has: page.locator("#recently-viewed") })
+      .getByText(viewed.title)
+      .first(),
+  ).toBeVisible();
 });
 
 test("Your data: the export downloads as JSON with the customer's own data", async ({ page }) => {

@@ -18,11 +18,14 @@ function files(dir: string): string[] {
   return out;
 }
 
-const importsOf = (file: string) =>
-  [...fs.readFileSync(file, "utf8").matchAll(/^\s*(?:import|export)[^"']*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]!);
+const importsOf = (file: string) => [...fs.readFileSync(file, "utf8").matchAll(/^\s*(?:import|export)[^"']*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]!);
 
 function violations(dir: string, forbidden: RegExp): string[] {
-  return files(dir).flatMap((f) => importsOf(f).filter((i) => forbidden.test(i)).map((i) => `${path.relative(root, f)} imports ${i}`));
+  return files(dir).flatMap((f) =>
+    importsOf(f)
+      .filter((i) => forbidden.test(i))
+      .map((i) => `${path.relative(root, f)} imports ${i}`),
+  );
 }
 
 describe("layering", () => {

@@ -6,8 +6,7 @@ import { z } from "zod";
  * with the variable's name and what it must be, never a silent fallback. `.env.example` lists them
  * with their defaults; keep the two in step (lib/env.test.ts checks).
  */
-const count = (fallback: number) =>
-  z.coerce.number({ error: "must be a number" }).int("must be a whole number").positive("must be a whole number above 0").default(fallback);
+const count = (fallback: number) => z.coerce.number({ error: "must be a number" }).int("must be a whole number").positive("must be a whole number above 0").default(fallback);
 const onOff = z.enum(["on", "off"], { error: 'must be "on" or "off"' });
 const url = (protocols: RegExp, what: string) =>
   z.string().refine((v) => {
@@ -20,8 +19,15 @@ const url = (protocols: RegExp, what: string) =>
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"], { error: "must be development, production or test" }).optional(),
-  PORT: z.coerce.number({ error: "must be a port number" }).int("must be a port number").min(1, "must be a port number (1–65535)").max(65535, "must be a port number (1–65535)").default(3000),
-  SITE_URL: url(/^https?:$/, "an http(s) URL such as https://shop.example").transform((v) => v.replace(/\/+$/, "")).optional(),
+  PORT: z.coerce
+    .number({ error: "must be a port number" })
+    .int("must be a port number")
+    .min(1, "must be a port number (1–65535)")
+    .max(65535, "must be a port number (1–65535)")
+    .default(3000),
+  SITE_URL: url(/^https?:$/, "an http(s) URL such as https://shop.example")
+    .transform((v) => v.replace(/\/+$/, ""))
+    .optional(),
   /** Signs sessions, cart cookies and order links; `npm start` writes one to .env.local. */
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (npm start generates one into .env.local)").optional(),
   AUTH_GITHUB_ID: z.string().optional(),
@@ -53,7 +59,10 @@ export const envSchema = z.object({
   RECS_TRAIN_HOURS: count(24),
   CDP_RECOMPUTE_MINUTES: count(60),
   CDP_ANON_RETENTION_DAYS: count(180),
-  CDP_AS_OF: z.string().refine((v) => !Number.isNaN(new Date(v).getTime()), "must be a date such as 2011-09-01").optional(),
+  CDP_AS_OF: z
+    .string()
+    .refine((v) => !Number.isNaN(new Date(v).getTime()), "must be a date such as 2011-09-01")
+    .optional(),
   KPI_REFRESH_MINUTES: count(10),
   RATE_LIMIT_SIGNIN_PER_IP: count(30),
   RATE_LIMIT_SIGNIN_PER_ACCOUNT: count(8),
@@ -72,7 +81,9 @@ export const ENV_NAMES = Object.keys(envSchema.shape) as (keyof Env)[];
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
-    super(`The environment has ${problems.length === 1 ? "a bad value" : "bad values"}:\n${problems.map((p) => `  ${p}`).join("\n")}\nFix them in the environment or .env.local (see .env.example).`);
+    super(
+      `The environment has ${problems.length === 1 ? "a bad value" : "bad values"}:\n${problems.map((p) => `  ${p}`).join("\n")}\nFix them in the environment or .env.local (see .env.example).`,
+    );
     this.name = "EnvError";
   }
 }

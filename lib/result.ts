@@ -2,8 +2,7 @@ import type { z } from "zod";
 
 /** The one result type every server action returns. */
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string>; details?: unknown };
+  { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string>; details?: unknown };
 
 export const ok = <T>(data: T): ActionResult<T> => ({ ok: true, data });
 export const fail = (error: string, fieldErrors?: Record<string, string[]>): ActionResult<never> => ({ ok: false, error, fieldErrors });

@@ -30,7 +30,9 @@ void runCli(async () => {
     const asOf = raw ? new Date(raw) : undefined;
     if (asOf && Number.isNaN(asOf.getTime())) throw new UsageError(`--as-of is not a date: ${raw}`);
     const r = await recomputeAll(db, { asOf });
-    console.log(`cdp: ${r.profiles} profiles as of ${r.asOf.toISOString().slice(0, 10)} in ${(r.profileMs / 1000).toFixed(2)} s; ${r.segments.length} segments in ${(r.segmentMs / 1000).toFixed(2)} s`);
+    console.log(
+      `cdp: ${r.profiles} profiles as of ${r.asOf.toISOString().slice(0, 10)} in ${(r.profileMs / 1000).toFixed(2)} s; ${r.segments.length} segments in ${(r.segmentMs / 1000).toFixed(2)} s`,
+    );
     for (const s of r.segments) console.log(`  ${s.segment.padEnd(28)} ${s.size}`);
   } else if (command === "retention") {
     const raw = option(args, "--days");

@@ -16,7 +16,9 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 const parent = fs.mkdtempSync(path.join(os.tmpdir(), "hearth-clone-"));
 const dir = path.join(parent, "hearth");
 // Only PATH-like basics: nothing of this run's test environment (DATABASE_URL, ADMIN_*…) leaks in.
-const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DATABASE_URL|PGLITE_DIR|ADMIN_|AUTH_SECRET|TEST_DATABASE_URL|RATE_LIMIT_|E2E_|SITE_URL|PORT)/.test(k)));
+const cleanEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !/^(DATABASE_URL|PGLITE_DIR|ADMIN_|AUTH_SECRET|TEST_DATABASE_URL|RATE_LIMIT_|E2E_|SITE_URL|PORT)/.test(k)),
+);
 let server = null;
 
 function fail(message) {

@@ -33,6 +33,8 @@ void runCli(async () => {
     browsingVisitsPerOrder: int(values.browsing, "browsing", 0, 50),
     log: (m) => console.log(`generate: ${m}`),
   });
-  console.log(`generate: ${report.customers} customers, ${report.orders} orders, ${report.refunds} refunds, ${report.lines} lines, ${report.shipments} shipments, ${report.csat} CSAT answers, ${report.redemptions} redemptions, ${report.events} events in ${(report.ms / 1000).toFixed(1)} s`);
+  console.log(
+    `generate: ${report.customers} customers, ${report.orders} orders, ${report.refunds} refunds, ${report.lines} lines, ${report.shipments} shipments, ${report.csat} CSAT answers, ${report.redemptions} redemptions, ${report.events} events in ${(report.ms / 1000).toFixed(1)} s`,
+  );
   console.log("generate: run `npm run cdp:recompute` to refresh profiles and segments for the new customers");
 });

@@ -14,8 +14,20 @@ const mark = (pad: number) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="
 const out = path.join(process.cwd(), "public", "icons");
 fs.mkdirSync(out, { recursive: true });
 fs.writeFileSync(path.join(out, "icon.svg"), mark(0));
-await sharp(Buffer.from(mark(0))).resize(192).png().toFile(path.join(out, "icon-192.png"));
-await sharp(Buffer.from(mark(0))).resize(512).png().toFile(path.join(out, "icon-512.png"));
-await sharp(Buffer.from(mark(64))).resize(512).png().toFile(path.join(out, "icon-maskable-512.png"));
-await sharp(Buffer.from(mark(0))).resize(180).png().toFile(path.join(out, "apple-touch-icon.png"));
+await sharp(Buffer.from(mark(0)))
+  .resize(192)
+  .png()
+  .toFile(path.join(out, "icon-192.png"));
+await sharp(Buffer.from(mark(0)))
+  .resize(512)
+  .png()
+  .toFile(path.join(out, "icon-512.png"));
+await sharp(Buffer.from(mark(64)))
+  .resize(512)
+  .png()
+  .toFile(path.join(out, "icon-maskable-512.png"));
+await sharp(Buffer.from(mark(0)))
+  .resize(180)
+  .png()
+  .toFile(path.join(out, "apple-touch-icon.png"));
 console.log("icons written to public/icons");

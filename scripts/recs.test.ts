@@ -27,7 +27,10 @@ const cli = (...args: string[]) => run(path.join(root, "node_modules/.bin/tsx"),
 function table(stdout: string) {
   const rows = new Map<string, number[]>();
   for (const line of stdout.split("\n")) {
-    const cells = line.split("|").map((c) => c.trim()).filter(Boolean);
+    const cells = line
+      .split("|")
+      .map((c) => c.trim())
+      .filter(Boolean);
     if (cells.length === 6 && /^\d/.test(cells[1]!)) rows.set(cells[0]!, cells.slice(1, 5).map(Number));
   }
   return rows;

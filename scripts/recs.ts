@@ -57,7 +57,10 @@ void runCli(async () => {
     const split = new Date(`${o["split-date"]}T00:00:00Z`);
     const k = positiveInt(o.k, "k", 10);
     const history = await readOrderHistory(path.resolve(o.orders), quiet);
-    const ds = buildDataset(purchases(history.orders, (x) => x.placedAt < split), { maxItems: positiveInt(o["max-items"], "max-items", 1500) });
+    const ds = buildDataset(
+      purchases(history.orders, (x) => x.placedAt < split),
+      { maxItems: positiveInt(o["max-items"], "max-items", 1500) },
+    );
     const index = new Map(ds.users.map((u, i) => [u, i]));
     const truth = new Map<number, Set<string>>();
     for (const [user, items] of heldOut(history.orders, split)) if (index.has(user)) truth.set(index.get(user)!, items);
@@ -71,10 +74,13 @@ void runCli(async () => {
       const trainMs = performance.now() - t;
       rows.push({ ...evaluate(ds, model, truth, k, fallback), trainMs });
     }
-    console.log(`split ${o["split-date"]}: ${ds.users.length} customers and ${ds.items.length} products before it; ${truth.size} returning customers with new products after it; k = ${k}\n`);
+    console.log(
+      `split ${o["split-date"]}: ${ds.users.length} customers and ${ds.items.length} products before it; ${truth.size} returning customers with new products after it; k = ${k}\n`,
+    );
     console.log(`| model | HitRate@${k} | Recall@${k} | NDCG@${k} | coverage | training |`);
     console.log("| --- | --- | --- | --- | --- | --- |");
-    for (const r of rows) console.log(`| ${r.model} | ${r.hitRate.toFixed(4)} | ${r.recall.toFixed(4)} | ${r.ndcg.toFixed(4)} | ${r.coverage.toFixed(4)} | ${(r.trainMs / 1000).toFixed(2)} s |`);
+    for (const r of rows)
+      console.log(`| ${r.model} | ${r.hitRate.toFixed(4)} | ${r.recall.toFixed(4)} | ${r.ndcg.toFixed(4)} | ${r.coverage.toFixed(4)} | ${(r.trainMs / 1000).toFixed(2)} s |`);
   } else {
     throw new UsageError(USAGE);
   }

@@ -66,7 +66,10 @@ void runCli(async () => {
 /** The generated first admin's password, on every run until that admin has signed in. */
 async function showFirstAdmin(db: Db) {
   const first = await firstAdminNotice(db);
-  if (first) console.log(`\n  First admin account: ${first.email}  password: ${first.password}\n  (shown on every start until this admin signs in; set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own)\n`);
+  if (first)
+    console.log(
+      `\n  First admin account: ${first.email}  password: ${first.password}\n  (shown on every start until this admin signs in; set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own)\n`,
+    );
 }
 
 const SKIPPED = new Set(["malformed_row", "duplicate_line", "stock_adjustment", "bad_debt_adjustment"]);

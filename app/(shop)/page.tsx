@@ -19,13 +19,15 @@ export default async function HomePage() {
       <section className="grid items-center gap-6 overflow-hidden rounded-xl bg-accent-soft p-6 md:grid-cols-2 md:p-10" aria-labelledby="hero-title">
         <div>
           <p className="text-sm font-semibold uppercase tracking-wide text-accent">New season, warm light</p>
-          <h1 id="hero-title" className="mt-2 text-3xl font-semibold leading-tight md:text-4xl">Make home the place you want to be</h1>
-          <p className="mt-3 max-w-prose text-muted">
-            Lanterns, candles, cushions and kitchen pieces, picked for small spaces and long evenings.
-          </p>
+          <h1 id="hero-title" className="mt-2 text-3xl font-semibold leading-tight md:text-4xl">
+            Make home the place you want to be
+          </h1>
+          <p className="mt-3 max-w-prose text-muted">Lanterns, candles, cushions and kitchen pieces, picked for small spaces and long evenings.</p>
           <div className="mt-5 flex flex-wrap gap-3">
             <ButtonLink href="/shop">Shop everything</ButtonLink>
-            <ButtonLink href="/category/candles-fragrance" variant="secondary">Candles & fragrance</ButtonLink>
+            <ButtonLink href="/category/candles-fragrance" variant="secondary">
+              Candles & fragrance
+            </ButtonLink>
           </div>
           <p className="mt-5 inline-flex items-center gap-2 text-sm text-sage">
             <LeafIcon className="h-5 w-5" /> Cargo-bike and EV delivery in town
@@ -41,8 +43,12 @@ export default async function HomePage() {
       </section>
 
       <section aria-labelledby="categories-title" className="mt-10">
-        <h2 id="categories-title" className="text-xl font-semibold">Shop by category</h2>
-        <div className="mt-4"><CategoryTiles categories={categories} /></div>
+        <h2 id="categories-title" className="text-xl font-semibold">
+          Shop by category
+        </h2>
+        <div className="mt-4">
+          <CategoryTiles categories={categories} />
+        </div>
       </section>
 
       <Suspense fallback={null}>

@@ -18,13 +18,17 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <span className="rounded-full bg-sunken px-2 py-0.5 text-xs font-semibold">Admin</span>
           <nav aria-label="Admin" className="ml-auto flex flex-wrap gap-x-2 text-sm">
             {ADMIN_PAGES.filter((p) => p.nav !== false && p.roles.includes(user.role as "admin")).map((p) => (
-              <Link key={p.href} href={p.href} className="tap inline-flex items-center px-2 hover:text-accent">{p.label}</Link>
+              <Link key={p.href} href={p.href} className="tap inline-flex items-center px-2 hover:text-accent">
+                {p.label}
+              </Link>
             ))}
           </nav>
           <span className="text-sm text-muted">{user.email}</span>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6 print:max-w-none print:p-0">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6 print:max-w-none print:p-0">
+        {children}
+      </main>
     </div>
   );
 }

@@ -33,24 +33,29 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
       <div>
         <h1 className="text-2xl font-semibold">Dashboard</h1>
         <p className="text-sm text-muted">
-          {filters.from} to {filters.to}, compared with {report.previousPeriod.from} to {report.previousPeriod.to}. Days are in the shop&apos;s time zone; the same numbers come from <code>npm run kpi</code>.
+          {filters.from} to {filters.to}, compared with {report.previousPeriod.from} to {report.previousPeriod.to}. Days are in the shop&apos;s time zone; the same numbers come
+          from <code>npm run kpi</code>.
         </p>
       </div>
       <KpiFiltersForm value={filters} segments={options.segments} countries={options.countries} error={error} />
       <KpiCards items={headlines(report)} />
       <div className="grid gap-4 lg:grid-cols-2">
-        {["revenue", "aov", "retention", "funnel"].map((k) => <ChartCard key={k} table={table(k)} csvHref={csv(k)} />)}
+        {["revenue", "aov", "retention", "funnel"].map((k) => (
+          <ChartCard key={k} table={table(k)} csvHref={csv(k)} />
+        ))}
       </div>
       <CohortHeatmap table={table("cohorts")} csvHref={csv("cohorts")} />
       <div className="grid gap-4 lg:grid-cols-2">
-        {["csat", "delivery", "deals", "recommendations"].map((k) => <ChartCard key={k} table={table(k)} csvHref={csv(k)} />)}
+        {["csat", "delivery", "deals", "recommendations"].map((k) => (
+          <ChartCard key={k} table={table(k)} csvHref={csv(k)} />
+        ))}
       </div>
       <div data-testid="lift">
         <ChartCard table={table("lift")} csvHref={csv("lift")} chart={false} />
         <p className="mt-2 max-w-prose text-sm text-muted">
-          {Math.round(l.holdoutShare * 100)}% of customers (chosen by a hash of their id) are held out of personalization. Conversion: share of customers known by the period&apos;s end who bought in it
-          ({l.treatment.customers.toLocaleString("en-GB")} vs {l.control.customers.toLocaleString("en-GB")} customers); AOV over their orders; repeat purchase over their buyers.
-          An interval that spans 0 means no difference can be told apart from chance at this sample size.
+          {Math.round(l.holdoutShare * 100)}% of customers (chosen by a hash of their id) are held out of personalization. Conversion: share of customers known by the period&apos;s
+          end who bought in it ({l.treatment.customers.toLocaleString("en-GB")} vs {l.control.customers.toLocaleString("en-GB")} customers); AOV over their orders; repeat purchase
+          over their buyers. An interval that spans 0 means no difference can be told apart from chance at this sample size.
         </p>
       </div>
     </section>

@@ -12,7 +12,14 @@ export function ClaimForm({ token, hasAccount }: { token: string; hasAccount: bo
       <input type="hidden" name="token" value={token} />
       <FormAlert state={state} />
       {hasAccount ? null : (
-        <Field name="password" label="Choose a password" type="password" autoComplete="new-password" hint="At least 8 characters." errors={state && !state.ok ? state.fieldErrors?.password : undefined} />
+        <Field
+          name="password"
+          label="Choose a password"
+          type="password"
+          autoComplete="new-password"
+          hint="At least 8 characters."
+          errors={state && !state.ok ? state.fieldErrors?.password : undefined}
+        />
       )}
       <SubmitButton pendingText="Saving…">{hasAccount ? "Add to my account" : "Create my account"}</SubmitButton>
     </form>

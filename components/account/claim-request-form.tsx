@@ -13,8 +13,14 @@ export function ClaimRequestForm({ number, token, email }: { number: string; tok
       <p className="mt-1 text-sm text-muted">Follow your orders, returns and deliveries in an account. We&apos;ll email {email} a link to set your password.</p>
       <input type="hidden" name="number" value={number} />
       <input type="hidden" name="t" value={token} />
-      <div className="mt-3"><FormAlert state={state} /></div>
-      {state?.ok ? null : <div className="mt-3"><SubmitButton pendingText="Sending…">Email me a link</SubmitButton></div>}
+      <div className="mt-3">
+        <FormAlert state={state} />
+      </div>
+      {state?.ok ? null : (
+        <div className="mt-3">
+          <SubmitButton pendingText="Sending…">Email me a link</SubmitButton>
+        </div>
+      )}
     </form>
   );
 }

@@ -10,7 +10,15 @@ export function ForgotPasswordForm() {
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormAlert state={state} />
-      <Field name="email" label="Email" type="email" autoComplete="email" inputMode="email" defaultValue={values?.email} errors={state && !state.ok ? state.fieldErrors?.email : undefined} />
+      <Field
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        defaultValue={values?.email}
+        errors={state && !state.ok ? state.fieldErrors?.email : undefined}
+      />
       <SubmitButton pendingText="Sending…">Send reset link</SubmitButton>
     </form>
   );

@@ -10,7 +10,14 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="token" value={token} />
       <FormAlert state={state} />
-      <Field name="password" label="New password" type="password" autoComplete="new-password" hint="At least 8 characters." errors={state && !state.ok ? state.fieldErrors?.password : undefined} />
+      <Field
+        name="password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 8 characters."
+        errors={state && !state.ok ? state.fieldErrors?.password : undefined}
+      />
       <SubmitButton pendingText="Saving…">Set new password</SubmitButton>
     </form>
   );

@@ -16,7 +16,9 @@ export function SignInForm({ next }: { next: string }) {
       <Field name="password" label="Password" type="password" autoComplete="current-password" />
       <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
       <p className="text-center text-sm">
-        <Link href="/forgot-password" className="tap inline-flex items-center text-accent underline">Forgot your password?</Link>
+        <Link href="/forgot-password" className="tap inline-flex items-center text-accent underline">
+          Forgot your password?
+        </Link>
       </p>
     </form>
   );

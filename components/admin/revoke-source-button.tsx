@@ -8,8 +8,15 @@ export function RevokeSourceButton({ id }: { id: number }) {
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />
-      <button type="submit" disabled={pending} className="tap px-2 text-danger underline">Revoke</button>
-      {state && !state.ok ? <span role="alert" className="text-danger"> {state.error}</span> : null}
+      <button type="submit" disabled={pending} className="tap px-2 text-danger underline">
+        Revoke
+      </button>
+      {state && !state.ok ? (
+        <span role="alert" className="text-danger">
+          {" "}
+          {state.error}
+        </span>
+      ) : null}
     </form>
   );
 }

@@ -16,9 +16,15 @@ export function StaffRoleForm() {
       <Field name="email" label="Email" type="email" autoComplete="off" errors={errors?.email} />
       <Field name="name" label="Name (for a new account)" required={false} errors={errors?.name} />
       <div className="flex flex-col gap-1">
-        <label htmlFor="f-role" className="text-sm font-medium">Role</label>
+        <label htmlFor="f-role" className="text-sm font-medium">
+          Role
+        </label>
         <select id="f-role" name="role" defaultValue="merchandiser" className="tap rounded-md border border-line bg-surface px-3 text-base">
-          {(["merchandiser", "admin", "customer"] as const).map((r) => <option key={r} value={r}>{ROLE_LABEL[r]}</option>)}
+          {(["merchandiser", "admin", "customer"] as const).map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABEL[r]}
+            </option>
+          ))}
         </select>
       </div>
       <SubmitButton pendingText="Saving…">Save role</SubmitButton>

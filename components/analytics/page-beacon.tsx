@@ -8,7 +8,15 @@ import { useEffect } from "react";
  * batches with sendBeacon: every 5 s, at 20 events, and when the page is hidden or closed, so
  * nothing waits on analytics. Rendered only with analytics consent; the server checks it again.
  */
-type ClientEvent = { type: "page" | "track"; event?: string; name?: string; properties: Record<string, unknown>; context: Record<string, unknown>; timestamp: string; messageId: string };
+type ClientEvent = {
+  type: "page" | "track";
+  event?: string;
+  name?: string;
+  properties: Record<string, unknown>;
+  context: Record<string, unknown>;
+  timestamp: string;
+  messageId: string;
+};
 
 const queue: ClientEvent[] = [];
 let timer: ReturnType<typeof setTimeout> | null = null;
@@ -27,7 +35,13 @@ function flush() {
 
 function push(e: Omit<ClientEvent, "timestamp" | "messageId" | "context">) {
   const campaign = Object.fromEntries(
-    [["utm_source", "source"], ["utm_medium", "medium"], ["utm_campaign", "name"], ["utm_term", "term"], ["utm_content", "content"]]
+    [
+      ["utm_source", "source"],
+      ["utm_medium", "medium"],
+      ["utm_campaign", "name"],
+      ["utm_term", "term"],
+      ["utm_content", "content"],
+    ]
       .map(([p, k]) => [k, new URLSearchParams(location.search).get(p!)])
       .filter(([, v]) => v),
   );

@@ -15,20 +15,32 @@ export function CartLineControls({ productId, quantity, title, max }: { productI
         <form action={update}>
           <input type="hidden" name="productId" value={productId} />
           <input type="hidden" name="quantity" value={quantity - 1} />
-          <button type="submit" className={btn} disabled={updating} aria-label={`One fewer ${title}`}>−</button>
+          <button type="submit" className={btn} disabled={updating} aria-label={`One fewer ${title}`}>
+            −
+          </button>
         </form>
-        <span className="min-w-8 text-center font-medium" data-testid="line-qty" aria-label={`Quantity of ${title}`}>{quantity}</span>
+        <span className="min-w-8 text-center font-medium" data-testid="line-qty" aria-label={`Quantity of ${title}`}>
+          {quantity}
+        </span>
         <form action={update}>
           <input type="hidden" name="productId" value={productId} />
           <input type="hidden" name="quantity" value={quantity + 1} />
-          <button type="submit" className={btn} disabled={updating || quantity >= max} aria-label={`One more ${title}`}>+</button>
+          <button type="submit" className={btn} disabled={updating || quantity >= max} aria-label={`One more ${title}`}>
+            +
+          </button>
         </form>
         <form action={remove} className="ml-2">
           <input type="hidden" name="productId" value={productId} />
-          <button type="submit" className="tap px-2 text-sm text-muted underline" disabled={removing}>Remove<span className="sr-only"> {title}</span></button>
+          <button type="submit" className="tap px-2 text-sm text-muted underline" disabled={removing}>
+            Remove<span className="sr-only"> {title}</span>
+          </button>
         </form>
       </div>
-      {error ? <p role="alert" className="mt-1 text-sm text-danger">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-1 text-sm text-danger">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

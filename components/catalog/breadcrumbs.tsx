@@ -15,9 +15,13 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
             <li key={c.href} className="flex items-center gap-1">
               {i > 0 ? <span aria-hidden="true">/</span> : null}
               {i === items.length - 1 ? (
-                <span aria-current="page" className="text-ink">{c.name}</span>
+                <span aria-current="page" className="text-ink">
+                  {c.name}
+                </span>
               ) : (
-                <Link href={c.href} className="inline-block py-2 hover:text-accent">{c.name}</Link>
+                <Link href={c.href} className="inline-block py-2 hover:text-accent">
+                  {c.name}
+                </Link>
               )}
             </li>
           ))}

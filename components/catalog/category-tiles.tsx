@@ -6,15 +6,17 @@ type Tile = { slug: string; name: string; count: number; coverSku: string | null
 export function CategoryTiles({ categories }: { categories: Tile[] }) {
   return (
     <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="category-tiles">
-      {categories.filter((c) => c.count > 0).map((c) => (
-        <li key={c.slug}>
-          <Link href={`/category/${c.slug}`} className="group block rounded-lg">
-            {c.coverSku ? <ProductImage sku={c.coverSku} alt="" sizes="(min-width: 1024px) 15vw, (min-width: 640px) 30vw, 46vw" /> : null}
-            <span className="mt-2 block text-sm font-semibold group-hover:text-accent">{c.name}</span>
-            <span className="block text-xs text-muted">{c.count} products</span>
-          </Link>
-        </li>
-      ))}
+      {categories
+        .filter((c) => c.count > 0)
+        .map((c) => (
+          <li key={c.slug}>
+            <Link href={`/category/${c.slug}`} className="group block rounded-lg">
+              {c.coverSku ? <ProductImage sku={c.coverSku} alt="" sizes="(min-width: 1024px) 15vw, (min-width: 640px) 30vw, 46vw" /> : null}
+              <span className="mt-2 block text-sm font-semibold group-hover:text-accent">{c.name}</span>
+              <span className="block text-xs text-muted">{c.count} products</span>
+            </Link>
+          </li>
+        ))}
     </ul>
   );
 }

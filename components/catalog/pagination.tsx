@@ -7,18 +7,34 @@ export function Pagination({ page, pageCount, href }: { page: number; pageCount:
   const cls = "tap inline-flex items-center justify-center rounded-full px-3 text-sm";
   return (
     <nav aria-label="Pagination" className="mt-10 flex flex-wrap items-center justify-center gap-1">
-      {page > 1 ? <Link rel="prev" href={href(page - 1)} className={`${cls} border border-line`}>Previous</Link> : null}
+      {page > 1 ? (
+        <Link rel="prev" href={href(page - 1)} className={`${cls} border border-line`}>
+          Previous
+        </Link>
+      ) : null}
       {pages.map((p, i) => (
         <span key={p} className="flex items-center gap-1">
-          {i > 0 && p - pages[i - 1]! > 1 ? <span aria-hidden="true" className="px-1 text-muted">…</span> : null}
+          {i > 0 && p - pages[i - 1]! > 1 ? (
+            <span aria-hidden="true" className="px-1 text-muted">
+              …
+            </span>
+          ) : null}
           {p === page ? (
-            <span aria-current="page" className={`${cls} bg-ink font-semibold text-canvas`}>{p}</span>
+            <span aria-current="page" className={`${cls} bg-ink font-semibold text-canvas`}>
+              {p}
+            </span>
           ) : (
-            <Link href={href(p)} className={`${cls} hover:bg-sunken`} aria-label={`Page ${p}`}>{p}</Link>
+            <Link href={href(p)} className={`${cls} hover:bg-sunken`} aria-label={`Page ${p}`}>
+              {p}
+            </Link>
           )}
         </span>
       ))}
-      {page < pageCount ? <Link rel="next" href={href(page + 1)} className={`${cls} border border-line`}>Next</Link> : null}
+      {page < pageCount ? (
+        <Link rel="next" href={href(page + 1)} className={`${cls} border border-line`}>
+          Next
+        </Link>
+      ) : null}
     </nav>
   );
 }

@@ -23,7 +23,9 @@ export function SortSelect({ value, form }: { value: Sort; form: string }) {
         className="tap rounded-full border border-line bg-surface px-3 text-sm text-ink"
       >
         {Object.entries(LABELS).map(([v, label]) => (
-          <option key={v} value={v}>{label}</option>
+          <option key={v} value={v}>
+            {label}
+          </option>
         ))}
       </select>
     </label>

@@ -8,7 +8,9 @@ export async function MyDeals() {
   await noteDealsViewed("home", deals);
   return (
     <section aria-labelledby="my-deals" className="mt-10 rounded-xl border border-accent/30 bg-accent-soft p-4" data-testid="my-deals">
-      <h2 id="my-deals" className="text-xl font-semibold">Your exclusive deals</h2>
+      <h2 id="my-deals" className="text-xl font-semibold">
+        Your exclusive deals
+      </h2>
       <ul className="mt-3 grid gap-3 sm:grid-cols-2">
         {deals.map((d) => (
           <li key={d.id} className="rounded-lg bg-surface p-3">

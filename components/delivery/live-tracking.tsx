@@ -28,10 +28,14 @@ export function LiveTracking({ initial, streamUrl }: { initial: TrackingSnapshot
     <div className="grid gap-6 md:grid-cols-2">
       <div>
         <RouteMap snap={snap} />
-        <p className="mt-2 text-xs text-muted" aria-live="polite">{done ? "" : live === "live" ? "● Live" : live === "reconnecting" ? "Reconnecting…" : "Connecting…"}</p>
+        <p className="mt-2 text-xs text-muted" aria-live="polite">
+          {done ? "" : live === "live" ? "● Live" : live === "reconnecting" ? "Reconnecting…" : "Connecting…"}
+        </p>
       </div>
       <div>
-        <p className="text-2xl font-semibold" data-testid="tracking-status" aria-live="polite">{statusLabel(snap.status)}</p>
+        <p className="text-2xl font-semibold" data-testid="tracking-status" aria-live="polite">
+          {statusLabel(snap.status)}
+        </p>
         <p className="mt-1 text-sm text-muted">
           {snap.status === "delivered" && snap.deliveredAt
             ? `Delivered ${day(snap.deliveredAt)} at ${time(snap.deliveredAt)}${snap.onTime === false ? " (later than promised, sorry)" : snap.onTime ? ", on time" : ""}`
@@ -39,7 +43,9 @@ export function LiveTracking({ initial, streamUrl }: { initial: TrackingSnapshot
               ? `Arriving around ${time(snap.etaAt)}`
               : `Promised ${day(snap.promisedFrom)} – ${day(snap.promisedTo)}`}
         </p>
-        <div className="mt-6"><StatusTimeline events={snap.events} status={snap.status} /></div>
+        <div className="mt-6">
+          <StatusTimeline events={snap.events} status={snap.status} />
+        </div>
       </div>
     </div>
   );

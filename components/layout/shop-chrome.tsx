@@ -18,13 +18,19 @@ export async function ShopChrome({ children }: { children: React.ReactNode }) {
         Skip to content
       </a>
       <SiteHeader cartCount={cartCount} signedIn={Boolean(user)} />
-      <main id="main" className="mx-auto max-w-6xl px-4 pb-8 pt-4">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 pb-8 pt-4">
+        {children}
+      </main>
       <SiteFooter />
       <BottomTabBar />
       <CartSync count={cartCount} signedIn={Boolean(user)} />
       {/* Global Privacy Control counts as "no" without asking; /privacy still lets the shopper opt in. */}
       {!consent.decided && !consent.gpc ? <ConsentBanner /> : null}
-      {consent.analytics ? <Suspense><PageBeacon /></Suspense> : null}
+      {consent.analytics ? (
+        <Suspense>
+          <PageBeacon />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -13,13 +13,21 @@ export function SiteFooter() {
           <p className="text-sm font-semibold">Shop</p>
           <ul className="mt-2 grid grid-cols-2 gap-x-4 text-sm">
             {CATEGORIES.map((c) => (
-              <li key={c.slug}><Link className="inline-block py-1.5 text-muted hover:text-accent" href={`/category/${c.slug}`}>{c.name}</Link></li>
+              <li key={c.slug}>
+                <Link className="inline-block py-1.5 text-muted hover:text-accent" href={`/category/${c.slug}`}>
+                  {c.name}
+                </Link>
+              </li>
             ))}
           </ul>
         </nav>
         <div className="text-sm text-muted">
           <p className="font-semibold text-ink">About this shop</p>
-          <p className="mt-2"><Link className="inline-block py-1.5 underline hover:text-accent" href="/privacy">Privacy choices</Link></p>
+          <p className="mt-2">
+            <Link className="inline-block py-1.5 underline hover:text-accent" href="/privacy">
+              Privacy choices
+            </Link>
+          </p>
           <p className="mt-2">Catalogue and order history: Online Retail dataset, D. Chen, UCI Machine Learning Repository (CC BY 4.0).</p>
         </div>
       </div>

@@ -10,7 +10,9 @@ export function SiteHeader({ cartCount = 0, signedIn = false }: { cartCount?: nu
       <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-2">
         <Logo />
         <form action="/search" method="get" role="search" className="ml-auto flex min-w-0 flex-1 md:max-w-md">
-          <label htmlFor="site-search" className="sr-only">Search products</label>
+          <label htmlFor="site-search" className="sr-only">
+            Search products
+          </label>
           <input
             id="site-search"
             name="q"
@@ -31,16 +33,28 @@ export function SiteHeader({ cartCount = 0, signedIn = false }: { cartCount?: nu
         >
           <UserIcon className="h-6 w-6" />
         </Link>
-        <Link href="/cart" className="tap relative inline-flex items-center justify-center rounded-full text-ink" aria-label={`Cart, ${cartCount} item${cartCount === 1 ? "" : "s"}`}>
+        <Link
+          href="/cart"
+          className="tap relative inline-flex items-center justify-center rounded-full text-ink"
+          aria-label={`Cart, ${cartCount} item${cartCount === 1 ? "" : "s"}`}
+        >
           <BagIcon className="h-6 w-6" />
-          <span data-testid="cart-count" aria-hidden="true" className="absolute right-0.5 top-0.5 min-w-5 rounded-full bg-accent px-1 text-center text-xs font-bold leading-5 text-accent-ink">
+          <span
+            data-testid="cart-count"
+            aria-hidden="true"
+            className="absolute right-0.5 top-0.5 min-w-5 rounded-full bg-accent px-1 text-center text-xs font-bold leading-5 text-accent-ink"
+          >
             {cartCount}
           </span>
         </Link>
       </div>
       <nav aria-label="Categories" className="hidden border-t border-line md:block">
         <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 scrollbar-none">
-          <li><Link href="/shop" className="tap inline-flex items-center whitespace-nowrap px-3 text-sm font-medium hover:text-accent">Shop all</Link></li>
+          <li>
+            <Link href="/shop" className="tap inline-flex items-center whitespace-nowrap px-3 text-sm font-medium hover:text-accent">
+              Shop all
+            </Link>
+          </li>
           {CATEGORIES.map((c) => (
             <li key={c.slug}>
               <Link href={`/category/${c.slug}`} className="tap inline-flex items-center whitespace-nowrap px-3 text-sm text-muted hover:text-accent">

@@ -10,7 +10,10 @@ function Stars({ name, legend, value }: { name: string; legend: string; value?: 
       <legend className="text-sm font-medium">{legend}</legend>
       <div className="mt-1 flex gap-1">
         {[1, 2, 3, 4, 5].map((n) => (
-          <label key={n} className="tap flex flex-col items-center justify-center rounded-md border border-line px-2 text-sm has-[:checked]:border-accent has-[:checked]:bg-accent-soft">
+          <label
+            key={n}
+            className="tap flex flex-col items-center justify-center rounded-md border border-line px-2 text-sm has-[:checked]:border-accent has-[:checked]:bg-accent-soft"
+          >
             <input type="radio" name={name} value={n} defaultChecked={value === n} required className="sr-only" />
             <span aria-hidden="true">{"★".repeat(n)}</span>
             <span className="sr-only">{n} out of 5</span>
@@ -26,7 +29,9 @@ export function CsatForm({ number, existing }: { number: string; existing: { ord
   const [state, action] = useActionState(submitCsatAction, null);
   return (
     <form action={action} id="rate" className="flex flex-col gap-4 rounded-lg border border-line bg-surface p-4" aria-labelledby="rate-title" data-testid="csat-form">
-      <h2 id="rate-title" className="text-lg font-semibold">{existing ? "Your rating" : "How did we do?"}</h2>
+      <h2 id="rate-title" className="text-lg font-semibold">
+        {existing ? "Your rating" : "How did we do?"}
+      </h2>
       <input type="hidden" name="number" value={number} />
       <FormAlert state={state} />
       <Stars name="orderRating" legend="The order" value={existing?.orderRating} />

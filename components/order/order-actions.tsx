@@ -14,12 +14,21 @@ export function OrderActions({ number, cancellable }: { number: string; cancella
       <div className="flex flex-wrap gap-3">
         <form action={reorder}>
           <input type="hidden" name="number" value={number} />
-          <button type="submit" disabled={reordering} className="tap rounded-full bg-accent px-5 text-sm font-semibold text-accent-ink">Buy again</button>
+          <button type="submit" disabled={reordering} className="tap rounded-full bg-accent px-5 text-sm font-semibold text-accent-ink">
+            Buy again
+          </button>
         </form>
         {cancellable ? (
-          <form action={cancel} onSubmit={(e) => { if (!confirm("Cancel this order?")) e.preventDefault(); }}>
+          <form
+            action={cancel}
+            onSubmit={(e) => {
+              if (!confirm("Cancel this order?")) e.preventDefault();
+            }}
+          >
             <input type="hidden" name="number" value={number} />
-            <button type="submit" disabled={cancelling} className="tap rounded-full border border-line px-5 text-sm">Cancel order</button>
+            <button type="submit" disabled={cancelling} className="tap rounded-full border border-line px-5 text-sm">
+              Cancel order
+            </button>
           </form>
         ) : null}
       </div>

@@ -10,9 +10,18 @@ type Line = { lineNo: number; title: string; returnable: number };
 export function ReturnRequestForm({ number, token, lines, reasons }: { number: string; token?: string; lines: Line[]; reasons: Record<string, string> }) {
   const [state, action] = useActionState(requestReturnAction, null);
   const [open, setOpen] = useState(false);
-  if (state?.ok) return <div className="mt-6"><FormAlert state={state} /></div>;
+  if (state?.ok)
+    return (
+      <div className="mt-6">
+        <FormAlert state={state} />
+      </div>
+    );
   if (!open) {
-    return <button type="button" onClick={() => setOpen(true)} className="tap mt-6 rounded-full border border-line px-5 text-sm font-medium">Return items</button>;
+    return (
+      <button type="button" onClick={() => setOpen(true)} className="tap mt-6 rounded-full border border-line px-5 text-sm font-medium">
+        Return items
+      </button>
+    );
   }
   const field = "tap rounded-md border border-line bg-surface px-2 text-base";
   return (
@@ -28,20 +37,30 @@ export function ReturnRequestForm({ number, token, lines, reasons }: { number: s
             <label className="flex items-center gap-2">
               Quantity
               <select name={`qty.${l.lineNo}`} defaultValue="0" className={field}>
-                {Array.from({ length: l.returnable + 1 }, (_, i) => <option key={i} value={i}>{i}</option>)}
+                {Array.from({ length: l.returnable + 1 }, (_, i) => (
+                  <option key={i} value={i}>
+                    {i}
+                  </option>
+                ))}
               </select>
             </label>
             <label className="flex items-center gap-2">
               Reason
               <select name={`reason.${l.lineNo}`} defaultValue="" className={field}>
                 <option value="">Choose…</option>
-                {Object.entries(reasons).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+                {Object.entries(reasons).map(([k, v]) => (
+                  <option key={k} value={k}>
+                    {v}
+                  </option>
+                ))}
               </select>
             </label>
           </div>
         </fieldset>
       ))}
-      <label htmlFor="return-note" className="text-sm font-medium">Anything we should know? (optional)</label>
+      <label htmlFor="return-note" className="text-sm font-medium">
+        Anything we should know? (optional)
+      </label>
       <textarea id="return-note" name="note" rows={3} maxLength={500} className="rounded-md border border-line bg-surface p-2 text-base" />
       <SubmitButton pendingText="Sending…">Ask for a return</SubmitButton>
     </form>

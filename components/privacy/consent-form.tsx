@@ -20,37 +20,65 @@ export function ConsentForm({ analytics, personalization, compact = false, onSav
       <legend className="sr-only">Cookie categories</legend>
       <label className="flex items-start gap-3">
         <input type="checkbox" checked disabled className="mt-1 h-5 w-5" />
-        <span><strong>Necessary</strong> — your cart, sign-in, orders and deliveries. Always on.</span>
+        <span>
+          <strong>Necessary</strong> — your cart, sign-in, orders and deliveries. Always on.
+        </span>
       </label>
       <label className="flex items-start gap-3">
         <input type="checkbox" name="analytics" defaultChecked={analytics} className="mt-1 h-5 w-5" />
-        <span><strong>Analytics</strong> — which pages and products you look at, so we can improve the shop.</span>
+        <span>
+          <strong>Analytics</strong> — which pages and products you look at, so we can improve the shop.
+        </span>
       </label>
       <label className="flex items-start gap-3">
         <input type="checkbox" name="personalization" defaultChecked={personalization} className="mt-1 h-5 w-5" />
-        <span><strong>Personalization</strong> — recently viewed, recommendations and deals picked for you.</span>
+        <span>
+          <strong>Personalization</strong> — recently viewed, recommendations and deals picked for you.
+        </span>
       </label>
     </fieldset>
   );
-  const saveChoices = <button type="submit" name="choice" value="custom" className="tap rounded-full border border-line bg-surface px-4 text-sm font-semibold">Save my choices</button>;
+  const saveChoices = (
+    <button type="submit" name="choice" value="custom" className="tap rounded-full border border-line bg-surface px-4 text-sm font-semibold">
+      Save my choices
+    </button>
+  );
   // Accepting and refusing are equally easy: same size, side by side, one tap each.
-  const accept = <button type="submit" name="choice" value="all" className="tap rounded-full bg-accent px-4 text-sm font-semibold text-accent-ink">Accept all</button>;
-  const refuse = <button type="submit" name="choice" value="necessary" className="tap rounded-full border border-line bg-surface px-4 text-sm font-semibold">Necessary only</button>;
+  const accept = (
+    <button type="submit" name="choice" value="all" className="tap rounded-full bg-accent px-4 text-sm font-semibold text-accent-ink">
+      Accept all
+    </button>
+  );
+  const refuse = (
+    <button type="submit" name="choice" value="necessary" className="tap rounded-full border border-line bg-surface px-4 text-sm font-semibold">
+      Necessary only
+    </button>
+  );
   return (
     <form action={action} className="flex flex-col gap-3">
       {compact ? null : <FormAlert state={state} />}
       {compact ? (
         <>
-          <div className="grid grid-cols-2 gap-2">{accept}{refuse}</div>
+          <div className="grid grid-cols-2 gap-2">
+            {accept}
+            {refuse}
+          </div>
           <details className="text-sm">
             <summary className="tap inline-flex cursor-pointer items-center font-medium underline">Choose categories</summary>
-            <div className="mt-2 flex flex-col gap-3">{categories}{saveChoices}</div>
+            <div className="mt-2 flex flex-col gap-3">
+              {categories}
+              {saveChoices}
+            </div>
           </details>
         </>
       ) : (
         <>
           {categories}
-          <div className="grid gap-2 sm:grid-cols-3">{accept}{refuse}{saveChoices}</div>
+          <div className="grid gap-2 sm:grid-cols-3">
+            {accept}
+            {refuse}
+            {saveChoices}
+          </div>
         </>
       )}
     </form>

@@ -20,7 +20,14 @@ type Profile = {
 
 const pct = (v: number | null) => (v == null ? "—" : `${Math.round(v * 100)}%`);
 const day = (d: Date | null) => (d ? d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" }) : "—");
-const STAGE: Record<string, string> = { prospect: "Not ordered yet", new: "New customer", champion: "Champion", active: "Active", at_risk: "Not seen for a while", lapsed: "Lapsed" };
+const STAGE: Record<string, string> = {
+  prospect: "Not ordered yet",
+  new: "New customer",
+  champion: "Champion",
+  active: "Active",
+  at_risk: "Not seen for a while",
+  lapsed: "Lapsed",
+};
 
 /** The customer's unified profile, as the shop sees it. */
 export function ProfileSummary({ profile, segments }: { profile: Profile; segments: { slug: string; name: string }[] }) {

@@ -4,7 +4,9 @@ export function Price({ pence, compareAtPence, size = "md" }: { pence: number; c
   const onSale = compareAtPence != null && compareAtPence > pence;
   return (
     <p className={`flex items-baseline gap-2 ${size === "lg" ? "text-2xl" : "text-base"}`}>
-      <span className={`font-semibold ${onSale ? "text-accent" : ""}`} data-testid="price">{formatPrice(pence)}</span>
+      <span className={`font-semibold ${onSale ? "text-accent" : ""}`} data-testid="price">
+        {formatPrice(pence)}
+      </span>
       {onSale ? (
         <s className="text-sm text-muted">
           <span className="sr-only">was </span>

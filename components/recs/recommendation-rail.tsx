@@ -13,7 +13,9 @@ export async function RecommendationRail({ id, title, surface, products }: { id:
   await trackServer(EVENTS.productListViewed, { list_id: surface, product_ids: products.map((p) => p.id) });
   return (
     <section aria-labelledby={id} className="mt-10" data-testid={`rail-${surface}`}>
-      <h2 id={id} className="text-xl font-semibold">{title}</h2>
+      <h2 id={id} className="text-xl font-semibold">
+        {title}
+      </h2>
       <ul className="-mx-4 mt-4 flex snap-x snap-mandatory gap-3 overflow-x-auto px-4 pb-2 scrollbar-none md:mx-0 md:grid md:grid-cols-4 md:overflow-visible md:px-0 lg:grid-cols-5">
         {products.map((p, i) => (
           <li key={p.id} className="w-[42%] shrink-0 snap-start sm:w-[30%] md:w-auto" data-rec-surface={surface} data-rec-rank={i + 1} data-rec-product={p.id}>

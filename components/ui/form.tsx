@@ -4,7 +4,15 @@ import { useFormStatus } from "react-dom";
 import type { ActionResult } from "@/lib/result";
 
 export function Field({
-  name, label, type = "text", autoComplete, defaultValue, errors, required = true, hint, inputMode,
+  name,
+  label,
+  type = "text",
+  autoComplete,
+  defaultValue,
+  errors,
+  required = true,
+  hint,
+  inputMode,
 }: {
   name: string;
   label: string;
@@ -20,7 +28,9 @@ export function Field({
   const describedBy = [hint ? `${id}-hint` : "", errors?.length ? `${id}-err` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">{label}</label>
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
       <input
         id={id}
         name={name}
@@ -33,8 +43,16 @@ export function Field({
         aria-describedby={describedBy}
         className="tap rounded-md border border-line bg-surface px-3 text-base text-ink aria-[invalid]:border-danger"
       />
-      {hint ? <p id={`${id}-hint`} className="text-xs text-muted">{hint}</p> : null}
-      {errors?.length ? <p id={`${id}-err`} className="text-sm text-danger">{errors.join(" ")}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-muted">
+          {hint}
+        </p>
+      ) : null}
+      {errors?.length ? (
+        <p id={`${id}-err`} className="text-sm text-danger">
+          {errors.join(" ")}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -51,7 +69,16 @@ export function SubmitButton({ children, pendingText }: { children: React.ReactN
 /** The form-level message of an action result (errors are announced to screen readers). */
 export function FormAlert({ state }: { state: ActionResult<unknown> | null }) {
   if (!state) return null;
-  if (!state.ok) return <p role="alert" className="rounded-md bg-accent-soft p-3 text-sm text-danger">{state.error}</p>;
+  if (!state.ok)
+    return (
+      <p role="alert" className="rounded-md bg-accent-soft p-3 text-sm text-danger">
+        {state.error}
+      </p>
+    );
   const message = (state.data as { message?: string } | undefined)?.message;
-  return message ? <p role="status" className="rounded-md bg-sunken p-3 text-sm text-success">{message}</p> : null;
+  return message ? (
+    <p role="status" className="rounded-md bg-sunken p-3 text-sm text-success">
+      {message}
+    </p>
+  ) : null;
 }

@@ -1,16 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  index,
-  primaryKey,
-  integer,
-  pgEnum,
-  pgTable,
-  serial,
-  smallint,
-  text,
-  timestamp,
-} from "drizzle-orm/pg-core";
+import { check, index, primaryKey, integer, pgEnum, pgTable, serial, smallint, text, timestamp } from "drizzle-orm/pg-core";
 import { bytea, timestamps, tsvector } from "./columns";
 import { users } from "./users";
 
@@ -40,9 +29,18 @@ export const products = pgTable(
     categoryId: integer("category_id")
       .notNull()
       .references(() => categories.id),
-    colors: text("colors").array().notNull().default(sql`'{}'::text[]`),
-    materials: text("materials").array().notNull().default(sql`'{}'::text[]`),
-    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    colors: text("colors")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    materials: text("materials")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    tags: text("tags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Extra words that search should match (category, colours, materials), kept by the writer. */
     searchText: text("search_text").notNull().default(""),
     stock: integer("stock").notNull().default(0),
@@ -82,10 +80,7 @@ export const searchLexicon = pgTable(
     stem: text("stem").notNull(),
     documents: integer("documents").notNull(),
   },
-  (t) => [
-    index("search_lexicon_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`),
-    index("search_lexicon_stem_idx").on(t.stem),
-  ],
+  (t) => [index("search_lexicon_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`), index("search_lexicon_stem_idx").on(t.stem)],
 );
 
 export type Category = typeof categories.$inferSelect;

@@ -1,20 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigserial,
-  boolean,
-  doublePrecision,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  serial,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { bigserial, boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { products } from "./catalog";
 import { timestamps } from "./columns";
 import { users } from "./users";
@@ -64,8 +49,12 @@ export const cdpEvents = pgTable(
   (t) => [
     uniqueIndex("cdp_events_message_idx").on(t.messageId),
     index("cdp_events_user_idx").on(t.userId, t.timestamp),
-    index("cdp_events_anon_idx").on(t.anonymousId).where(sql`${t.userId} is null`),
-    index("cdp_events_anon_time_idx").on(t.timestamp).where(sql`${t.userId} is null`),
+    index("cdp_events_anon_idx")
+      .on(t.anonymousId)
+      .where(sql`${t.userId} is null`),
+    index("cdp_events_anon_time_idx")
+      .on(t.timestamp)
+      .where(sql`${t.userId} is null`),
     index("cdp_events_event_idx").on(t.event, t.timestamp),
   ],
 );
@@ -138,7 +127,10 @@ export const cdpProfiles = pgTable(
     orders365: integer("orders_365").notNull().default(0),
     /** Top categories by units bought: [{ slug, name, units }]. */
     favouriteCategories: jsonb("favourite_categories").$type<{ slug: string; name: string; units: number }[]>().notNull().default([]),
-    favouriteCategorySlugs: text("favourite_category_slugs").array().notNull().default(sql`'{}'::text[]`),
+    favouriteCategorySlugs: text("favourite_category_slugs")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     eventsCount: integer("events_count").notNull().default(0),
     mobileEvents: integer("mobile_events").notNull().default(0),
     tabletEvents: integer("tablet_events").notNull().default(0),

@@ -25,7 +25,10 @@ export const deals = pgTable(
     bundleQuantity: smallint("bundle_quantity"),
     scope: dealScope("scope").notNull().default("all"),
     /** Category ids or product ids, by scope. */
-    scopeIds: integer("scope_ids").array().notNull().default(sql`'{}'::int[]`),
+    scopeIds: integer("scope_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::int[]`),
     targeting: jsonb("targeting").$type<DealTargeting>().notNull().default({}),
     minSpendPence: integer("min_spend_pence").notNull().default(0),
     startsAt: timestamp("starts_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
@@ -64,7 +67,11 @@ export const dealRedemptions = pgTable(
     discountPence: integer("discount_pence").notNull(),
     at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("deal_redemptions_deal_order_idx").on(t.dealId, t.orderId), index("deal_redemptions_user_idx").on(t.userId, t.dealId), index("deal_redemptions_at_idx").on(t.at)],
+  (t) => [
+    uniqueIndex("deal_redemptions_deal_order_idx").on(t.dealId, t.orderId),
+    index("deal_redemptions_user_idx").on(t.userId, t.dealId),
+    index("deal_redemptions_at_idx").on(t.at),
+  ],
 );
 
 export type Deal = typeof deals.$inferSelect;

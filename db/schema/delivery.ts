@@ -4,15 +4,7 @@ import { orders } from "./orders";
 import { users } from "./users";
 
 export const deliveryMethod = pgEnum("delivery_method", ["standard", "express", "bike", "ev"]);
-export const shipmentStatus = pgEnum("shipment_status", [
-  "placed",
-  "packed",
-  "dispatched",
-  "out_for_delivery",
-  "delivered",
-  "failed_attempt",
-  "cancelled",
-]);
+export const shipmentStatus = pgEnum("shipment_status", ["placed", "packed", "dispatched", "out_for_delivery", "delivered", "failed_attempt", "cancelled"]);
 
 /** One shipment per web order: where it is, when it should arrive, and whether it did on time. */
 export const shipments = pgTable(
@@ -57,15 +49,19 @@ export const shipmentEvents = pgTable(
 );
 
 /** Customer satisfaction after delivery: one answer per order, editable for 7 days. */
-export const csatResponses = pgTable("csat_responses", {
-  orderId: integer("order_id")
-    .primaryKey()
-    .references(() => orders.id, { onDelete: "cascade" }),
-  userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
-  orderRating: smallint("order_rating").notNull(),
-  deliveryRating: smallint("delivery_rating").notNull(),
-  comment: text("comment").notNull().default(""),
-  ...timestamps,
-}, (t) => [index("csat_responses_updated_idx").on(t.updatedAt)]);
+export const csatResponses = pgTable(
+  "csat_responses",
+  {
+    orderId: integer("order_id")
+      .primaryKey()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    orderRating: smallint("order_rating").notNull(),
+    deliveryRating: smallint("delivery_rating").notNull(),
+    comment: text("comment").notNull().default(""),
+    ...timestamps,
+  },
+  (t) => [index("csat_responses_updated_idx").on(t.updatedAt)],
+);
 
 export type Shipment = typeof shipments.$inferSelect;

@@ -13,7 +13,9 @@ import { users } from "./users";
 export const kpiOrders = pgTable(
   "kpi_orders",
   {
-    orderId: integer("order_id").primaryKey().references(() => orders.id, { onDelete: "cascade" }),
+    orderId: integer("order_id")
+      .primaryKey()
+      .references(() => orders.id, { onDelete: "cascade" }),
     userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
     placedAt: timestamp("placed_at", { withTimezone: true, mode: "date" }).notNull(),
     /** Shop-local calendar day and month of the order. */
@@ -41,8 +43,12 @@ export const kpiOrders = pgTable(
     index("kpi_orders_day_idx").on(t.day),
     index("kpi_orders_month_idx").on(t.month),
     index("kpi_orders_user_idx").on(t.userId, t.day),
-    index("kpi_orders_delivered_idx").on(t.deliveredDay).where(sql`${t.deliveredDay} is not null`),
-    index("kpi_orders_csat_idx").on(t.csatDay).where(sql`${t.csatDay} is not null`),
+    index("kpi_orders_delivered_idx")
+      .on(t.deliveredDay)
+      .where(sql`${t.deliveredDay} is not null`),
+    index("kpi_orders_csat_idx")
+      .on(t.csatDay)
+      .where(sql`${t.csatDay} is not null`),
   ],
 );
 
@@ -53,18 +59,28 @@ const dateMultirange = customType<{ data: string }>({ dataType: () => "datemulti
 export const kpiCustomers = pgTable(
   "kpi_customers",
   {
-    userId: integer("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
     /** The earlier of sign-up and first order of any kind. */
     knownAt: timestamp("known_at", { withTimezone: true, mode: "date" }).notNull(),
     firstSaleAt: timestamp("first_sale_at", { withTimezone: true, mode: "date" }),
     firstSaleMonth: date("first_sale_month"),
     secondSaleAt: timestamp("second_sale_at", { withTimezone: true, mode: "date" }),
     /** Months (year × 12 + month − 1, shop-local) with at least one sale: "bought in these months" without scanning orders. */
-    activeMonths: integer("active_months").array().notNull().default(sql`'{}'::int[]`),
+    activeMonths: integer("active_months")
+      .array()
+      .notNull()
+      .default(sql`'{}'::int[]`),
     /** Shop-local days with at least one sale: "bought between two dates" is one overlap test. */
-    saleDays: dateMultirange("sale_days").notNull().default(sql`'{}'::datemultirange`),
+    saleDays: dateMultirange("sale_days")
+      .notNull()
+      .default(sql`'{}'::datemultirange`),
     /** The segments they are in (as kpi_segment_members has it): a segment filter is `id = any(segments)`, no join. */
-    segments: integer("segments").array().notNull().default(sql`'{}'::int[]`),
+    segments: integer("segments")
+      .array()
+      .notNull()
+      .default(sql`'{}'::int[]`),
     /** lib/recs/holdout.ts's bucket in [0, 1): the control group is bucket < RECS_HOLDOUT_SHARE. */
     bucket: doublePrecision("bucket").notNull(),
   },
@@ -79,7 +95,9 @@ export const kpiCustomers = pgTable(
 export const kpiCustomerDims = pgTable(
   "kpi_customer_dims",
   {
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     device: text("device").notNull(),
     country: text("country").notNull(),
     firstSaleAt: timestamp("first_sale_at", { withTimezone: true, mode: "date" }).notNull(),
@@ -90,7 +108,10 @@ export const kpiCustomerDims = pgTable(
     firstSaleEverAt: timestamp("first_sale_ever_at", { withTimezone: true, mode: "date" }).notNull(),
     firstSaleMonth: date("first_sale_month").notNull(),
     bucket: doublePrecision("bucket").notNull(),
-    segments: integer("segments").array().notNull().default(sql`'{}'::int[]`),
+    segments: integer("segments")
+      .array()
+      .notNull()
+      .default(sql`'{}'::int[]`),
   },
   (t) => [primaryKey({ columns: [t.device, t.country, t.userId] }), index("kpi_customer_dims_user_idx").on(t.userId)],
 );
@@ -103,8 +124,12 @@ export const kpiCustomerDims = pgTable(
 export const kpiSegmentMembers = pgTable(
   "kpi_segment_members",
   {
-    segmentId: integer("segment_id").notNull().references(() => segments.id, { onDelete: "cascade" }),
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    segmentId: integer("segment_id")
+      .notNull()
+      .references(() => segments.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.segmentId, t.userId] }), index("kpi_segment_members_user_idx").on(t.userId)],
 );
@@ -134,7 +159,9 @@ export const kpiVisits = pgTable(
 export const kpiRecEvents = pgTable(
   "kpi_rec_events",
   {
-    eventId: bigint("event_id", { mode: "number" }).primaryKey().references(() => cdpEvents.id, { onDelete: "cascade" }),
+    eventId: bigint("event_id", { mode: "number" })
+      .primaryKey()
+      .references(() => cdpEvents.id, { onDelete: "cascade" }),
     day: date("day").notNull(),
     userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
     device: text("device"),
@@ -169,17 +196,36 @@ const n = (name: string) => bigint(name, { mode: "number" }).notNull().default(0
 export const kpiDailyOrders = pgTable(
   "kpi_daily_orders",
   {
-    segmentId: segmentCol(), day: dayCol(), device: dim("device"), country: dim("country"), method: dim("method"),
+    segmentId: segmentCol(),
+    day: dayCol(),
+    device: dim("device"),
+    country: dim("country"),
+    method: dim("method"),
     /** treatment | control (holdout) | guest, for the personalization lift. */
     grp: dim("grp"),
-    orders: n("orders"), sales: n("sales"), sales2: doublePrecision("sales2").notNull().default(0), refunds: n("refunds"), dealOrders: n("deal_orders"), dealRevenue: n("deal_revenue"),
-    recRevenue: n("rec_revenue"), recOrders: n("rec_orders"), co2: n("co2"),
+    orders: n("orders"),
+    sales: n("sales"),
+    sales2: doublePrecision("sales2").notNull().default(0),
+    refunds: n("refunds"),
+    dealOrders: n("deal_orders"),
+    dealRevenue: n("deal_revenue"),
+    recRevenue: n("rec_revenue"),
+    recOrders: n("rec_orders"),
+    co2: n("co2"),
   },
   (t) => [primaryKey({ columns: [t.segmentId, t.day, t.device, t.country, t.method, t.grp] })],
 );
 export const kpiDailyDelivered = pgTable(
   "kpi_daily_delivered",
-  { segmentId: segmentCol(), day: dayCol(), device: dim("device"), country: dim("country"), delivered: n("delivered"), onTime: n("on_time"), hours: doublePrecision("hours").notNull().default(0) },
+  {
+    segmentId: segmentCol(),
+    day: dayCol(),
+    device: dim("device"),
+    country: dim("country"),
+    delivered: n("delivered"),
+    onTime: n("on_time"),
+    hours: doublePrecision("hours").notNull().default(0),
+  },
   (t) => [primaryKey({ columns: [t.segmentId, t.day, t.device, t.country] })],
 );
 export const kpiDailyCsat = pgTable(
@@ -189,12 +235,30 @@ export const kpiDailyCsat = pgTable(
 );
 export const kpiDailyDeals = pgTable(
   "kpi_daily_deals",
-  { segmentId: segmentCol(), day: dayCol(), device: dim("device"), country: dim("country"), dealId: integer("deal_id").notNull(), redemptions: n("redemptions"), discount: n("discount"), revenue: n("revenue") },
+  {
+    segmentId: segmentCol(),
+    day: dayCol(),
+    device: dim("device"),
+    country: dim("country"),
+    dealId: integer("deal_id").notNull(),
+    redemptions: n("redemptions"),
+    discount: n("discount"),
+    revenue: n("revenue"),
+  },
   (t) => [primaryKey({ columns: [t.segmentId, t.day, t.device, t.country, t.dealId] })],
 );
 export const kpiDailyVisits = pgTable(
   "kpi_daily_visits",
-  { segmentId: segmentCol(), day: dayCol(), device: dim("device"), visits: n("visits"), productViews: n("product_views"), carts: n("carts"), checkouts: n("checkouts"), orders: n("orders") },
+  {
+    segmentId: segmentCol(),
+    day: dayCol(),
+    device: dim("device"),
+    visits: n("visits"),
+    productViews: n("product_views"),
+    carts: n("carts"),
+    checkouts: n("checkouts"),
+    orders: n("orders"),
+  },
   (t) => [primaryKey({ columns: [t.segmentId, t.day, t.device] })],
 );
 export const kpiDailyRecs = pgTable(
@@ -203,9 +267,7 @@ export const kpiDailyRecs = pgTable(
   (t) => [primaryKey({ columns: [t.segmentId, t.day, t.device, t.surface] })],
 );
 /** Whole calendar months: cohort cells (customers of a first-purchase month buying in a month) and month-on-month retention. */
-export const kpiCohortCells = pgTable(
-  "kpi_cohort_cells",
-  { cohort: date("cohort").notNull(), month: date("month").notNull(), customers: n("customers") },
-  (t) => [primaryKey({ columns: [t.cohort, t.month] })],
-);
+export const kpiCohortCells = pgTable("kpi_cohort_cells", { cohort: date("cohort").notNull(), month: date("month").notNull(), customers: n("customers") }, (t) => [
+  primaryKey({ columns: [t.cohort, t.month] }),
+]);
 export const kpiMonthRetention = pgTable("kpi_month_retention", { month: date("month").primaryKey(), base: n("base"), retained: n("retained") });

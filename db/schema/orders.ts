@@ -1,29 +1,10 @@
 import { sql } from "drizzle-orm";
-import {
-  type AnyPgColumn,
-  jsonb,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  serial,
-  smallint,
-  text,
-  timestamp,
-} from "drizzle-orm/pg-core";
+import { type AnyPgColumn, jsonb, index, integer, pgEnum, pgTable, primaryKey, serial, smallint, text, timestamp } from "drizzle-orm/pg-core";
 import { products } from "./catalog";
 import { timestamps } from "./columns";
 import { users } from "./users";
 
-export const orderStatus = pgEnum("order_status", [
-  "placed",
-  "packed",
-  "dispatched",
-  "delivered",
-  "cancelled",
-  "refunded",
-]);
+export const orderStatus = pgEnum("order_status", ["placed", "packed", "dispatched", "delivered", "cancelled", "refunded"]);
 /** A sale, or a refund/cancellation note that reverses (part of) earlier sales. */
 export const orderKind = pgEnum("order_kind", ["sale", "refund"]);
 export const orderSource = pgEnum("order_source", ["import", "web"]);
@@ -69,8 +50,12 @@ export const orders = pgTable(
     // The KPI facts' incremental refresh finds changed orders by this (lib/kpi/facts.ts).
     index("orders_updated_idx").on(t.updatedAt),
     // Guest orders are found by email when their owner proves it (lib/account/claim.ts).
-    index("orders_refund_of_idx").on(t.refundOf).where(sql`${t.refundOf} is not null`),
-    index("orders_guest_email_idx").on(sql`lower(${t.email})`).where(sql`${t.userId} is null`),
+    index("orders_refund_of_idx")
+      .on(t.refundOf)
+      .where(sql`${t.refundOf} is not null`),
+    index("orders_guest_email_idx")
+      .on(sql`lower(${t.email})`)
+      .where(sql`${t.userId} is null`),
   ],
 );
 
@@ -88,10 +73,7 @@ export const orderLines = pgTable(
     quantity: integer("quantity").notNull(),
     unitPricePence: integer("unit_price_pence").notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.orderId, t.lineNo] }),
-    index("order_lines_product_idx").on(t.productId),
-  ],
+  (t) => [primaryKey({ columns: [t.orderId, t.lineNo] }), index("order_lines_product_idx").on(t.productId)],
 );
 
 export type Order = typeof orders.$inferSelect;

@@ -10,7 +10,12 @@ const home = { label: "Home", name: "Ann", line1: "1 High St", line2: "", city: 
 
 beforeAll(async () => {
   db = await createTestDb();
-  [ann, bob] = (await db.insert(users).values([{ email: "ann@example.com" }, { email: "bob@example.com" }]).returning({ id: users.id })).map((u) => u.id) as [number, number];
+  [ann, bob] = (
+    await db
+      .insert(users)
+      .values([{ email: "ann@example.com" }, { email: "bob@example.com" }])
+      .returning({ id: users.id })
+  ).map((u) => u.id) as [number, number];
 });
 afterAll(dropTestDb);
 
@@ -19,7 +24,10 @@ describe("address book", () => {
     const a = await addAddress(db, ann, home);
     const b = await addAddress(db, ann, { ...home, label: "Work", line1: "2 Low St", postcode: "E1 6AN" });
     const list = await listAddresses(db, ann);
-    expect(list.map((x) => [x.id, x.postcode, x.isDefault])).toEqual([[a, "SW1A 1AA", true], [b, "E1 6AN", false]]);
+    expect(list.map((x) => [x.id, x.postcode, x.isDefault])).toEqual([
+      [a, "SW1A 1AA", true],
+      [b, "E1 6AN", false],
+    ]);
   });
 
   it("moves the default, and hands it on when the default is removed", async () => {

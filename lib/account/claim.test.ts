@@ -18,9 +18,27 @@ const address = { name: "Gil Guest", line1: "1 High Street", line2: "", city: "L
 async function guestOrder(email: string) {
   const cartId = await createCart(db);
   await addItem(db, cartId, lamp, 1);
-  const placed = await placeOrder(db, { userId: null, email, cartId, address, method: "standard", payment: "cod", idempotencyKey: `claim-key-${++seq}-abcdefgh`, saveAddress: false, makeEcoDefault: false });
+  const placed = await placeOrder(db, {
+    userId: null,
+    email,
+    cartId,
+    address,
+    method: "standard",
+    payment: "cod",
+    idempotencyKey: `claim-key-${++seq}-abcdefgh`,
+    saveAddress: false,
+    makeEcoDefault: false,
+  });
   // The events the checkout records for it (a guest browser, no user).
-  await db.insert(cdpEvents).values({ messageId: `oc-${placed.number}`, type: "track", event: "Order Completed", category: "necessary", anonymousId: `anon-claim-${seq}-0000000000`, properties: { order_id: placed.number }, timestamp: new Date() });
+  await db.insert(cdpEvents).values({
+    messageId: `oc-${placed.number}`,
+    type: "track",
+    event: "Order Completed",
+    category: "necessary",
+    anonymousId: `anon-claim-${seq}-0000000000`,
+    properties: { order_id: placed.number },
+    timestamp: new Date(),
+  });
   return placed.number;
 }
 const ownerOf = async (number: string) => (await db.select({ u: orders.userId }).from(orders).where(eq(orders.number, number)))[0]!.u;
@@ -88,7 +106,11 @@ describe("a guest saves their details", () => {
     const number = await guestOrder("flood@example.com");
     for (let i = 0; i < CLAIM_MAILS_PER_HOUR + 3; i++) await requestClaim(db, number);
     expect((await db.select().from(outbox).where(eq(outbox.to, "flood@example.com"))).filter((m) => m.meta.kind === "claim")).toHaveLength(CLAIM_MAILS_PER_HOUR);
-    const [gil] = await db.select().from(orders).where(sql`lower(${orders.email}) = 'gil@example.com'`).limit(1);
+    const [gil] = await db
+      .select()
+      .from(orders)
+      .where(sql`lower(${orders.email}) = 'gil@example.com'`)
+      .limit(1);
     await expect(requestClaim(db, gil!.number)).rejects.toThrow("already saved to an account");
   });
 });

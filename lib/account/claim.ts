@@ -26,7 +26,11 @@ const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex"
 type GuestOrder = { id: number; number: string; email: string; name: string };
 
 async function guestOrder(db: Db, number: string): Promise<GuestOrder | null> {
-  const [o] = await db.select().from(orders).where(and(eq(orders.number, number), isNull(orders.userId), eq(orders.source, "web"))).limit(1);
+  const [o] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.number, number), isNull(orders.userId), eq(orders.source, "web")))
+    .limit(1);
   return o?.email ? { id: o.id, number: o.number, email: o.email.toLowerCase(), name: o.shippingAddress?.name ?? "" } : null;
 }
 
@@ -39,7 +43,11 @@ export async function requestClaim(db: Db, orderNumber: string): Promise<void> {
   const token = crypto.randomBytes(32).toString("base64url");
   await db.insert(emailTokens).values({ tokenHash: sha256(token), email: o.email, purpose: "claim", orderId: o.id, expiresAt: new Date(Date.now() + CLAIM_TTL_HOURS * 3600_000) });
   const link = `${siteUrl()}/claim?token=${token}`;
-  const [account] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${o.email}`).limit(1);
+  const [account] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${o.email}`)
+    .limit(1);
   await queueMail(db, {
     to: o.email,
     subject: account ? `Add order ${o.number} to your Hearth account` : `Save your details for order ${o.number}`,
@@ -71,7 +79,11 @@ export async function claimInfo(db: Db, token: string): Promise<{ email: string;
     .limit(1);
   if (!t) return null;
   const [[account], [o]] = await Promise.all([
-    db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${t.email}`).limit(1),
+    db
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${t.email}`)
+      .limit(1),
     t.orderId ? db.select({ number: orders.number }).from(orders).where(eq(orders.id, t.orderId)) : Promise.resolve([]),
   ]);
   return { email: t.email, hasAccount: Boolean(account), orderNumber: o?.number ?? null };
@@ -91,11 +103,18 @@ export async function completeClaim(db: Db, token: string, password: string | nu
       .where(and(eq(emailTokens.tokenHash, sha256(token)), eq(emailTokens.purpose, "claim"), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, new Date())))
       .returning({ email: emailTokens.email, orderId: emailTokens.orderId });
     if (!used) throw new UserError("This link is invalid, used or expired. Open your order and ask for a new one.");
-    const [existing] = await tx.select().from(users).where(sql`lower(${users.email}) = ${used.email}`).limit(1);
+    const [existing] = await tx
+      .select()
+      .from(users)
+      .where(sql`lower(${users.email}) = ${used.email}`)
+      .limit(1);
     let userId: number;
     if (existing) {
       userId = existing.id;
-      await tx.update(users).set({ emailVerifiedAt: existing.emailVerifiedAt ?? new Date() }).where(eq(users.id, userId));
+      await tx
+        .update(users)
+        .set({ emailVerifiedAt: existing.emailVerifiedAt ?? new Date() })
+        .where(eq(users.id, userId));
     } else {
       if (!passwordHash) throw new UserError("Choose a password.", "password");
       const [o] = used.orderId ? await tx.select({ address: orders.shippingAddress }).from(orders).where(eq(orders.id, used.orderId)) : [];
@@ -125,8 +144,14 @@ export async function adoptGuestOrders(db: Db, userId: number, email: string): P
   if (!moved.length) return [];
   const ids = moved.map((o) => o.id);
   const numbers = moved.map((o) => o.number);
-  await db.update(dealRedemptions).set({ userId }).where(and(inArray(dealRedemptions.orderId, ids), isNull(dealRedemptions.userId)));
-  await db.update(csatResponses).set({ userId }).where(and(inArray(csatResponses.orderId, ids), isNull(csatResponses.userId)));
+  await db
+    .update(dealRedemptions)
+    .set({ userId })
+    .where(and(inArray(dealRedemptions.orderId, ids), isNull(dealRedemptions.userId)));
+  await db
+    .update(csatResponses)
+    .set({ userId })
+    .where(and(inArray(csatResponses.orderId, ids), isNull(csatResponses.userId)));
   const { rows } = await db.execute<{ anonymous_id: string }>(sql`
     select distinct anonymous_id from cdp_events
      where user_id is null and anonymous_id is not null

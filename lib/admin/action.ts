@@ -87,7 +87,11 @@ export function adminAction<S extends z.ZodType, T, P = undefined>(
     // A failed submit hands back what was typed (React resets the form), never a password.
     const kept = (r: Extract<ActionResult<never>, { ok: false }>): ActionResult<T> => ({
       ...r,
-      values: Object.fromEntries(Object.entries(input).filter(([k, v]) => typeof v === "string" && !/password/i.test(k)).map(([k, v]) => [k, (v as string).slice(0, 5000)])),
+      values: Object.fromEntries(
+        Object.entries(input)
+          .filter(([k, v]) => typeof v === "string" && !/password/i.test(k))
+          .map(([k, v]) => [k, (v as string).slice(0, 5000)]),
+      ),
     });
     const parsed = opts.schema.safeParse(input);
     if (!parsed.success) return kept(failure("Please check the highlighted fields.", fieldErrorsOf(parsed.error)));
@@ -115,7 +119,8 @@ export function adminAction<S extends z.ZodType, T, P = undefined>(
         return r;
       });
     } catch (err) {
-      if (err instanceof UserError) return kept({ ...failure(err.message, err.field ? { [err.field]: [err.message] } : undefined), ...(err.details === undefined ? {} : { details: err.details }) });
+      if (err instanceof UserError)
+        return kept({ ...failure(err.message, err.field ? { [err.field]: [err.message] } : undefined), ...(err.details === undefined ? {} : { details: err.details }) });
       console.error(`admin action ${opts.name} failed`, err);
       return failure("Something went wrong; nothing was changed.");
     }

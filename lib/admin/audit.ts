@@ -8,10 +8,22 @@ export const AUDIT_PER_PAGE = 50;
 
 /** The audit page's filters, from the URL. */
 export const auditFilterSchema = z.object({
-  entity: z.string().trim().max(40).regex(/^[a-z_]*$/).optional().catch(undefined),
+  entity: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[a-z_]*$/)
+    .optional()
+    .catch(undefined),
   entityId: z.string().trim().max(40).optional().catch(undefined),
   actor: z.string().trim().max(200).optional().catch(undefined),
-  action: z.string().trim().max(60).regex(/^[a-z_.]*$/).optional().catch(undefined),
+  action: z
+    .string()
+    .trim()
+    .max(60)
+    .regex(/^[a-z_.]*$/)
+    .optional()
+    .catch(undefined),
   /** Keyset cursor: entries older than this id (pages stay fast however long the log gets). */
   before: z.coerce.number().int().positive().optional().catch(undefined),
 });
@@ -25,7 +37,12 @@ export async function listAudit(db: Db, f: AuditFilter) {
   if (f.actor) where.push(ilike(auditLog.actorEmail, `%${escapeLike(f.actor)}%`));
   if (f.action) where.push(sql`${auditLog.action} like ${`${f.action}%`}`);
   if (f.before) where.push(lt(auditLog.id, f.before));
-  const rows = await db.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.id)).limit(AUDIT_PER_PAGE + 1);
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(and(...where))
+    .orderBy(desc(auditLog.id))
+    .limit(AUDIT_PER_PAGE + 1);
   return { rows: rows.slice(0, AUDIT_PER_PAGE), next: rows.length > AUDIT_PER_PAGE ? rows[AUDIT_PER_PAGE - 1]!.id : null };
 }
 
@@ -36,7 +53,8 @@ export function pickFields<T extends object, K extends keyof T>(row: Partial<T>,
 
 /** Only the listed fields that changed, before and after (compared by value, so arrays and JSON count as equal when equal). */
 export function changedFields<T extends object, K extends keyof T>(before: T, after: T, keys: readonly K[]) {
-  const b: Record<string, unknown> = {}, a: Record<string, unknown> = {};
+  const b: Record<string, unknown> = {},
+    a: Record<string, unknown> = {};
   for (const k of keys) {
     if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) {
       b[k as string] = before[k];

@@ -27,7 +27,8 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 const root = path.resolve(import.meta.dirname, "../..");
 function walk(dir: string, match: (f: string) => boolean): string[] {
   if (!fs.existsSync(path.join(root, dir))) return [];
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true, recursive: true })
+  return fs
+    .readdirSync(path.join(root, dir), { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile())
     .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
     .filter(match);
@@ -44,7 +45,12 @@ const auditCount = async () => Number((await db.execute<{ n: number }>(sql`selec
 beforeAll(async () => {
   db = await createTestDb();
   for (const role of ["customer", "merchandiser", "admin"] as const) {
-    ids[role] = (await db.insert(users).values({ email: `${role}@example.com`, role }).returning())[0]!.id;
+    ids[role] = (
+      await db
+        .insert(users)
+        .values({ email: `${role}@example.com`, role })
+        .returning()
+    )[0]!.id;
   }
 });
 afterAll(dropTestDb);
@@ -117,7 +123,10 @@ describe("authorization matrix", () => {
     expect(await setStaffRoleAction(null, form("customer@example.com", "admin"))).toEqual({ ok: false, error: NOT_ALLOWED });
     become("admin");
     expect(await setStaffRoleAction(null, form("customer@example.com", "merchandiser"))).toMatchObject({ ok: true });
-    const [row] = await db.select({ role: users.role }).from(users).where(sql`${users.id} = ${ids.customer}`);
+    const [row] = await db
+      .select({ role: users.role })
+      .from(users)
+      .where(sql`${users.id} = ${ids.customer}`);
     expect(row!.role).toBe("merchandiser");
     await setStaffRoleAction(null, form("customer@example.com", "customer"));
   });

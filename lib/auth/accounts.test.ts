@@ -38,7 +38,10 @@ describe("sign-in", () => {
     for (let i = 0; i < 5; i++) expect(await verifyCredentials(db, { email: "bob@example.com", password: "guess" + i }, `10.1.0.${i}`)).toBeNull();
     await expect(verifyCredentials(db, { email: "bob@example.com", password: "bob-password" }, "10.1.0.99")).rejects.toBeInstanceOf(RateLimitedSignin);
     // The window passes.
-    await db.update(rateLimits).set({ windowStart: sql`now() - interval '1 hour'` }).where(eq(rateLimits.key, "signin:acct:bob@example.com"));
+    await db
+      .update(rateLimits)
+      .set({ windowStart: sql`now() - interval '1 hour'` })
+      .where(eq(rateLimits.key, "signin:acct:bob@example.com"));
     expect(await verifyCredentials(db, { email: "bob@example.com", password: "bob-password" }, "10.1.0.99")).not.toBeNull();
   });
 

@@ -36,7 +36,9 @@ export async function createAccount(db: Db, input: z.infer<typeof signUpSchema>)
       content: {
         preview: "Your email already has a Hearth account",
         heading: "You already have an account",
-        paragraphs: ["Someone (maybe you) tried to sign up to Hearth with this address, which already has an account. If it was you, sign in, or reset your password if you've forgotten it."],
+        paragraphs: [
+          "Someone (maybe you) tried to sign up to Hearth with this address, which already has an account. If it was you, sign in, or reset your password if you've forgotten it.",
+        ],
         button: { label: "Reset your password", href: `${siteUrl()}/forgot-password` },
         note: "If it wasn't you, you can ignore this email: nothing has changed.",
       },
@@ -50,7 +52,11 @@ export async function createAccount(db: Db, input: z.infer<typeof signUpSchema>)
 export async function upsertOAuthUser(db: Db, p: { email: string; name: string | null }) {
   const email = p.email.trim().toLowerCase();
   await db.insert(users).values({ email, name: p.name, role: "customer" }).onConflictDoNothing();
-  const [row] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`)
+    .limit(1);
   return row!;
 }
 
@@ -67,7 +73,11 @@ async function issuePasswordLink(db: Db, userId: number, minutes: number): Promi
 /** Emails a single-use reset link if the account exists; says nothing either way. */
 export async function requestPasswordReset(db: Db, rawEmail: string): Promise<void> {
   const email = emailSchema.parse(rawEmail);
-  const [user] = await db.select({ id: users.id, email: users.email }).from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
+  const [user] = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`)
+    .limit(1);
   if (!user) return;
   const link = await issuePasswordLink(db, user.id, RESET_TTL_MINUTES);
   await queueMail(db, {
@@ -152,7 +162,11 @@ export async function ensureFirstAdmin(db: Db): Promise<{ email: string; passwor
   const { ADMIN_EMAIL: email, ADMIN_PASSWORD: fromEnv } = env();
   const password = fromEnv ?? newPassword();
   const passwordHash = await hashPassword(password);
-  const [same] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
+  const [same] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`)
+    .limit(1);
   if (same) await db.update(users).set({ role: "admin", passwordHash }).where(eq(users.id, same.id));
   else await db.insert(users).values({ email, name: "Admin", passwordHash, role: "admin" });
   if (!fromEnv) writeFirstAdminFile({ email, password });
@@ -166,7 +180,11 @@ export async function ensureFirstAdmin(db: Db): Promise<{ email: string; passwor
 export async function firstAdminNotice(db: Db): Promise<{ email: string; password: string } | null> {
   const saved = readFirstAdminFile();
   if (!saved) return null;
-  const [u] = await db.select().from(users).where(sql`lower(${users.email}) = ${saved.email}`).limit(1);
+  const [u] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${saved.email}`)
+    .limit(1);
   if (u && u.role === "admin" && !u.lastSignInAt && (await verifyPassword(u.passwordHash, saved.password))) return saved;
   removeFirstAdminFile();
   return null;
@@ -178,7 +196,11 @@ export async function firstAdminNotice(db: Db): Promise<{ email: string; passwor
  */
 export async function resetStaffPassword(db: Db, rawEmail: string): Promise<{ email: string; password: string }> {
   const email = emailSchema.parse(rawEmail);
-  const [u] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
+  const [u] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`)
+    .limit(1);
   if (!u) throw new UserError(`There is no account for ${email}.`);
   if (u.role === "customer") throw new UserError(`${email} is a customer account; admin:reset only resets staff passwords.`);
   const password = newPassword();

@@ -10,16 +10,7 @@ import { EVENTS } from "@/lib/cdp/events";
 import { UserError } from "@/lib/result";
 import { hitRateLimit, SIGNIN_LIMITS } from "@/lib/security/rate-limit";
 import { customerAction, publicAction } from "@/lib/shop/action";
-import {
-  changePassword,
-  changePasswordSchema,
-  createAccount,
-  profileSchema,
-  requestPasswordReset,
-  resetPassword,
-  signUpSchema,
-  updateProfile,
-} from "./accounts";
+import { changePassword, changePasswordSchema, createAccount, profileSchema, requestPasswordReset, resetPassword, signUpSchema, updateProfile } from "./accounts";
 import { emailSchema, passwordSchema } from "./credentials";
 import { signIn, signOut } from "./index";
 import { safeNextPath as safeNext } from "./next-path";

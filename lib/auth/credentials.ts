@@ -6,12 +6,7 @@ import type { Db } from "@/lib/db";
 import { hitRateLimit, resetRateLimit, SIGNIN_LIMITS } from "@/lib/security/rate-limit";
 import { hashPassword, verifyPassword } from "./password";
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254, "That email address is too long")
-  .pipe(z.email("Enter a valid email address"));
+export const emailSchema = z.string().trim().toLowerCase().max(254, "That email address is too long").pipe(z.email("Enter a valid email address"));
 export const passwordSchema = z.string().min(8, "Use at least 8 characters").max(200, "Use at most 200 characters");
 export const signInSchema = z.object({ email: emailSchema, password: z.string().min(1, "Enter your password").max(200) });
 
@@ -32,13 +27,14 @@ export async function verifyCredentials(db: Db, input: unknown, ip: string): Pro
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const [byIp, byAccount] = await Promise.all([
-    hitRateLimit(db, `signin:ip:${ip}`, SIGNIN_LIMITS.perIp),
-    hitRateLimit(db, `signin:acct:${email}`, SIGNIN_LIMITS.perAccount),
-  ]);
+  const [byIp, byAccount] = await Promise.all([hitRateLimit(db, `signin:ip:${ip}`, SIGNIN_LIMITS.perIp), hitRateLimit(db, `signin:acct:${email}`, SIGNIN_LIMITS.perAccount)]);
   if (!byIp.allowed || !byAccount.allowed) throw new RateLimitedSignin();
 
-  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`)
+    .limit(1);
   dummyHash ??= hashPassword("not-a-real-password");
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
   if (!user || !user.passwordHash || !ok) return null;

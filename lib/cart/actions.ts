@@ -28,7 +28,10 @@ async function change(db: Db, fn: (cartId: string) => Promise<void>): Promise<Ca
   return {
     count: cart.count,
     subtotalPence: cart.subtotalPence,
-    lines: cart.lines.slice(-4).reverse().map((l) => ({ productId: l.productId, title: l.title, quantity: l.quantity, lineTotalPence: l.lineTotalPence })),
+    lines: cart.lines
+      .slice(-4)
+      .reverse()
+      .map((l) => ({ productId: l.productId, title: l.title, quantity: l.quantity, lineTotalPence: l.lineTotalPence })),
   };
 }
 
@@ -65,7 +68,10 @@ export const applyDealCodeAction = publicAction(
       const cartId = await currentCartId({ create: true });
       const limit = { limit: env().RATE_LIMIT_CODE_TRIES, windowSeconds: CODE_WINDOW };
       const message = "Too many codes tried. Wait a few minutes and try again.";
-      return [{ key: `code:ip:${ip}`, limit, message }, { key: `code:cart:${cartId}`, limit, message }];
+      return [
+        { key: `code:ip:${ip}`, limit, message },
+        { key: `code:cart:${cartId}`, limit, message },
+      ];
     },
   },
   async ({ code }, { db, user }) => {

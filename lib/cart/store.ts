@@ -29,16 +29,16 @@ export async function cartIdForUser(db: Db, userId: number): Promise<string> {
 /** A guest cart that still exists and was not merged away, else null. */
 export async function liveGuestCart(db: Db, id: string | null): Promise<string | null> {
   if (!id) return null;
-  const [row] = await db.select({ id: carts.id }).from(carts).where(and(eq(carts.id, id), isNull(carts.userId), isNull(carts.mergedInto))).limit(1);
+  const [row] = await db
+    .select({ id: carts.id })
+    .from(carts)
+    .where(and(eq(carts.id, id), isNull(carts.userId), isNull(carts.mergedInto)))
+    .limit(1);
   return row?.id ?? null;
 }
 
 async function sellable(db: Db, productId: number) {
-  const [p] = await db
-    .select({ id: products.id, title: products.title, stock: products.stock, status: products.status })
-    .from(products)
-    .where(eq(products.id, productId))
-    .limit(1);
+  const [p] = await db.select({ id: products.id, title: products.title, stock: products.stock, status: products.status }).from(products).where(eq(products.id, productId)).limit(1);
   if (!p || p.status !== "active") throw new UserError("This product is not available.");
   return p;
 }
@@ -56,7 +56,10 @@ async function touch(db: Db, cartId: string) {
 export async function addItem(db: Db, cartId: string, productId: number, quantity: number): Promise<void> {
   const qty = quantitySchema.parse(quantity);
   const p = await sellable(db, productIdSchema.parse(productId));
-  const [line] = await db.select({ q: cartLines.quantity }).from(cartLines).where(and(eq(cartLines.cartId, cartId), eq(cartLines.productId, p.id)));
+  const [line] = await db
+    .select({ q: cartLines.quantity })
+    .from(cartLines)
+    .where(and(eq(cartLines.cartId, cartId), eq(cartLines.productId, p.id)));
   const total = (line?.q ?? 0) + qty;
   if (total > MAX_LINE_QTY) throw new UserError(`You can buy at most ${MAX_LINE_QTY} of one item.`);
   checkStock(p, total);
@@ -68,11 +71,20 @@ export async function addItem(db: Db, cartId: string, productId: number, quantit
 }
 
 export async function setItemQuantity(db: Db, cartId: string, productId: number, quantity: number): Promise<void> {
-  const qty = z.coerce.number({ error: "Quantity must be a number" }).int("Quantity must be a whole number").min(0).max(MAX_LINE_QTY, `You can buy at most ${MAX_LINE_QTY} of one item`).parse(quantity);
+  const qty = z.coerce
+    .number({ error: "Quantity must be a number" })
+    .int("Quantity must be a whole number")
+    .min(0)
+    .max(MAX_LINE_QTY, `You can buy at most ${MAX_LINE_QTY} of one item`)
+    .parse(quantity);
   const id = productIdSchema.parse(productId);
   if (qty === 0) return removeItem(db, cartId, id);
   checkStock(await sellable(db, id), qty);
-  const updated = await db.update(cartLines).set({ quantity: qty }).where(and(eq(cartLines.cartId, cartId), eq(cartLines.productId, id))).returning();
+  const updated = await db
+    .update(cartLines)
+    .set({ quantity: qty })
+    .where(and(eq(cartLines.cartId, cartId), eq(cartLines.productId, id)))
+    .returning();
   if (!updated.length) throw new UserError("That item is no longer in your cart.");
   await touch(db, cartId);
 }

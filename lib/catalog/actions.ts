@@ -54,7 +54,10 @@ export const setProductStatusAction = adminAction(
   { name: "product.status", schema: z.object({ ids: z.array(z.coerce.number().int().positive()).min(1).max(500), status: z.enum(["active", "archived", "draft"]) }) },
   async ({ ids, status }, ctx) => {
     const rows = await bulkEdit(ctx, { ids, op: "status", status });
-    return { slugs: rows.map((r) => r.slug), message: `${rows.length === 1 ? "Product" : `${rows.length} products`} ${status === "archived" ? "archived" : status === "active" ? "restored" : "set to draft"}.` };
+    return {
+      slugs: rows.map((r) => r.slug),
+      message: `${rows.length === 1 ? "Product" : `${rows.length} products`} ${status === "archived" ? "archived" : status === "active" ? "restored" : "set to draft"}.`,
+    };
   },
   (r) => refreshStorefront(...r.slugs),
 );
@@ -69,7 +72,10 @@ export const bulkEditAction = adminAction(
 );
 
 const importSchema = z.object({
-  file: z.instanceof(File, { error: "Choose a CSV file" }).refine((f) => f.size > 0, "Choose a CSV file").refine((f) => f.size <= MAX_CSV_BYTES, "The file is over 5 MB: split it"),
+  file: z
+    .instanceof(File, { error: "Choose a CSV file" })
+    .refine((f) => f.size > 0, "Choose a CSV file")
+    .refine((f) => f.size <= MAX_CSV_BYTES, "The file is over 5 MB: split it"),
 });
 
 /** Products from a CSV file: all rows are checked first; one bad row and nothing changes (each problem is listed with its line). */

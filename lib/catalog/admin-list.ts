@@ -20,7 +20,6 @@ export const adminListSchema = z.object({
 });
 export type AdminListParams = z.infer<typeof adminListSchema>;
 
-
 function filters(p: AdminListParams): SQL[] {
   const where: SQL[] = [];
   if (p.q) {
@@ -43,8 +42,16 @@ export async function listAdminProducts(db: Db, p: AdminListParams) {
   const page = and(...where, p.after ? lt(products.id, p.after) : undefined, backwards ? gt(products.id, p.before!) : undefined);
   const rows = await db
     .select({
-      id: products.id, sku: products.sku, slug: products.slug, title: products.title, pricePence: products.pricePence,
-      stock: products.stock, lowStockThreshold: products.lowStockThreshold, status: products.status, category: categories.name, updatedAt: products.updatedAt,
+      id: products.id,
+      sku: products.sku,
+      slug: products.slug,
+      title: products.title,
+      pricePence: products.pricePence,
+      stock: products.stock,
+      lowStockThreshold: products.lowStockThreshold,
+      status: products.status,
+      category: categories.name,
+      updatedAt: products.updatedAt,
     })
     .from(products)
     .innerJoin(categories, eq(categories.id, products.categoryId))

@@ -12,7 +12,21 @@ import { productSlug } from "./text";
 
 type Product = typeof products.$inferSelect;
 /** The fields the audit log compares (derived columns and timestamps left out). */
-const AUDITED = ["sku", "slug", "title", "description", "pricePence", "compareAtPence", "categoryId", "tags", "colors", "materials", "status", "lowStockThreshold", "stock"] as const;
+const AUDITED = [
+  "sku",
+  "slug",
+  "title",
+  "description",
+  "pricePence",
+  "compareAtPence",
+  "categoryId",
+  "tags",
+  "colors",
+  "materials",
+  "status",
+  "lowStockThreshold",
+  "stock",
+] as const;
 
 const pick = (p: Partial<Product>) => pickFields(p, AUDITED);
 const diff = (before: Product, after: Product) => changedFields(before, after, AUDITED);
@@ -25,8 +39,11 @@ async function categorySlug(tx: Db, id: number): Promise<string> {
 
 /** Code and slug are unique: checked first for a clear message next to the field. */
 async function assertUnique(tx: Db, sku: string, slug: string, exceptId?: number) {
-  const clash = await tx.select({ sku: products.sku, slug: products.slug }).from(products)
-    .where(and(sql`(${products.sku} = ${sku} or ${products.slug} = ${slug})`, exceptId ? ne(products.id, exceptId) : undefined)).limit(2);
+  const clash = await tx
+    .select({ sku: products.sku, slug: products.slug })
+    .from(products)
+    .where(and(sql`(${products.sku} = ${sku} or ${products.slug} = ${slug})`, exceptId ? ne(products.id, exceptId) : undefined))
+    .limit(2);
   if (clash.some((c) => c.sku === sku)) throw new UserError(`Another product already has the code ${sku}.`, "sku");
   if (clash.some((c) => c.slug === slug)) throw new UserError(`Another product already uses the address /product/${slug}.`, "slug");
 }
@@ -34,8 +51,18 @@ async function assertUnique(tx: Db, sku: string, slug: string, exceptId?: number
 async function columns(tx: Db, p: ProductInput) {
   const slug = p.slug || productSlug(p.title, p.sku);
   return {
-    sku: p.sku, slug, title: p.title, description: p.description, pricePence: p.price, compareAtPence: p.compareAt, categoryId: p.categoryId,
-    tags: p.tags, colors: p.colors, materials: p.materials, status: p.status, lowStockThreshold: p.lowStockThreshold,
+    sku: p.sku,
+    slug,
+    title: p.title,
+    description: p.description,
+    pricePence: p.price,
+    compareAtPence: p.compareAt,
+    categoryId: p.categoryId,
+    tags: p.tags,
+    colors: p.colors,
+    materials: p.materials,
+    status: p.status,
+    lowStockThreshold: p.lowStockThreshold,
     searchText: searchTextOf({ title: p.title, categorySlug: await categorySlug(tx, p.categoryId), colors: p.colors, materials: p.materials }),
   };
 }
@@ -43,7 +70,10 @@ async function columns(tx: Db, p: ProductInput) {
 export async function createProduct({ tx, audit }: AdminContext, p: ProductInput & { stock: number }): Promise<Product> {
   const values = await columns(tx, p);
   await assertUnique(tx, values.sku, values.slug);
-  const [row] = await tx.insert(products).values({ ...values, stock: p.stock }).returning();
+  const [row] = await tx
+    .insert(products)
+    .values({ ...values, stock: p.stock })
+    .returning();
   await audit({ action: "product.create", entity: "product", entityId: row!.id, before: null, after: pick(row!) });
   return row!;
 }
@@ -64,15 +94,24 @@ export async function updateProduct({ tx, audit }: AdminContext, id: number, p: 
 export async function duplicateProduct({ tx, audit }: AdminContext, id: number): Promise<Product> {
   const [src] = await tx.select().from(products).where(eq(products.id, id)).limit(1);
   if (!src) throw new UserError("That product no longer exists.");
-  let n = 1, sku = "", slug = "";
+  let n = 1,
+    sku = "",
+    slug = "";
   for (; n < 100; n++) {
     sku = `${src.sku.slice(0, 16)}-C${n}`;
     slug = `${src.slug.slice(0, 90)}-copy${n > 1 ? `-${n}` : ""}`;
-    const [taken] = await tx.select({ id: products.id }).from(products).where(sql`${products.sku} = ${sku} or ${products.slug} = ${slug}`).limit(1);
+    const [taken] = await tx
+      .select({ id: products.id })
+      .from(products)
+      .where(sql`${products.sku} = ${sku} or ${products.slug} = ${slug}`)
+      .limit(1);
     if (!taken) break;
   }
   const { id: _id, search: _search, createdAt: _c, updatedAt: _u, unitsSold: _s, launchedAt: _l, ...rest } = src;
-  const [row] = await tx.insert(products).values({ ...rest, sku, slug, title: `${src.title} (copy)`.slice(0, 200), status: "draft", stock: 0 }).returning();
+  const [row] = await tx
+    .insert(products)
+    .values({ ...rest, sku, slug, title: `${src.title} (copy)`.slice(0, 200), status: "draft", stock: 0 })
+    .returning();
   await audit({ action: "product.duplicate", entity: "product", entityId: row!.id, before: { duplicateOf: id }, after: pick(row!) });
   return row!;
 }
@@ -108,7 +147,11 @@ export async function bulkEdit({ tx, audit }: AdminContext, b: z.output<typeof b
   }
   const before = await tx.select().from(products).where(inArray(products.id, b.ids)).orderBy(products.id).for("update");
   if (before.length !== new Set(b.ids).size) throw new UserError("Some of the selected products no longer exist; reload the list.");
-  const after = await tx.update(products).set(set as Partial<typeof products.$inferInsert>).where(inArray(products.id, b.ids)).returning();
+  const after = await tx
+    .update(products)
+    .set(set as Partial<typeof products.$inferInsert>)
+    .where(inArray(products.id, b.ids))
+    .returning();
   const byId = new Map(after.map((p) => [p.id, p]));
   for (const p of before) {
     const d = diff(p, byId.get(p.id)!);

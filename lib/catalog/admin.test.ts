@@ -13,14 +13,37 @@ import { searchProducts } from "./search";
 const tags = vi.hoisted(() => [] as string[]);
 vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/session"));
 vi.mock("next/cache", () => ({ updateTag: (t: string) => tags.push(t), revalidatePath: () => {} }));
-vi.mock("next/navigation", () => ({ redirect: () => {}, notFound: () => { throw new Error("NEXT_NOT_FOUND"); } }));
+vi.mock("next/navigation", () => ({
+  redirect: () => {},
+  notFound: () => {
+    throw new Error("NEXT_NOT_FOUND");
+  },
+}));
 const { bulkEditAction, createProductAction, duplicateProductAction, setProductStatusAction, updateProductAction } = await import("./actions");
 
 let db: Db;
-let lighting = 0, kitchen = 0;
-const base = { title: "Brass Storm Lantern", sku: "hl-100", price: "24.00", categoryId: "", status: "active", description: "Warm light.", tags: "garden, summer", colors: "gold", materials: "brass", lowStockThreshold: "3", stock: "12" };
+let lighting = 0,
+  kitchen = 0;
+const base = {
+  title: "Brass Storm Lantern",
+  sku: "hl-100",
+  price: "24.00",
+  categoryId: "",
+  status: "active",
+  description: "Warm light.",
+  tags: "garden, summer",
+  colors: "gold",
+  materials: "brass",
+  lowStockThreshold: "3",
+  stock: "12",
+};
 const productCount = async () => Number((await db.execute<{ n: number }>(sql`select count(*)::int as n from products`)).rows[0]!.n);
-const audits = async (id: number) => db.select().from(auditLog).where(and(eq(auditLog.entity, "product"), eq(auditLog.entityId, String(id)))).orderBy(desc(auditLog.id));
+const audits = async (id: number) =>
+  db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, "product"), eq(auditLog.entityId, String(id))))
+    .orderBy(desc(auditLog.id));
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -68,17 +91,29 @@ describe("product admin", () => {
 
   it("edits log only what changed; a new address refreshes the old page and the new", async () => {
     tags.length = 0;
-    const r = await updateProductAction(null, formData({ ...base, id: String(id), categoryId: String(lighting), description: "<script>alert(1)</script> Warm light.", price: "19.50", slug: "storm-lantern" }));
+    const r = await updateProductAction(
+      null,
+      formData({ ...base, id: String(id), categoryId: String(lighting), description: "<script>alert(1)</script> Warm light.", price: "19.50", slug: "storm-lantern" }),
+    );
     expect(r).toMatchObject({ ok: true });
     expect(tags).toEqual(expect.arrayContaining(["catalog:product:brass-storm-lantern-hl-100", "catalog:product:storm-lantern"]));
-    expect((await audits(id))[0]).toMatchObject({ action: "product.update", before: { pricePence: 2400, slug: "brass-storm-lantern-hl-100" }, after: { pricePence: 1950, slug: "storm-lantern" } });
+    expect((await audits(id))[0]).toMatchObject({
+      action: "product.update",
+      before: { pricePence: 2400, slug: "brass-storm-lantern-hl-100" },
+      after: { pricePence: 1950, slug: "storm-lantern" },
+    });
     expect(Object.keys((await audits(id))[0]!.after!).sort()).toEqual(["pricePence", "slug"]);
   });
 
   it("duplicates as a draft with a free code and no stock; archive takes a product out of the shop and restore brings it back", async () => {
     const copy = await duplicateProductAction(null, formData({ id: String(id) }));
     const copyId = (copy as { data: { id: number } }).data.id;
-    expect((await db.select().from(products).where(eq(products.id, copyId)))[0]).toMatchObject({ sku: "HL-100-C1", status: "draft", stock: 0, title: "Brass Storm Lantern (copy)" });
+    expect((await db.select().from(products).where(eq(products.id, copyId)))[0]).toMatchObject({
+      sku: "HL-100-C1",
+      status: "draft",
+      stock: 0,
+      title: "Brass Storm Lantern (copy)",
+    });
     expect(await setProductStatusAction(null, formData({ "ids[]": String(id), status: "archived" }))).toMatchObject({ ok: true });
     expect(await findProductBySlug(db, "storm-lantern")).toBeNull();
     await setProductStatusAction(null, formData({ "ids[]": String(id), status: "active" }));
@@ -86,7 +121,7 @@ describe("product admin", () => {
   });
 
   it("bulk edits price by percent and category in one go, each product in the log", async () => {
-    const all = (await db.select({ id: products.id, price: products.pricePence }).from(products).orderBy(products.id));
+    const all = await db.select({ id: products.id, price: products.pricePence }).from(products).orderBy(products.id);
     const r = await bulkEditAction(null, formData({ "ids[]": all.map((p) => String(p.id)), op: "price_percent", value: "-10" }));
     expect(r).toMatchObject({ ok: true });
     const after = await db.select({ id: products.id, price: products.pricePence }).from(products).orderBy(products.id);
@@ -94,7 +129,10 @@ describe("product admin", () => {
     expect((await audits(id))[0]).toMatchObject({ action: "product.bulk_price_percent" });
     await bulkEditAction(null, formData({ "ids[]": String(id), op: "category", categoryId: String(kitchen) }));
     expect((await db.select().from(products).where(eq(products.id, id)))[0]!.categoryId).toBe(kitchen);
-    expect(await bulkEditAction(null, formData({ "ids[]": String(id), op: "price_percent", value: "-95" }))).toMatchObject({ ok: false, fieldErrors: { value: expect.any(Array) } });
+    expect(await bulkEditAction(null, formData({ "ids[]": String(id), op: "price_percent", value: "-95" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { value: expect.any(Array) },
+    });
   });
 
   it("lists with search, filters and keyset pages", async () => {

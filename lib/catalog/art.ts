@@ -7,9 +7,22 @@ import { hash32 } from "./text";
  */
 
 const SWATCH: Record<string, string> = {
-  red: "#c0392b", pink: "#e58fa6", blue: "#3f6fa8", green: "#5f8a5a", white: "#f4f1ea", cream: "#efe2c4",
-  black: "#2d2a28", grey: "#8c8a86", silver: "#b8bcc2", gold: "#c9a23a", yellow: "#e8c547", orange: "#e07b39",
-  purple: "#8a6bb0", brown: "#8b5e3c", natural: "#c8a97e", pastel: "#a9d3c9",
+  red: "#c0392b",
+  pink: "#e58fa6",
+  blue: "#3f6fa8",
+  green: "#5f8a5a",
+  white: "#f4f1ea",
+  cream: "#efe2c4",
+  black: "#2d2a28",
+  grey: "#8c8a86",
+  silver: "#b8bcc2",
+  gold: "#c9a23a",
+  yellow: "#e8c547",
+  orange: "#e07b39",
+  purple: "#8a6bb0",
+  brown: "#8b5e3c",
+  natural: "#c8a97e",
+  pastel: "#a9d3c9",
 };
 const WARM = ["#b4532a", "#d08c60", "#6f8f72", "#c9a23a", "#8b5e3c", "#a95c68", "#4f7c8a", "#c06c4a"];
 const BACKDROPS = ["#f6efe4", "#efe6da", "#eae3d6", "#f3e9e2", "#e6ece4", "#ece7f0", "#f4ecd8", "#e8eef2"];

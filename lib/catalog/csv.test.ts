@@ -21,7 +21,7 @@ const HEADER = "sku,title,slug,description,price,compare_at_price,category,tags,
 beforeAll(async () => {
   db = await createTestDb();
   await insertProducts(db, [{ sku: "L1", title: "Brass Lamp", category: "lighting", pricePence: 3000, stock: 4 }]);
-  await db.update(products).set({ description: "=HYPERLINK(\"http://evil\")", tags: ["gift", "brass"] });
+  await db.update(products).set({ description: '=HYPERLINK("http://evil")', tags: ["gift", "brass"] });
   const [m] = await db.insert(users).values({ email: "merch@example.com", role: "merchandiser" }).returning();
   signInAs({ id: m!.id, email: m!.email, name: null, role: "merchandiser" });
 });
@@ -39,14 +39,16 @@ describe("product CSV", () => {
 
   it("reports every broken row with its line and changes nothing", async () => {
     const before = await snapshot();
-    const r = await importCsv([
-      HEADER,
-      "N1,Linen Cushion,,Soft,18.00,,textiles,,,linen,active,5,10",
-      "N2,Mug,,,-4,,kitchen-dining,,,,active,5,1",
-      "N3,Vase,,,9.00,,spaceships,,,,active,5,1",
-      "N1,Linen Cushion again,,,18.00,,textiles,,,,active,5,1",
-      "N5,<script>x</script>,,,5.00,,lighting,,,,active,5,-2",
-    ].join("\n"));
+    const r = await importCsv(
+      [
+        HEADER,
+        "N1,Linen Cushion,,Soft,18.00,,textiles,,,linen,active,5,10",
+        "N2,Mug,,,-4,,kitchen-dining,,,,active,5,1",
+        "N3,Vase,,,9.00,,spaceships,,,,active,5,1",
+        "N1,Linen Cushion again,,,18.00,,textiles,,,,active,5,1",
+        "N5,<script>x</script>,,,5.00,,lighting,,,,active,5,-2",
+      ].join("\n"),
+    );
     expect(r).toMatchObject({ ok: false, error: "4 rows need fixing; nothing was imported." });
     const details = (r as { details: { line: number; messages: string[] }[] }).details;
     expect(details.map((d) => d.line)).toEqual([3, 4, 5, 6]);
@@ -56,11 +58,18 @@ describe("product CSV", () => {
     expect(details[3]!.messages.join()).toContain("Stock");
     expect(await snapshot()).toEqual(before);
     expect(await importCsv("sku,title\nX1,No price")).toMatchObject({ ok: false, fieldErrors: { file: [expect.stringContaining("price, category")] } });
-    expect(await importCsv('sku,title,price,category\n"unterminated,x,1.00,lighting')).toMatchObject({ ok: false, fieldErrors: { file: [expect.stringContaining("not valid CSV")] } });
+    expect(await importCsv('sku,title,price,category\n"unterminated,x,1.00,lighting')).toMatchObject({
+      ok: false,
+      fieldErrors: { file: [expect.stringContaining("not valid CSV")] },
+    });
   });
 
   it("creates new codes and updates known ones in one go; an exported file imports back unchanged", async () => {
-    const r = await importCsv([HEADER, "N1,Linen Cushion,,Soft,18.00,24.00,Textiles,home,natural,linen,active,3,10", "L1,Brass Table Lamp,brass-lamp-l1,Warm,32.50,,lighting,,,brass,active,5,999"].join("\n"));
+    const r = await importCsv(
+      [HEADER, "N1,Linen Cushion,,Soft,18.00,24.00,Textiles,home,natural,linen,active,3,10", "L1,Brass Table Lamp,brass-lamp-l1,Warm,32.50,,lighting,,,brass,active,5,999"].join(
+        "\n",
+      ),
+    );
     expect(r).toMatchObject({ ok: true, data: { message: "Imported 2 rows: 1 new, 1 updated." } });
     const [cushion] = await db.select().from(products).where(eq(products.sku, "N1"));
     expect(cushion).toMatchObject({ title: "Linen Cushion", pricePence: 1800, compareAtPence: 2400, stock: 10, lowStockThreshold: 3, tags: ["home"] });

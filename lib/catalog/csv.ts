@@ -9,7 +9,21 @@ import { productSchema, type ProductInput } from "./product-form";
 import { penceToPounds } from "@/lib/format";
 
 /** The product file's columns, in order (export writes them, import reads them by name). */
-export const CSV_COLUMNS = ["sku", "title", "slug", "description", "price", "compare_at_price", "category", "tags", "colors", "materials", "status", "low_stock_threshold", "stock"] as const;
+export const CSV_COLUMNS = [
+  "sku",
+  "title",
+  "slug",
+  "description",
+  "price",
+  "compare_at_price",
+  "category",
+  "tags",
+  "colors",
+  "materials",
+  "status",
+  "low_stock_threshold",
+  "stock",
+] as const;
 export const MAX_CSV_ROWS = 5000;
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
 
@@ -20,15 +34,30 @@ export function csvField(v: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-
 /** Every product (any status) as CSV, in id order; the same columns import reads. */
 export async function exportProductsCsv(db: Db): Promise<string> {
-  const rows = await db
-    .select({ p: products, category: categories.slug })
-    .from(products).innerJoin(categories, eq(categories.id, products.categoryId)).orderBy(asc(products.id));
+  const rows = await db.select({ p: products, category: categories.slug }).from(products).innerJoin(categories, eq(categories.id, products.categoryId)).orderBy(asc(products.id));
   const lines = [CSV_COLUMNS.join(",")];
   for (const { p, category } of rows) {
-    lines.push([p.sku, p.title, p.slug, p.description, penceToPounds(p.pricePence), penceToPounds(p.compareAtPence), category, p.tags.join(", "), p.colors.join(", "), p.materials.join(", "), p.status, p.lowStockThreshold, p.stock].map(csvField).join(","));
+    lines.push(
+      [
+        p.sku,
+        p.title,
+        p.slug,
+        p.description,
+        penceToPounds(p.pricePence),
+        penceToPounds(p.compareAtPence),
+        category,
+        p.tags.join(", "),
+        p.colors.join(", "),
+        p.materials.join(", "),
+        p.status,
+        p.lowStockThreshold,
+        p.stock,
+      ]
+        .map(csvField)
+        .join(","),
+    );
   }
   return `${lines.join("\r\n")}\r\n`;
 }
@@ -44,7 +73,13 @@ type Parsed = { line: number; input: ProductInput; stock: number };
 export async function parseProductsCsv(db: Db, text: string): Promise<{ rows: Parsed[]; errors: CsvRowError[] }> {
   let records: Record<string, string>[];
   try {
-    records = parse(text.replace(/^\uFEFF/, ""), { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, relax_column_count: false, to: MAX_CSV_ROWS + 1 });
+    records = parse(text.replace(/^\uFEFF/, ""), {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: false,
+      to: MAX_CSV_ROWS + 1,
+    });
   } catch (err) {
     throw new UserError(`The file is not valid CSV: ${(err as Error).message.split("\n")[0]}`, "file");
   }
@@ -53,18 +88,37 @@ export async function parseProductsCsv(db: Db, text: string): Promise<{ rows: Pa
   const missing = ["sku", "title", "price", "category"].filter((c) => !(c in records[0]!));
   if (missing.length) throw new UserError(`The file needs the columns ${missing.join(", ")} (export a file to see the format).`, "file");
   const cats = await db.select({ id: categories.id, slug: categories.slug, name: categories.name }).from(categories);
-  const catId = new Map(cats.flatMap((c) => [[c.slug, c.id], [c.name.toLowerCase(), c.id]] as [string, number][]));
+  const catId = new Map(
+    cats.flatMap(
+      (c) =>
+        [
+          [c.slug, c.id],
+          [c.name.toLowerCase(), c.id],
+        ] as [string, number][],
+    ),
+  );
   const rows: Parsed[] = [];
   const errors: CsvRowError[] = [];
   const seen = new Map<string, number>();
   records.forEach((r, i) => {
     const line = i + 2; // the header is line 1
     const parsed = productSchema.safeParse({
-      sku: r.sku ?? "", title: r.title ?? "", slug: r.slug ?? "", description: r.description ?? "", price: r.price ?? "", compareAt: r.compare_at_price ?? "",
-      categoryId: catId.get((r.category ?? "").toLowerCase()) ?? "", tags: r.tags ?? "", colors: r.colors ?? "", materials: r.materials ?? "",
-      status: (r.status || "draft").toLowerCase(), lowStockThreshold: r.low_stock_threshold || "5",
+      sku: r.sku ?? "",
+      title: r.title ?? "",
+      slug: r.slug ?? "",
+      description: r.description ?? "",
+      price: r.price ?? "",
+      compareAt: r.compare_at_price ?? "",
+      categoryId: catId.get((r.category ?? "").toLowerCase()) ?? "",
+      tags: r.tags ?? "",
+      colors: r.colors ?? "",
+      materials: r.materials ?? "",
+      status: (r.status || "draft").toLowerCase(),
+      lowStockThreshold: r.low_stock_threshold || "5",
     });
-    const messages = parsed.success ? [] : Object.entries(fieldErrorsOf(parsed.error)).flatMap(([f, m]) => m.map((x) => (f === "categoryId" && r.category ? `Unknown category “${r.category}”` : x)));
+    const messages = parsed.success
+      ? []
+      : Object.entries(fieldErrorsOf(parsed.error)).flatMap(([f, m]) => m.map((x) => (f === "categoryId" && r.category ? `Unknown category “${r.category}”` : x)));
     const stock = r.stock === undefined || r.stock === "" ? 0 : Number(r.stock);
     if (!Number.isInteger(stock) || stock < 0 || stock > 1_000_000) messages.push("Stock: a whole number, 0 or more");
     const sku = (r.sku ?? "").trim().toUpperCase();
@@ -82,8 +136,21 @@ export async function parseProductsCsv(db: Db, text: string): Promise<{ rows: Pa
  * here (an address taken by another product, say) fails the whole file.
  */
 export async function importProducts(ctx: AdminContext, rows: Parsed[]) {
-  const known = new Map((await ctx.tx.select({ id: products.id, sku: products.sku }).from(products).where(inArray(products.sku, rows.map((r) => r.input.sku)))).map((p) => [p.sku, p.id]));
-  let created = 0, updated = 0;
+  const known = new Map(
+    (
+      await ctx.tx
+        .select({ id: products.id, sku: products.sku })
+        .from(products)
+        .where(
+          inArray(
+            products.sku,
+            rows.map((r) => r.input.sku),
+          ),
+        )
+    ).map((p) => [p.sku, p.id]),
+  );
+  let created = 0,
+    updated = 0;
   const slugs: string[] = [];
   for (const r of rows) {
     try {

@@ -20,7 +20,28 @@ const NOUNS: Record<string, string[]> = {
   bags: ["Jumbo Bag", "Tote Bag", "Lunch Bag", "Shopper"],
   "home-accents": ["Doorstop", "Vase", "Ornament", "Hanging Heart", "Figurine"],
 };
-const ADJECTIVES = ["Vintage", "Rustic", "Hanging", "Floral", "Retro", "Scandi", "Moroccan", "Regency", "Botanical", "Polka Dot", "Striped", "Heart", "Star", "Antique", "French", "Nordic", "Woodland", "Spotty", "Paisley", "Gingham"];
+const ADJECTIVES = [
+  "Vintage",
+  "Rustic",
+  "Hanging",
+  "Floral",
+  "Retro",
+  "Scandi",
+  "Moroccan",
+  "Regency",
+  "Botanical",
+  "Polka Dot",
+  "Striped",
+  "Heart",
+  "Star",
+  "Antique",
+  "French",
+  "Nordic",
+  "Woodland",
+  "Spotty",
+  "Paisley",
+  "Gingham",
+];
 const COLOURS = ["Red", "Pink", "Blue", "Green", "White", "Ivory", "Black", "Grey", "Silver", "Gold", "Yellow", "Orange", "Purple", "Natural"];
 const MATERIALS = ["Wooden", "Zinc", "Glass", "Ceramic", "Enamel", "Wicker", "Cotton", "Felt", "Paper", "Metal", ""];
 const SIZES = ["", "", "Small", "Large", "Set of 3", "Mini", "Jumbo"];
@@ -57,9 +78,7 @@ export type GeneratedProduct = {
 export function generateProduct(index: number, seed = 1): GeneratedProduct {
   const r = prng(seed * 1_000_003 + index);
   const category = pick(r, CATEGORIES).slug;
-  const title = [pick(r, SIZES), pick(r, ADJECTIVES), pick(r, COLOURS), pick(r, MATERIALS), pick(r, NOUNS[category] ?? NOUNS["home-accents"]!)]
-    .filter(Boolean)
-    .join(" ");
+  const title = [pick(r, SIZES), pick(r, ADJECTIVES), pick(r, COLOURS), pick(r, MATERIALS), pick(r, NOUNS[category] ?? NOUNS["home-accents"]!)].filter(Boolean).join(" ");
   const sku = `G${String(index).padStart(7, "0")}`;
   const draft = { title, categorySlug: category, colors: colorsOf(title), materials: materialsOf(title) };
   return {

@@ -19,7 +19,10 @@ const alt = z.string().trim().max(200, "Alt text: at most 200 characters").defau
 const uploadSchema = z.object({
   productId: id,
   alt,
-  files: z.preprocess((v) => [v].flat().filter((f) => f instanceof File && (f.size > 0 || f.name)), z.array(z.instanceof(File)).min(1, "Choose at least one picture").max(MAX_IMAGES, `At most ${MAX_IMAGES} pictures at a time`)),
+  files: z.preprocess(
+    (v) => [v].flat().filter((f) => f instanceof File && (f.size > 0 || f.name)),
+    z.array(z.instanceof(File)).min(1, "Choose at least one picture").max(MAX_IMAGES, `At most ${MAX_IMAGES} pictures at a time`),
+  ),
 });
 
 export const uploadImagesAction = adminAction(

@@ -25,7 +25,8 @@ export async function processUpload(file: { name: string; size: number; arrayBuf
   } catch {
     throw new UserError(`${label} is not a picture we can read (JPEG, PNG, WebP, AVIF, GIF or TIFF).`, "files");
   }
-  if (!meta.format || !FORMATS.has(meta.format) || !meta.width || !meta.height) throw new UserError(`${label} is not a picture we can read (JPEG, PNG, WebP, AVIF, GIF or TIFF).`, "files");
+  if (!meta.format || !FORMATS.has(meta.format) || !meta.width || !meta.height)
+    throw new UserError(`${label} is not a picture we can read (JPEG, PNG, WebP, AVIF, GIF or TIFF).`, "files");
   if (meta.width * meta.height > MAX_PIXELS) throw new UserError(`${label} is too large (${meta.width}×${meta.height}); at most 40 megapixels.`, "files");
   if (Math.min(meta.width, meta.height) < 160) throw new UserError(`${label} is too small (${meta.width}×${meta.height}); at least 160 pixels on each side.`, "files");
   const files: ProcessedImage["files"] = [];

@@ -36,11 +36,17 @@ afterAll(dropTestDb);
 
 describe("product pictures", () => {
   it("stores real pictures resized to every width in WebP and AVIF, metadata stripped, and the shop shows them with a new version", async () => {
-    const r = await upload([new File([new Uint8Array(await photo(1200, 900, "#c33"))], "red.jpg", { type: "image/jpeg" }), new File([new Uint8Array(await photo(500, 500, "#33c", "png"))], "blue.png")], "A brass lamp on a table");
+    const r = await upload(
+      [new File([new Uint8Array(await photo(1200, 900, "#c33"))], "red.jpg", { type: "image/jpeg" }), new File([new Uint8Array(await photo(500, 500, "#33c", "png"))], "blue.png")],
+      "A brass lamp on a table",
+    );
     expect(r).toMatchObject({ ok: true });
     expect(tags).toEqual(expect.arrayContaining(["catalog:listing", "catalog:product:brass-lamp-l1"]));
     const imgs = await db.select().from(productImages).where(eq(productImages.productId, lamp)).orderBy(productImages.position);
-    expect(imgs.map((i) => [i.position, i.width, i.height, i.alt])).toEqual([[0, 1200, 900, "A brass lamp on a table"], [1, 500, 500, "A brass lamp on a table"]]);
+    expect(imgs.map((i) => [i.position, i.width, i.height, i.alt])).toEqual([
+      [0, 1200, 900, "A brass lamp on a table"],
+      [1, 500, 500, "A brass lamp on a table"],
+    ]);
     const files = await db.select().from(productImageFiles).where(eq(productImageFiles.imageId, imgs[0]!.id));
     expect(files).toHaveLength(10); // 5 widths × WebP and AVIF
     for (const f of files) {
@@ -64,9 +70,18 @@ describe("product pictures", () => {
 
   it("refuses a fake picture, an oversized file and a tiny one, keeping nothing", async () => {
     const before = (await db.select().from(productImages)).length;
-    expect(await upload([new File(["<html>not an image</html>"], "evil.jpg", { type: "image/jpeg" })])).toMatchObject({ ok: false, fieldErrors: { files: [expect.stringContaining("not a picture")] } });
-    expect(await upload([new File([new Uint8Array(10 * 1024 * 1024 + 1)], "huge.png")])).toMatchObject({ ok: false, fieldErrors: { files: [expect.stringContaining("at most 10 MB")] } });
-    expect(await upload([new File([new Uint8Array(await photo(40, 40, "#000"))], "icon.jpg")])).toMatchObject({ ok: false, fieldErrors: { files: [expect.stringContaining("too small")] } });
+    expect(await upload([new File(["<html>not an image</html>"], "evil.jpg", { type: "image/jpeg" })])).toMatchObject({
+      ok: false,
+      fieldErrors: { files: [expect.stringContaining("not a picture")] },
+    });
+    expect(await upload([new File([new Uint8Array(10 * 1024 * 1024 + 1)], "huge.png")])).toMatchObject({
+      ok: false,
+      fieldErrors: { files: [expect.stringContaining("at most 10 MB")] },
+    });
+    expect(await upload([new File([new Uint8Array(await photo(40, 40, "#000"))], "icon.jpg")])).toMatchObject({
+      ok: false,
+      fieldErrors: { files: [expect.stringContaining("too small")] },
+    });
     // One bad file in a batch: none of the batch is kept.
     expect(await upload([new File([new Uint8Array(await photo(400, 400, "#0c0"))], "ok.jpg"), new File(["nope"], "bad.png")])).toMatchObject({ ok: false });
     expect((await db.select().from(productImages)).length).toBe(before);

@@ -8,8 +8,11 @@ import type { ProcessedImage } from "./image-upload";
 
 /** A product's uploaded pictures in order (no bytes). */
 export async function listImages(db: Db, productId: number) {
-  return db.select({ id: productImages.id, position: productImages.position, alt: productImages.alt, width: productImages.width, height: productImages.height })
-    .from(productImages).where(eq(productImages.productId, productId)).orderBy(asc(productImages.position), asc(productImages.id));
+  return db
+    .select({ id: productImages.id, position: productImages.position, alt: productImages.alt, width: productImages.width, height: productImages.height })
+    .from(productImages)
+    .where(eq(productImages.productId, productId))
+    .orderBy(asc(productImages.position), asc(productImages.id));
 }
 
 /** One stored file for the image route: the picture at `position` of the product with this code. */
@@ -26,7 +29,11 @@ export async function readImageFile(db: Db, sku: string, position: number, width
 
 /** Locks the product, bumps its picture version (new URLs everywhere) and returns it. */
 async function touch(tx: Db, productId: number) {
-  const [p] = await tx.update(products).set({ imageVersion: sql`${products.imageVersion} + 1` }).where(eq(products.id, productId)).returning({ slug: products.slug, imageVersion: products.imageVersion });
+  const [p] = await tx
+    .update(products)
+    .set({ imageVersion: sql`${products.imageVersion} + 1` })
+    .where(eq(products.id, productId))
+    .returning({ slug: products.slug, imageVersion: products.imageVersion });
   if (!p) throw new UserError("That product no longer exists.");
   return p;
 }
@@ -42,11 +49,20 @@ export async function addImages({ tx, audit }: AdminContext, productId: number, 
   if (existing.length + images.length > MAX_IMAGES) throw new UserError(`A product can have at most ${MAX_IMAGES} pictures (it has ${existing.length}).`, "files");
   const added: number[] = [];
   for (const [i, img] of images.entries()) {
-    const [row] = await tx.insert(productImages).values({ productId, position: existing.length + i, alt, width: img.width, height: img.height }).returning({ id: productImages.id });
+    const [row] = await tx
+      .insert(productImages)
+      .values({ productId, position: existing.length + i, alt, width: img.width, height: img.height })
+      .returning({ id: productImages.id });
     await tx.insert(productImageFiles).values(img.files.map((f) => ({ imageId: row!.id, width: f.width, format: f.format, data: f.data })));
     added.push(row!.id);
   }
-  await audit({ action: "product.images_add", entity: "product", entityId: productId, before: { images: existing.length }, after: { images: existing.length + images.length, files: images.map((i) => `${i.name} (${i.width}×${i.height})`), alt } });
+  await audit({
+    action: "product.images_add",
+    entity: "product",
+    entityId: productId,
+    before: { images: existing.length },
+    after: { images: existing.length + images.length, files: images.map((i) => `${i.name} (${i.width}×${i.height})`), alt },
+  });
   return p;
 }
 
@@ -74,7 +90,10 @@ export async function deleteImage({ tx, audit }: AdminContext, imageId: number) 
   if (!img) throw new UserError("That picture no longer exists.");
   const p = await touch(tx, img.productId);
   await tx.delete(productImages).where(eq(productImages.id, imageId));
-  await renumber(tx, (await listImages(tx, img.productId)).map((i) => i.id));
+  await renumber(
+    tx,
+    (await listImages(tx, img.productId)).map((i) => i.id),
+  );
   await audit({ action: "product.image_delete", entity: "product", entityId: img.productId, before: { image: imageId, alt: img.alt }, after: null });
   return p;
 }

@@ -86,7 +86,11 @@ export async function findProducts(db: Db, p: ListingParams): Promise<Listing> {
   const page = Math.min(p.page, pageCount);
 
   const [items, categoryCounts, colorCounts, price] = await Promise.all([
-    base.where(where(p)).orderBy(...ORDER_BY[p.sort]).limit(PER_PAGE).offset((page - 1) * PER_PAGE),
+    base
+      .where(where(p))
+      .orderBy(...ORDER_BY[p.sort])
+      .limit(PER_PAGE)
+      .offset((page - 1) * PER_PAGE),
     db
       .select({ slug: categories.slug, name: categories.name, count: sql<number>`count(${products.id})::int` })
       .from(categories)
@@ -171,7 +175,9 @@ export async function findProductBySlug(db: Db, slug: string): Promise<ProductDe
   const p = await findProductRow(db, slug);
   if (!p) return null;
   // Uploaded pictures' alt texts, in order (none: the generated art's three views).
-  const images = p.imageVersion ? await db.select({ alt: productImages.alt }).from(productImages).where(eq(productImages.productId, p.id)).orderBy(asc(productImages.position), asc(productImages.id)) : [];
+  const images = p.imageVersion
+    ? await db.select({ alt: productImages.alt }).from(productImages).where(eq(productImages.productId, p.id)).orderBy(asc(productImages.position), asc(productImages.id))
+    : [];
   return { ...p, images: images.map((i) => i.alt) };
 }
 
@@ -195,23 +201,20 @@ async function findProductRow(db: Db, slug: string) {
 
 /** Other products of the same category, those sharing a colour first. */
 export async function findRelated(db: Db, p: Pick<ProductDetail, "id" | "categoryId" | "colors">, limit: number) {
-  return db
-    .select(cardColumns)
-    .from(products)
-    .innerJoin(categories, eq(categories.id, products.categoryId))
-    .where(and(eq(products.status, "active"), eq(products.categoryId, p.categoryId), sql`${products.id} <> ${p.id}`))
-    // PostgreSQL refuses a constant in ORDER BY: the colour key only when there are colours.
-    .orderBy(...[...(p.colors.length ? [desc(sql`${products.colors} && ${textArray(p.colors)}`)] : []), desc(products.unitsSold), asc(products.id)])
-    .limit(limit);
+  return (
+    db
+      .select(cardColumns)
+      .from(products)
+      .innerJoin(categories, eq(categories.id, products.categoryId))
+      .where(and(eq(products.status, "active"), eq(products.categoryId, p.categoryId), sql`${products.id} <> ${p.id}`))
+      // PostgreSQL refuses a constant in ORDER BY: the colour key only when there are colours.
+      .orderBy(...[...(p.colors.length ? [desc(sql`${products.colors} && ${textArray(p.colors)}`)] : []), desc(products.unitsSold), asc(products.id)])
+      .limit(limit)
+  );
 }
 
 export async function findSitemapProducts(db: Db) {
-  return db
-    .select({ slug: products.slug, updatedAt: products.updatedAt })
-    .from(products)
-    .where(eq(products.status, "active"))
-    .orderBy(asc(products.id))
-    .limit(45_000);
+  return db.select({ slug: products.slug, updatedAt: products.updatedAt }).from(products).where(eq(products.status, "active")).orderBy(asc(products.id)).limit(45_000);
 }
 
 export async function findImageSubject(db: Db, sku: string) {

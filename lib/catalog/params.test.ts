@@ -13,7 +13,13 @@ describe("listing params from the URL", () => {
   it("reads colours from repeated or comma-separated params, cleaned and capped", () => {
     expect(parseListingParams({ color: ["Red", "blue"] }).color).toEqual(["red", "blue"]);
     expect(parseListingParams({ color: "red,<script>,red, green" }).color).toEqual(["red", "green"]);
-    expect(parseListingParams({ color: Array(50).fill(0).map((_, i) => `c${"x".repeat(i % 5 + 2)}`) }).color.length).toBeLessThanOrEqual(12);
+    expect(
+      parseListingParams({
+        color: Array(50)
+          .fill(0)
+          .map((_, i) => `c${"x".repeat((i % 5) + 2)}`),
+      }).color.length,
+    ).toBeLessThanOrEqual(12);
   });
 
   it("reads prices in pounds into pence", () => {

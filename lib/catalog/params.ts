@@ -12,15 +12,12 @@ export const MAX_PAGE = 10_000;
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const list = (v: unknown) => (Array.isArray(v) ? v : typeof v === "string" ? v.split(",") : []);
 
-const pounds = z.preprocess(
-  (v) => {
-    const s = first(v);
-    if (typeof s !== "string" || !s.trim()) return undefined;
-    const n = Number(s);
-    return Number.isFinite(n) && n >= 0 && n < 1_000_000 ? Math.round(n * 100) : undefined;
-  },
-  z.number().int().nonnegative().optional(),
-);
+const pounds = z.preprocess((v) => {
+  const s = first(v);
+  if (typeof s !== "string" || !s.trim()) return undefined;
+  const n = Number(s);
+  return Number.isFinite(n) && n >= 0 && n < 1_000_000 ? Math.round(n * 100) : undefined;
+}, z.number().int().nonnegative().optional());
 
 export const listingParamsSchema = z.object({
   page: z.preprocess((v) => {
@@ -29,7 +26,14 @@ export const listingParamsSchema = z.object({
   }, z.number().int()),
   sort: z.preprocess((v) => (SORTS.includes(first(v) as Sort) ? first(v) : "popular"), z.enum(SORTS)),
   color: z.preprocess(
-    (v) => [...new Set(list(v).map((s) => String(s).trim().toLowerCase()).filter((s) => /^[a-z]{2,20}$/.test(s)))].slice(0, 12),
+    (v) =>
+      [
+        ...new Set(
+          list(v)
+            .map((s) => String(s).trim().toLowerCase())
+            .filter((s) => /^[a-z]{2,20}$/.test(s)),
+        ),
+      ].slice(0, 12),
     z.array(z.string()),
   ),
   category: z.preprocess((v) => {
@@ -50,7 +54,13 @@ export const searchParamsSchema = z.object({
   q: z.preprocess((v) => {
     const s = first(v);
     // Keep letters, digits and a little punctuation; trim to a sane length.
-    return typeof s === "string" ? s.replace(/[^\p{L}\p{N}\s'&/-]+/gu, " ").replace(/\s+/g, " ").trim().slice(0, 100) : "";
+    return typeof s === "string"
+      ? s
+          .replace(/[^\p{L}\p{N}\s'&/-]+/gu, " ")
+          .replace(/\s+/g, " ")
+          .trim()
+          .slice(0, 100)
+      : "";
   }, z.string()),
   page: listingParamsSchema.shape.page,
 });

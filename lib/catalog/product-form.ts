@@ -3,7 +3,19 @@ import { poundsInput } from "@/lib/pounds";
 
 /** "a, b ,c" → ["a", "b", "c"] (lower-case words, no duplicates). */
 const wordList = (max: number) =>
-  z.string().trim().max(500).default("").transform((v) => [...new Set(v.split(",").map((x) => x.trim().toLowerCase()).filter(Boolean))])
+  z
+    .string()
+    .trim()
+    .max(500)
+    .default("")
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(",")
+          .map((x) => x.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(z.string().max(30, "Each entry: at most 30 characters")).max(max, `At most ${max} entries`));
 
 export const PRODUCT_STATUSES = ["draft", "active", "archived"] as const;
@@ -12,8 +24,22 @@ export const PRODUCT_STATUSES = ["draft", "active", "archived"] as const;
 export const productSchema = z
   .object({
     title: z.string().trim().min(2, "Title: at least 2 characters").max(200, "Title: at most 200 characters"),
-    slug: z.union([z.literal(""), z.string().trim().toLowerCase().max(100).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Slug: lower-case letters, digits and single dashes")]).default(""),
-    sku: z.string().trim().toUpperCase().regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, "Code: 2–20 letters, digits or dashes"),
+    slug: z
+      .union([
+        z.literal(""),
+        z
+          .string()
+          .trim()
+          .toLowerCase()
+          .max(100)
+          .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Slug: lower-case letters, digits and single dashes"),
+      ])
+      .default(""),
+    sku: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, "Code: 2–20 letters, digits or dashes"),
     description: z.string().trim().max(5000, "Description: at most 5,000 characters").default(""),
     price: poundsInput("Price"),
     compareAt: z.union([z.literal(""), poundsInput("Compare-at price")]).default(""),
@@ -31,4 +57,7 @@ export const productSchema = z
 export type ProductInput = z.output<typeof productSchema>;
 
 /** For a new product, the opening stock is part of the form; later changes go through inventory. */
-export const newProductSchema = z.intersection(productSchema, z.object({ stock: z.coerce.number().int("Stock: a whole number").min(0, "Stock cannot be negative").max(1_000_000).default(0) }));
+export const newProductSchema = z.intersection(
+  productSchema,
+  z.object({ stock: z.coerce.number().int("Stock: a whole number").min(0, "Stock cannot be negative").max(1_000_000).default(0) }),
+);

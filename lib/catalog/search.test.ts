@@ -37,7 +37,12 @@ describe("search", () => {
     expect(r.corrected).toBe("candle holder");
     expect(r.mode).toBe("all-words");
     // Both candle holders by title first; the T-light holder (a candle holder by category) after them.
-    expect(r.items.map((p) => p.sku).slice(0, 2).sort()).toEqual(["10001", "10002"]);
+    expect(
+      r.items
+        .map((p) => p.sku)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(["10001", "10002"]);
     expect(r.items.map((p) => p.sku)).toEqual(expect.arrayContaining(["85123A"]));
     expect(r.items.map((p) => p.sku)).not.toContain("10005");
   });
@@ -110,9 +115,24 @@ describe("edit distance", () => {
   });
 
   it("prefers the closer, then the commoner word, within an edit budget", () => {
-    expect(pickCorrection("hart", [{ word: "hare", documents: 2 }, { word: "heart", documents: 200 }])).toBe("heart");
-    expect(pickCorrection("candel", [{ word: "cand", documents: 1 }, { word: "candle", documents: 90 }])).toBe("candle");
-    expect(pickCorrection("cat", [{ word: "coat", documents: 1 }, { word: "cart", documents: 3 }])).toBe("cart");
+    expect(
+      pickCorrection("hart", [
+        { word: "hare", documents: 2 },
+        { word: "heart", documents: 200 },
+      ]),
+    ).toBe("heart");
+    expect(
+      pickCorrection("candel", [
+        { word: "cand", documents: 1 },
+        { word: "candle", documents: 90 },
+      ]),
+    ).toBe("candle");
+    expect(
+      pickCorrection("cat", [
+        { word: "coat", documents: 1 },
+        { word: "cart", documents: 3 },
+      ]),
+    ).toBe("cart");
     expect(pickCorrection("zebra", [{ word: "bread", documents: 100 }])).toBeNull();
     expect(pickCorrection("table", [{ word: "bauble", documents: 100 }])).toBeNull();
     expect(pickCorrection("chirstmas", [{ word: "christmas", documents: 100 }])).toBe("christmas");

@@ -61,7 +61,10 @@ export async function correctWords(db: Db, words: string[]): Promise<string[]> {
   if (!words.length) return [];
   const { rows } = await db.execute<{ i: number; word: string | null; documents: number | null }>(sql`
     select t.i::int as i, c.word, c.documents
-      from unnest(${sql`array[${sql.join(words.map((w) => sql`${w}`), sql`, `)}]::text[]`}) with ordinality as t(w, i)
+      from unnest(${sql`array[${sql.join(
+        words.map((w) => sql`${w}`),
+        sql`, `,
+      )}]::text[]`}) with ordinality as t(w, i)
       left join lateral (
         select l.word, l.documents from search_lexicon l
          where similarity(l.word, t.w) > 0.15
@@ -133,12 +136,7 @@ export async function searchProducts(db: Db, rawQuery: string, page = 1): Promis
 
   // No product has every word: rank those with any of them, most words first.
   const any = sql`replace(plainto_tsquery('english', ${text})::text, '&', '|')::tsquery`;
-  result = await runQuery(
-    db,
-    sql`${products.search} @@ ${any}`,
-    sql`ts_rank_cd(${products.search}, ${any}) + 0.5 * ${titleSim} + ${popularity}`,
-    page,
-  );
+  result = await runQuery(db, sql`${products.search} @@ ${any}`, sql`ts_rank_cd(${products.search}, ${any}) + 0.5 * ${titleSim} + ${popularity}`, page);
   if (result.total) return { query, corrected, ...result, mode: "any-word" };
 
   // Last resort: titles that look like the query.

@@ -14,7 +14,7 @@ describe("titles and slugs", () => {
 
   it("makes URL-safe slugs", () => {
     expect(slugify("Wall décor & signs")).toBe("wall-decor-and-signs");
-    expect(productSlug("Home Building Block Word \"Home\"", "21754")).toBe("home-building-block-word-home-21754");
+    expect(productSlug('Home Building Block Word "Home"', "21754")).toBe("home-building-block-word-home-21754");
     expect(productSlug("", "POST")).toBe("post");
   });
 });

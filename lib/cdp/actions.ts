@@ -30,7 +30,11 @@ const consentSchema = z.object({
 export const saveConsentAction = publicAction({ name: "cdp.saveConsent", schema: consentSchema, invalid: "Choose which cookies to allow." }, async (input, { db, user }) => {
   const { choice } = input;
   const consent =
-    choice === "all" ? { analytics: true, personalization: true } : choice === "necessary" ? { analytics: false, personalization: false } : { analytics: input.analytics, personalization: input.personalization };
+    choice === "all"
+      ? { analytics: true, personalization: true }
+      : choice === "necessary"
+        ? { analytics: false, personalization: false }
+        : { analytics: input.analytics, personalization: input.personalization };
   const [anonymousId, h, jar] = await Promise.all([currentAnonymousId(), headers(), cookies()]);
   const gpc = h.get("sec-gpc") === "1";
   await saveConsent(db, { userId: user?.id, anonymousId }, { ...consent, gpc, source: user ? "account" : "banner" });
@@ -46,18 +50,21 @@ export const saveConsentAction = publicAction({ name: "cdp.saveConsent", schema:
 
 const deleteSchema = z.object({
   password: z.string().min(1, "Enter your password").max(200),
-  confirm: z.literal("DELETE", { error: 'Type DELETE to confirm' }),
+  confirm: z.literal("DELETE", { error: "Type DELETE to confirm" }),
 });
 
 /** Erases the signed-in customer's account (privacy.ts rules), then signs them out. */
-export const deleteAccountAction = customerAction({ name: "cdp.deleteAccount", schema: deleteSchema, invalid: "Please check the highlighted fields." }, async (input, { db, user }) => {
-  if (user.role !== "customer") throw new UserError("Staff accounts are removed by an administrator.");
-  const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-  // Accounts made with GitHub/Google have no password: typing DELETE is the confirmation.
-  if (row?.hash && !(await verifyPassword(row.hash, input.password))) throw new UserError("That password isn't right.", "password");
-  await deleteCustomer(db, user.id);
-  const jar = await cookies();
-  for (const name of [ANON_COOKIE, CART_COOKIE]) jar.delete(name);
-  await signOut({ redirectTo: "/?account=deleted" });
-  return { message: "Deleted." };
-});
+export const deleteAccountAction = customerAction(
+  { name: "cdp.deleteAccount", schema: deleteSchema, invalid: "Please check the highlighted fields." },
+  async (input, { db, user }) => {
+    if (user.role !== "customer") throw new UserError("Staff accounts are removed by an administrator.");
+    const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+    // Accounts made with GitHub/Google have no password: typing DELETE is the confirmation.
+    if (row?.hash && !(await verifyPassword(row.hash, input.password))) throw new UserError("That password isn't right.", "password");
+    await deleteCustomer(db, user.id);
+    const jar = await cookies();
+    for (const name of [ANON_COOKIE, CART_COOKIE]) jar.delete(name);
+    await signOut({ redirectTo: "/?account=deleted" });
+    return { message: "Deleted." };
+  },
+);

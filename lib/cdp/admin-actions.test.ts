@@ -27,7 +27,12 @@ afterAll(dropTestDb);
 
 describe("segment builder", () => {
   it("creates a custom segment with its members computed at once, and logs it", async () => {
-    const rules = JSON.stringify({ all: [{ field: "orders_count", op: "gte", value: 3 }, { field: "lifetime_value_pence", op: "gt", value: 20000 }] });
+    const rules = JSON.stringify({
+      all: [
+        { field: "orders_count", op: "gte", value: 3 },
+        { field: "lifetime_value_pence", op: "gt", value: 20000 },
+      ],
+    });
     const r = await createSegmentAction(null, formData({ name: "Big baskets", slug: "big-baskets", rules }));
     expect(r).toMatchObject({ ok: true, data: { slug: "big-baskets", message: expect.stringContaining("1 customers") } });
     const [seg] = await db.select().from(segments).where(eq(segments.slug, "big-baskets"));
@@ -38,7 +43,10 @@ describe("segment builder", () => {
   it("refuses a broken rule, an unknown field, a taken or built-in slug, and writes nothing", async () => {
     const count = (await db.select().from(segments)).length;
     expect(await createSegmentAction(null, formData({ name: "X", slug: "x", rules: "{nope" }))).toMatchObject({ ok: false, fieldErrors: { rules: expect.any(Array) } });
-    expect(await createSegmentAction(null, formData({ name: "X", slug: "x", rules: JSON.stringify({ all: [{ field: "password", op: "eq", value: "a" }] }) }))).toMatchObject({ ok: false, error: expect.stringContaining("Segment rule") });
+    expect(await createSegmentAction(null, formData({ name: "X", slug: "x", rules: JSON.stringify({ all: [{ field: "password", op: "eq", value: "a" }] }) }))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("Segment rule"),
+    });
     const ok = JSON.stringify({ all: [{ field: "orders_count", op: "gte", value: 1 }] });
     expect(await createSegmentAction(null, formData({ name: "Again", slug: "big-baskets", rules: ok }))).toMatchObject({ ok: false, error: "A segment with that slug exists." });
     expect(await createSegmentAction(null, formData({ name: "Mine", slug: "lapsed", rules: ok }))).toMatchObject({ ok: false, error: expect.stringContaining("built-in") });

@@ -45,16 +45,24 @@ export const recomputeNowAction = adminAction(
 
 const segmentSchema = z.object({
   name: z.string().trim().min(1, "Give the segment a name").max(100),
-  slug: z.string().trim().toLowerCase().max(60).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Slug: lower-case letters, digits and single dashes"),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(60)
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Slug: lower-case letters, digits and single dashes"),
   description: z.string().trim().max(300).default(""),
-  rules: z.string().max(20_000).transform((v, ctx) => {
-    try {
-      return JSON.parse(v) as unknown;
-    } catch {
-      ctx.addIssue({ code: "custom", message: "Add at least one condition" });
-      return z.NEVER;
-    }
-  }),
+  rules: z
+    .string()
+    .max(20_000)
+    .transform((v, ctx) => {
+      try {
+        return JSON.parse(v) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "Add at least one condition" });
+        return z.NEVER;
+      }
+    }),
 });
 
 /** Staff: a custom segment over profile traits; members are computed at once. */

@@ -65,11 +65,17 @@ export async function saveConsent(
 /** Recorded consent for several subjects at once (missing subjects have none: treat as "no"). */
 export async function consentsFor(db: Db, subjects: string[]): Promise<Map<string, ConsentRecord>> {
   if (!subjects.length) return new Map();
-  const rows = await db.select().from(cdpConsents).where(inArray(cdpConsents.subject, [...new Set(subjects)]));
+  const rows = await db
+    .select()
+    .from(cdpConsents)
+    .where(inArray(cdpConsents.subject, [...new Set(subjects)]));
   return new Map(rows.map((r) => [r.subject, r]));
 }
 
 export async function consentOfUser(db: Db, userId: number): Promise<ConsentRecord | null> {
-  const [row] = await db.select().from(cdpConsents).where(eq(cdpConsents.subject, userSubject(userId)));
+  const [row] = await db
+    .select()
+    .from(cdpConsents)
+    .where(eq(cdpConsents.subject, userSubject(userId)));
   return row ?? null;
 }

@@ -14,8 +14,7 @@ import { sourceForKey, writeKeyFromAuthorization } from "./sources";
 const BEACON_LIMIT = { limit: env().RATE_LIMIT_COLLECT_PER_IP, windowSeconds: 60 };
 const SOURCE_LIMIT = { limit: env().RATE_LIMIT_COLLECT_PER_SOURCE, windowSeconds: 60 };
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) => Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 const problem = (status: number, message: string, headers?: Record<string, string>) =>
   json(status, { success: false, accepted: 0, dropped: 0, errors: [{ index: -1, messages: [message] }] }, headers);
 

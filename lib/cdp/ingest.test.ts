@@ -23,17 +23,25 @@ const sink = (events: StoredEvent[]) => writeEvents(db, events);
 const yes = { analytics: true, personalization: true };
 const no = { analytics: false, personalization: false };
 const browser = (over: Partial<Extract<Sender, { kind: "browser" }>> = {}): Sender => ({
-  kind: "browser", userId: null, anonymousId: "anon-browser-000001", consent: yes, deviceType: "mobile", context: {}, ...over,
+  kind: "browser",
+  userId: null,
+  anonymousId: "anon-browser-000001",
+  consent: yes,
+  deviceType: "mobile",
+  context: {},
+  ...over,
 });
 const eventsOf = async (userId: number) => db.select().from(cdpEvents).where(eq(cdpEvents.userId, userId)).orderBy(cdpEvents.id);
 const countAll = async () => (await db.execute<{ n: number }>(sql`select count(*)::int as n from cdp_events`)).rows[0]!.n;
 
 beforeAll(async () => {
   db = await createTestDb();
-  [lamp, mug] = (await insertProducts(db, [
-    { sku: "L1", title: "Brass Lamp", category: "lighting", pricePence: 2500 },
-    { sku: "M1", title: "Spotty Mug", category: "kitchen-dining", pricePence: 450 },
-  ])).map((p) => p.id) as [number, number];
+  [lamp, mug] = (
+    await insertProducts(db, [
+      { sku: "L1", title: "Brass Lamp", category: "lighting", pricePence: 2500 },
+      { sku: "M1", title: "Spotty Mug", category: "kitchen-dining", pricePence: 450 },
+    ])
+  ).map((p) => p.id) as [number, number];
   ann = (await db.insert(users).values({ email: "ann@example.com", name: "Ann" }).returning())[0]!.id;
   bob = (await db.insert(users).values({ email: "bob@example.com", name: "Bob" }).returning())[0]!.id;
 });
@@ -44,8 +52,22 @@ describe("identity stitching", () => {
     const phone = "anon-phone-0000000001";
     const laptop = "anon-laptop-000000001";
     // Browsing before signing in: page views from the beacon, a product view from the server.
-    for (const [anon, device] of [[phone, "mobile"], [laptop, "desktop"]] as const) {
-      const r = await collect(db, JSON.stringify({ batch: [{ type: "page", name: "Home", messageId: `${anon}-p1` }, { type: "page", name: "Shop", messageId: `${anon}-p2` }] }), "batch", browser({ anonymousId: anon, deviceType: device }), sink);
+    for (const [anon, device] of [
+      [phone, "mobile"],
+      [laptop, "desktop"],
+    ] as const) {
+      const r = await collect(
+        db,
+        JSON.stringify({
+          batch: [
+            { type: "page", name: "Home", messageId: `${anon}-p1` },
+            { type: "page", name: "Shop", messageId: `${anon}-p2` },
+          ],
+        }),
+        "batch",
+        browser({ anonymousId: anon, deviceType: device }),
+        sink,
+      );
       expect(r).toMatchObject({ status: 200, body: { accepted: 2 } });
       await writeEvents(db, [serverEvent({ event: "Product Viewed", anonymousId: anon, deviceType: device, properties: { product_id: lamp } })]);
       await recordView(db, { userId: null, anonymousId: anon }, device === "mobile" ? lamp : mug);
@@ -62,7 +84,10 @@ describe("identity stitching", () => {
     expect(events).toHaveLength(6);
     expect(new Set(events.map((e) => e.anonymousId))).toEqual(new Set([phone, laptop]));
     expect((await listRecentlyViewed(db, { userId: ann, anonymousId: null })).map((p) => p.id).sort()).toEqual([lamp, mug].sort());
-    const cart = await db.select().from(cartLines).where(eq(cartLines.cartId, await cartIdForUser(db, ann)));
+    const cart = await db
+      .select()
+      .from(cartLines)
+      .where(eq(cartLines.cartId, await cartIdForUser(db, ann)));
     expect(cart.map((l) => [l.productId, l.quantity])).toEqual([[mug, 2]]);
 
     // A late event from the phone's anonymous id is Ann's too.
@@ -87,7 +112,18 @@ describe("identity stitching", () => {
 describe("consent", () => {
   it("without analytics consent only necessary events are stored", async () => {
     const before = await countAll();
-    const r = await collect(db, JSON.stringify({ batch: [{ type: "page", name: "Home" }, { type: "track", event: "Wishlist Opened" }] }), "batch", browser({ anonymousId: "anon-declined-00001", consent: no }), sink);
+    const r = await collect(
+      db,
+      JSON.stringify({
+        batch: [
+          { type: "page", name: "Home" },
+          { type: "track", event: "Wishlist Opened" },
+        ],
+      }),
+      "batch",
+      browser({ anonymousId: "anon-declined-00001", consent: no }),
+      sink,
+    );
     expect(r).toMatchObject({ status: 200, body: { accepted: 0, dropped: 2 } });
     // Server-side: a product view is analytics, an order is necessary.
     const { capture } = await import("./capture");
@@ -109,16 +145,22 @@ describe("consent", () => {
 
 describe("collect API", () => {
   it("keeps the good events of a batch and reports the bad ones by index", async () => {
-    const r = await collect(db, JSON.stringify({
-      batch: [
-        { type: "page", name: "Ok" },
-        { type: "track" },
-        { type: "track", event: "Order Completed" },
-        { type: "identify", traits: { a: 1 } },
-        { type: "track", event: "Filter Used", properties: "nope" },
-        { type: "track", event: "Share Clicked", timestamp: "2026-01-01T00:00:00Z" },
-      ],
-    }), "batch", browser({ anonymousId: "anon-batch-00000001" }), sink);
+    const r = await collect(
+      db,
+      JSON.stringify({
+        batch: [
+          { type: "page", name: "Ok" },
+          { type: "track" },
+          { type: "track", event: "Order Completed" },
+          { type: "identify", traits: { a: 1 } },
+          { type: "track", event: "Filter Used", properties: "nope" },
+          { type: "track", event: "Share Clicked", timestamp: "2026-01-01T00:00:00Z" },
+        ],
+      }),
+      "batch",
+      browser({ anonymousId: "anon-batch-00000001" }),
+      sink,
+    );
     expect(r.status).toBe(400);
     expect(r.body.accepted).toBe(2);
     expect(r.body.errors!.map((e) => e.index)).toEqual([1, 2, 3, 4]);
@@ -128,9 +170,23 @@ describe("collect API", () => {
   it("classifies a beacon event's device by the user agent it names, else by the request's", async () => {
     const anonymousId = "anon-device-0000001";
     const iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";
-    await collect(db, JSON.stringify({ batch: [{ type: "page", name: "A", context: { userAgent: iphone } }, { type: "page", name: "B" }] }), "batch", browser({ anonymousId, deviceType: "desktop" }), sink);
+    await collect(
+      db,
+      JSON.stringify({
+        batch: [
+          { type: "page", name: "A", context: { userAgent: iphone } },
+          { type: "page", name: "B" },
+        ],
+      }),
+      "batch",
+      browser({ anonymousId, deviceType: "desktop" }),
+      sink,
+    );
     const { rows } = await db.execute<{ event: string; device_type: string }>(sql`select event, device_type from cdp_events where anonymous_id = ${anonymousId} order by event`);
-    expect(rows.map((r) => [r.event, r.device_type])).toEqual([["A", "mobile"], ["B", "desktop"]]);
+    expect(rows.map((r) => [r.event, r.device_type])).toEqual([
+      ["A", "mobile"],
+      ["B", "desktop"],
+    ]);
   });
 
   it("speaks Segment's API with write keys: trusted sources name customers, untrusted ones cannot", async () => {
@@ -144,21 +200,33 @@ describe("collect API", () => {
     await saveConsent(db, { userId: ann }, { analytics: true, personalization: true, source: "banner" });
 
     const before = (await eventsOf(ann)).length;
-    const ok = await collect(db, JSON.stringify({
-      batch: [
-        { type: "identify", userId: String(ann), anonymousId: "anon-pos-0000000001", traits: { favouriteColour: "teal" } },
-        { type: "track", userId: ann, event: "Return Requested", properties: { order: "H1" }, messageId: "m-1" },
-        { type: "track", userId: ann, event: "Return Requested", properties: { order: "H1" }, messageId: "m-1" },
-        { type: "track", userId: "999999", event: "Return Requested" },
-      ],
-    }), "batch", { kind: "source", sourceId: t.id, trusted: true }, sink);
+    const ok = await collect(
+      db,
+      JSON.stringify({
+        batch: [
+          { type: "identify", userId: String(ann), anonymousId: "anon-pos-0000000001", traits: { favouriteColour: "teal" } },
+          { type: "track", userId: ann, event: "Return Requested", properties: { order: "H1" }, messageId: "m-1" },
+          { type: "track", userId: ann, event: "Return Requested", properties: { order: "H1" }, messageId: "m-1" },
+          { type: "track", userId: "999999", event: "Return Requested" },
+        ],
+      }),
+      "batch",
+      { kind: "source", sourceId: t.id, trusted: true },
+      sink,
+    );
     expect(ok.body.errors!.map((e) => e.index)).toEqual([3]);
     // The retried message (same messageId) is stored once.
     expect((await eventsOf(ann)).length).toBe(before + 2);
     const [prof] = await db.select().from(cdpProfiles).where(eq(cdpProfiles.userId, ann));
     expect(prof!.traits).toMatchObject({ favouriteColour: "teal" });
 
-    const forged = await collect(db, JSON.stringify({ userId: String(ann), anonymousId: "anon-widget-0000001", event: "Review Written" }), "track", { kind: "source", sourceId: w.id, trusted: false }, sink);
+    const forged = await collect(
+      db,
+      JSON.stringify({ userId: String(ann), anonymousId: "anon-widget-0000001", event: "Review Written" }),
+      "track",
+      { kind: "source", sourceId: w.id, trusted: false },
+      sink,
+    );
     expect(forged.status).toBe(200);
     expect((await eventsOf(ann)).length).toBe(before + 2);
     const alias = await collect(db, JSON.stringify({ previousId: "x", userId: String(ann) }), "alias", { kind: "source", sourceId: w.id, trusted: false }, sink);
@@ -182,7 +250,10 @@ describe("collect API", () => {
         userId: fc.oneof(fc.constant(other), fc.constant(ann), fc.string({ maxLength: 12 })),
         anonymousId: fc.oneof(fc.string({ maxLength: 120 }), fc.constant(anonymousId)),
         properties: fc.oneof(fc.object({ maxDepth: 2 }), fc.string(), fc.array(fc.integer())),
-        timestamp: fc.oneof(fc.string({ maxLength: 30 }), fc.date({ noInvalidDate: true }).map((d) => d.toISOString())),
+        timestamp: fc.oneof(
+          fc.string({ maxLength: 30 }),
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        ),
         context: fc.oneof(fc.object({ maxDepth: 2 }), fc.constant(null)),
       },
       { requiredKeys: [] },
@@ -194,7 +265,7 @@ describe("collect API", () => {
       message.map((m) => JSON.stringify(m)),
       fc.constant(JSON.stringify({ batch: Array.from({ length: 80 }, () => ({ type: "page" })) })),
       fc.constant(JSON.stringify({ batch: [{ type: "page", properties: { blob: "x".repeat(40_000) } }] })),
-      fc.constant("{\"batch\": [{\"type\": \"page\"}"),
+      fc.constant('{"batch": [{"type": "page"}'),
     );
     const before = (await eventsOf(ann)).length;
     const widget = (await sourceForKey(db, (await createSource(db, { name: "Untrusted", trusted: false })).writeKey))!;

@@ -74,7 +74,14 @@ export async function collect(db: Db, text: string, method: CollectMethod, sende
   // Trusted sources name customers by Hearth customer number; unknown numbers are errors, not guesses.
   const known = new Set<number>();
   if (sender.kind === "source" && sender.trusted) {
-    const ids = [...new Set(valid.map((v) => v.m.userId).filter((u): u is string => !!u && /^\d{1,9}$/.test(u)).map(Number))];
+    const ids = [
+      ...new Set(
+        valid
+          .map((v) => v.m.userId)
+          .filter((u): u is string => !!u && /^\d{1,9}$/.test(u))
+          .map(Number),
+      ),
+    ];
     if (ids.length) for (const r of await db.select({ id: users.id }).from(users).where(inArray(users.id, ids))) known.add(r.id);
   }
 
@@ -126,7 +133,11 @@ export async function collect(db: Db, text: string, method: CollectMethod, sende
     }
     const context = sender.kind === "browser" ? { ...sender.context, ...(m.context ?? {}) } : { ...(shared.context ?? {}), ...(m.context ?? {}) };
     const properties =
-      m.type === "identify" ? (m.traits ?? {}) : m.type === "alias" ? { previousId: m.previousId } : { ...(m.properties ?? {}), ...(m.type === "page" && m.category ? { category: m.category } : {}) };
+      m.type === "identify"
+        ? (m.traits ?? {})
+        : m.type === "alias"
+          ? { previousId: m.previousId }
+          : { ...(m.properties ?? {}), ...(m.type === "page" && m.category ? { category: m.category } : {}) };
     stored.push({
       messageId: `${sender.kind === "browser" ? `b:${anonymousId ?? userId}` : `s${sender.sourceId}`}:${m.messageId ?? crypto.randomUUID()}`,
       type: m.type,

@@ -18,7 +18,10 @@ const when = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform
 
 const common = {
   messageId: id.optional(),
-  anonymousId: z.union([id, z.number().int().transform(String)]).optional().nullable(),
+  anonymousId: z
+    .union([id, z.number().int().transform(String)])
+    .optional()
+    .nullable(),
   userId: userId.optional().nullable(),
   timestamp: when.optional(),
   sentAt: when.optional(),
@@ -28,7 +31,13 @@ const common = {
 
 export const messageSchema = z.discriminatedUnion("type", [
   z.object({ ...common, type: z.literal("track"), event: z.string().trim().min(1).max(200), properties: json.optional() }),
-  z.object({ ...common, type: z.literal("page"), name: z.string().max(200).optional().nullable(), category: z.string().max(200).optional().nullable(), properties: json.optional() }),
+  z.object({
+    ...common,
+    type: z.literal("page"),
+    name: z.string().max(200).optional().nullable(),
+    category: z.string().max(200).optional().nullable(),
+    properties: json.optional(),
+  }),
   z.object({ ...common, type: z.literal("identify"), traits: json.optional() }),
   z.object({ ...common, type: z.literal("alias"), previousId: id, userId }),
 ]);

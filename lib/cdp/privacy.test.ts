@@ -38,7 +38,17 @@ async function customer(tag: string): Promise<Person> {
   await stitchAnonymous(db, anon, id);
   const cartId = await cartIdForUser(db, id);
   await addItem(db, cartId, lamp, 1);
-  const placed = await placeOrder(db, { userId: id, email, cartId, address, method: "bike", payment: "cod", idempotencyKey: `key-${tag}-0123456789abcdef`, saveAddress: false, makeEcoDefault: false });
+  const placed = await placeOrder(db, {
+    userId: id,
+    email,
+    cartId,
+    address,
+    method: "bike",
+    payment: "cod",
+    idempotencyKey: `key-${tag}-0123456789abcdef`,
+    saveAddress: false,
+    makeEcoDefault: false,
+  });
   await db.update(orders).set({ status: "delivered" }).where(eq(orders.id, placed.orderId));
   await db.insert(csatResponses).values({ orderId: placed.orderId, userId: id, orderRating: 5, deliveryRating: 5, comment: `Lovely, thanks from ${name}` });
   await addItem(db, cartId, lamp, 1);
@@ -46,7 +56,10 @@ async function customer(tag: string): Promise<Person> {
   await writeEvents(db, [serverEvent({ event: "Product Clicked", userId: id, anonymousId: anon, properties: { surface: "for_you", rank: 1, product_id: lamp } })]);
   await db.insert(passwordResetTokens).values({ tokenHash: `hash-${tag}`, userId: id, expiresAt: new Date(Date.now() + 3600_000) });
   await db.insert(outbox).values({ to: email, subject: "Your order", text: `Hello ${name}` });
-  const [ret] = await db.insert(returns).values({ orderId: placed.orderId, note: `Return note from ${name}` }).returning();
+  const [ret] = await db
+    .insert(returns)
+    .values({ orderId: placed.orderId, note: `Return note from ${name}` })
+    .returning();
   await db.insert(returnLines).values({ returnId: ret!.id, lineNo: 1, quantity: 1, reason: "other" });
   await db.insert(emailTokens).values({ tokenHash: `claim-${tag}`, email, purpose: "claim", orderId: placed.orderId, expiresAt: new Date(Date.now() + 3600_000) });
   await db.insert(rateLimits).values({ key: `signin:acct:${email}`, windowStart: new Date(), count: 1 });
@@ -66,7 +79,10 @@ beforeAll(async () => {
   await recomputeAll(db);
   await trainAndStore(db);
   // A deal aimed at both by name, redeemed by each on their order.
-  const [deal] = await db.insert(deals).values({ code: "THANKS", name: "Thank you", type: "amount_off", value: 100, targeting: { customers: [ann.id, bob.id] } }).returning();
+  const [deal] = await db
+    .insert(deals)
+    .values({ code: "THANKS", name: "Thank you", type: "amount_off", value: 100, targeting: { customers: [ann.id, bob.id] } })
+    .returning();
   for (const c of [ann, bob]) {
     const [o] = await db.select({ id: orders.id }).from(orders).where(eq(orders.number, c.order));
     await redeemDeal(db, { dealId: deal!.id, userId: c.id, orderId: o!.id, discountPence: 100 });
@@ -74,13 +90,22 @@ beforeAll(async () => {
   await refreshKpiFacts(db);
   // Staff changed each account once (the audit log names the account and holds the values).
   for (const c of [ann, bob]) {
-    await db.insert(auditLog).values({ actorEmail: "boss@example.com", action: "customer.update", entity: "user", entityId: String(c.id), before: { email: c.email }, after: { email: c.email, name: "x" } });
+    await db.insert(auditLog).values({
+      actorEmail: "boss@example.com",
+      action: "customer.update",
+      entity: "user",
+      entityId: String(c.id),
+      before: { email: c.email },
+      after: { email: c.email, name: "x" },
+    });
   }
 });
 afterAll(dropTestDb);
 
 async function allTables(): Promise<string[]> {
-  const { rows } = await db.execute<{ t: string }>(sql`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
+  const { rows } = await db.execute<{ t: string }>(
+    sql`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+  );
   return rows.map((r) => r.t);
 }
 
@@ -92,7 +117,9 @@ async function findAnywhere(needles: string[]): Promise<string[]> {
   const hits: string[] = [];
   for (const { t, c } of cols) {
     for (const n of needles) {
-      const { rows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(t)} where lower(${sql.identifier(c)}::text) like ${"%" + n.toLowerCase() + "%"}`);
+      const { rows } = await db.execute<{ n: number }>(
+        sql`select count(*)::int as n from ${sql.identifier(t)} where lower(${sql.identifier(c)}::text) like ${"%" + n.toLowerCase() + "%"}`,
+      );
       if (rows[0]!.n) hits.push(`${t}.${c} has "${n}"`);
     }
   }

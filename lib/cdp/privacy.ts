@@ -16,9 +16,12 @@ const CUSTOMER_DATA: Record<string, (w: Who) => SQL> = {
   orders: (w) => sql`select * from orders where user_id = ${w.id} order by placed_at, id`,
   order_lines: (w) => sql`select l.* from order_lines l join orders o on o.id = l.order_id where o.user_id = ${w.id} order by l.order_id, l.line_no`,
   shipments: (w) => sql`select s.* from shipments s join orders o on o.id = s.order_id where o.user_id = ${w.id} order by s.id`,
-  shipment_events: (w) => sql`select e.* from shipment_events e join shipments s on s.id = e.shipment_id join orders o on o.id = s.order_id where o.user_id = ${w.id} order by e.id`,
-  returns: (w) => sql`select r.id, o.number as order_number, r.status, r.note, r.staff_note, r.created_at, r.decided_at, r.received_at from returns r join orders o on o.id = r.order_id where o.user_id = ${w.id} order by r.id`,
-  return_lines: (w) => sql`select l.* from return_lines l join returns r on r.id = l.return_id join orders o on o.id = r.order_id where o.user_id = ${w.id} order by l.return_id, l.line_no`,
+  shipment_events: (w) =>
+    sql`select e.* from shipment_events e join shipments s on s.id = e.shipment_id join orders o on o.id = s.order_id where o.user_id = ${w.id} order by e.id`,
+  returns: (w) =>
+    sql`select r.id, o.number as order_number, r.status, r.note, r.staff_note, r.created_at, r.decided_at, r.received_at from returns r join orders o on o.id = r.order_id where o.user_id = ${w.id} order by r.id`,
+  return_lines: (w) =>
+    sql`select l.* from return_lines l join returns r on r.id = l.return_id join orders o on o.id = r.order_id where o.user_id = ${w.id} order by l.return_id, l.line_no`,
   csat_responses: (w) => sql`select * from csat_responses where user_id = ${w.id} order by order_id`,
   carts: (w) => sql`select * from carts where user_id = ${w.id}`,
   cart_lines: (w) => sql`select l.* from cart_lines l join carts c on c.id = l.cart_id where c.user_id = ${w.id} order by l.product_id`,
@@ -31,10 +34,12 @@ const CUSTOMER_DATA: Record<string, (w: Who) => SQL> = {
   cdp_events: (w) => sql`select * from cdp_events where user_id = ${w.id} ${anonOr(w, sql`anonymous_id`)} order by "timestamp", id`,
   cdp_identities: (w) => sql`select * from cdp_identities where user_id = ${w.id} order by linked_at`,
   cdp_consents: (w) => sql`select * from cdp_consents where user_id = ${w.id} ${anonOr(w, sql`substr(subject, 3)`, sql`left(subject, 2) = 'a:' and`)}`,
-  recently_viewed: (w) => sql`select * from recently_viewed where user_id = ${w.id} ${anonOr(w, sql`substr(subject, 3)`, sql`left(subject, 2) = 'a:' and`)} order by viewed_at desc`,
+  recently_viewed: (w) =>
+    sql`select * from recently_viewed where user_id = ${w.id} ${anonOr(w, sql`substr(subject, 3)`, sql`left(subject, 2) = 'a:' and`)} order by viewed_at desc`,
   cdp_profiles: (w) => sql`select * from cdp_profiles where user_id = ${w.id}`,
   recs_for_user: (w) => sql`select r.rank, r.product_id, r.score, r.because_product_id from recs_for_user r where r.user_id = ${w.id} order by r.rank`,
-  deal_redemptions: (w) => sql`select r.deal_id, d.code, d.name, r.order_id, r.discount_pence, r.at from deal_redemptions r join deals d on d.id = r.deal_id where r.user_id = ${w.id} order by r.at`,
+  deal_redemptions: (w) =>
+    sql`select r.deal_id, d.code, d.name, r.order_id, r.discount_pence, r.at from deal_redemptions r join deals d on d.id = r.deal_id where r.user_id = ${w.id} order by r.at`,
   // Changes staff made to this account (role changes, say); the values go on erasure, the record stays.
   audit_log: (w) => sql`select at, actor_email, action, entity, entity_id, before, after from audit_log where entity = 'user' and entity_id = ${String(w.id)} order by id`,
   segment_memberships: (w) => sql`select m.*, s.slug, s.name from segment_memberships m join segments s on s.id = m.segment_id where m.user_id = ${w.id} order by s.id`,
@@ -48,9 +53,34 @@ const CUSTOMER_DATA: Record<string, (w: Who) => SQL> = {
 };
 
 /** Tables without any customer's personal data (catalog, definitions, counters, job bookkeeping). */
-export const NO_CUSTOMER_DATA = ["categories", "products", "search_lexicon", "import_runs", "cdp_sources", "cdp_rfm_cuts", "segments", "segment_sizes", "job_runs", "recs_runs", "recs_neighbours", "deals", "stock_adjustments", "product_images", "product_image_files", "kpi_refresh_state", "kpi_segment_state",
+export const NO_CUSTOMER_DATA = [
+  "categories",
+  "products",
+  "search_lexicon",
+  "import_runs",
+  "cdp_sources",
+  "cdp_rfm_cuts",
+  "segments",
+  "segment_sizes",
+  "job_runs",
+  "recs_runs",
+  "recs_neighbours",
+  "deals",
+  "stock_adjustments",
+  "product_images",
+  "product_image_files",
+  "kpi_refresh_state",
+  "kpi_segment_state",
   // KPI rollups: sums and counts per day or month, no customer ids.
-  "kpi_daily_orders", "kpi_daily_delivered", "kpi_daily_csat", "kpi_daily_deals", "kpi_daily_visits", "kpi_daily_recs", "kpi_cohort_cells", "kpi_month_retention"];
+  "kpi_daily_orders",
+  "kpi_daily_delivered",
+  "kpi_daily_csat",
+  "kpi_daily_deals",
+  "kpi_daily_visits",
+  "kpi_daily_recs",
+  "kpi_cohort_cells",
+  "kpi_month_retention",
+];
 export const CUSTOMER_DATA_TABLES = Object.keys(CUSTOMER_DATA);
 
 function anonOr(w: Who, col: SQL, prefix: SQL = sql``): SQL {

@@ -9,7 +9,14 @@ import { currentAnonymousId, currentConsent, trackServer } from "./server";
 /** A product page was shown: the "Product Viewed" event (analytics) and recently viewed (personalization), after the response. */
 export async function noteProductView(product: { id: number; sku: string; title: string; pricePence: number; categorySlug: string }) {
   const [consent, user, anonymousId] = await Promise.all([currentConsent(), getCurrentUser(), currentAnonymousId()]);
-  await trackServer(EVENTS.productViewed, { product_id: product.id, sku: product.sku, name: product.title, price: product.pricePence / 100, currency: "GBP", category: product.categorySlug });
+  await trackServer(EVENTS.productViewed, {
+    product_id: product.id,
+    sku: product.sku,
+    name: product.title,
+    price: product.pricePence / 100,
+    currency: "GBP",
+    category: product.categorySlug,
+  });
   if (consent.personalization) {
     after(async () => {
       try {

@@ -32,7 +32,9 @@ async function sale(user: string, day: string, totalPence: number, extra: Partia
     .values({ number: `T${++seq}`, userId: ids[user], placedAt: new Date(`${day}T12:00:00Z`), totalPence, subtotalPence: totalPence, ...extra })
     .returning({ id: orders.id });
   if (lines.length) {
-    await db.insert(orderLines).values(lines.map(([productId, quantity], i) => ({ orderId: o!.id, lineNo: i + 1, productId, sku: String(productId), title: "x", quantity, unitPricePence: 100 })));
+    await db
+      .insert(orderLines)
+      .values(lines.map(([productId, quantity], i) => ({ orderId: o!.id, lineNo: i + 1, productId, sku: String(productId), title: "x", quantity, unitPricePence: 100 })));
   }
   return o!.id;
 }
@@ -44,12 +46,17 @@ async function shipment(orderId: number, method: "bike" | "standard", onTime: bo
 
 beforeAll(async () => {
   db = await createTestDb();
-  [lamp, mug] = (await insertProducts(db, [
-    { sku: "L1", title: "Brass Lamp", category: "lighting", pricePence: 2500 },
-    { sku: "M1", title: "Spotty Mug", category: "kitchen-dining", pricePence: 450 },
-  ])).map((p) => p.id) as [number, number];
+  [lamp, mug] = (
+    await insertProducts(db, [
+      { sku: "L1", title: "Brass Lamp", category: "lighting", pricePence: 2500 },
+      { sku: "M1", title: "Spotty Mug", category: "kitchen-dining", pricePence: 450 },
+    ])
+  ).map((p) => p.id) as [number, number];
   for (const name of ["A", "B", "C", "D", "E", "F"]) {
-    const [u] = await db.insert(users).values({ email: `${name.toLowerCase()}@example.com`, createdAt: new Date("2026-01-01T00:00:00Z") }).returning({ id: users.id });
+    const [u] = await db
+      .insert(users)
+      .values({ email: `${name.toLowerCase()}@example.com`, createdAt: new Date("2026-01-01T00:00:00Z") })
+      .returning({ id: users.id });
     ids[name] = u!.id;
   }
   await db.insert(users).values({ email: "staff@example.com", role: "merchandiser" });
@@ -117,7 +124,10 @@ describe("unified profile", () => {
     expect(a.firstSeenAt?.toISOString()).toBe("2026-01-01T00:00:00.000Z");
     expect(a.lastSeenAt?.toISOString()).toBe("2026-06-20T12:00:00.000Z");
     // Kitchen: 5 mugs; lighting: 3 lamps (the cancelled order's 50 do not count).
-    expect(a.favouriteCategories.map((c) => [c.slug, c.units])).toEqual([["kitchen-dining", 5], ["lighting", 3]]);
+    expect(a.favouriteCategories.map((c) => [c.slug, c.units])).toEqual([
+      ["kitchen-dining", 5],
+      ["lighting", 3],
+    ]);
     expect(a.favouriteCategorySlugs).toEqual(["kitchen-dining", "lighting"]);
 
     const d = await profile("D");
@@ -129,10 +139,12 @@ describe("unified profile", () => {
   it("scores RFM by quintile and places each customer in one lifecycle stage", async () => {
     await recomputeProfiles(db, { asOf: AS_OF });
     const scores = Object.fromEntries(
-      await Promise.all(["A", "B", "C", "D", "E"].map(async (n) => {
-        const p = await profile(n);
-        return [n, `${p.rScore}${p.fScore}${p.mScore} ${p.lifecycle}`];
-      })),
+      await Promise.all(
+        ["A", "B", "C", "D", "E"].map(async (n) => {
+          const p = await profile(n);
+          return [n, `${p.rScore}${p.fScore}${p.mScore} ${p.lifecycle}`];
+        }),
+      ),
     );
     expect(scores).toEqual({ A: "555 champion", B: "412 new", C: "234 at_risk", D: "111 lapsed", E: "343 active" });
   });
@@ -174,7 +186,12 @@ describe("segments", () => {
     const seg = await createSegment(db, {
       slug: "lighting-regulars",
       name: "Lighting regulars",
-      rules: { all: [{ field: "orders_count", op: "gte", value: 2 }, { field: "favourite_category", op: "contains", value: "lighting" }] },
+      rules: {
+        all: [
+          { field: "orders_count", op: "gte", value: 2 },
+          { field: "favourite_category", op: "contains", value: "lighting" },
+        ],
+      },
     });
     await createSegment(db, {
       slug: "not-recent-or-prospect",

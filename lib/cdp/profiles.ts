@@ -181,7 +181,11 @@ async function computeCuts(db: Db, asOf: Date): Promise<Cuts> {
  * and a customer scored alone gets what a full ranking would give. Then the lifecycle stage.
  */
 async function scoreProfiles(db: Db, cuts: Cuts, asOf: Date, filter: SQL): Promise<void> {
-  const above = (col: SQL, c: number[]) => sql.join(c.map((x) => sql`(${col} > ${Math.round(Number(x))})::int`), sql` + `);
+  const above = (col: SQL, c: number[]) =>
+    sql.join(
+      c.map((x) => sql`(${col} > ${Math.round(Number(x))})::int`),
+      sql` + `,
+    );
   await db.execute(sql`
     update cdp_profiles p set
       r_score = case when p.orders_count > 0 then 5 - (${above(sql`p.recency_days`, cuts.recency)}) end,

@@ -79,26 +79,49 @@ export const ruleSchema: z.ZodType<Rule> = z.lazy(() =>
 /** Rule → SQL over `cdp_profiles p join users u`. Depth is bounded by the schema (and by this guard). */
 export function compileRule(rule: Rule, depth = 0): SQL {
   if (depth > 8) throw new Error("segment rule is nested too deeply");
-  if ("all" in rule) return sql`(${sql.join(rule.all.map((r) => compileRule(r, depth + 1)), sql` and `)})`;
-  if ("any" in rule) return sql`(${sql.join(rule.any.map((r) => compileRule(r, depth + 1)), sql` or `)})`;
+  if ("all" in rule)
+    return sql`(${sql.join(
+      rule.all.map((r) => compileRule(r, depth + 1)),
+      sql` and `,
+    )})`;
+  if ("any" in rule)
+    return sql`(${sql.join(
+      rule.any.map((r) => compileRule(r, depth + 1)),
+      sql` or `,
+    )})`;
   if ("not" in rule) return sql`(not coalesce(${compileRule(rule.not, depth + 1)}, false))`;
   const col = FIELDS[rule.field].col;
   const v = rule.value;
   switch (rule.op) {
-    case "eq": return sql`(${col} = ${v})`;
-    case "neq": return sql`(${col} is distinct from ${v})`;
-    case "gt": return sql`(${col} > ${v})`;
-    case "gte": return sql`(${col} >= ${v})`;
-    case "lt": return sql`(${col} < ${v})`;
-    case "lte": return sql`(${col} <= ${v})`;
-    case "in": return sql`(${col} in ${v as string[]})`;
-    case "not_in": return sql`(${col} is null or ${col} not in ${v as string[]})`;
-    case "is_set": return sql`(${col} is not null)`;
-    case "is_not_set": return sql`(${col} is null)`;
-    case "contains": return sql`(${v} = any(${col}))`;
-    case "contains_any": return sql`(${col} && ${textArray(v as string[])})`;
-    case "is_empty": return sql`(cardinality(${col}) = 0)`;
-    case "is_not_empty": return sql`(cardinality(${col}) > 0)`;
-    default: throw new Error(`unknown op ${rule.op}`);
+    case "eq":
+      return sql`(${col} = ${v})`;
+    case "neq":
+      return sql`(${col} is distinct from ${v})`;
+    case "gt":
+      return sql`(${col} > ${v})`;
+    case "gte":
+      return sql`(${col} >= ${v})`;
+    case "lt":
+      return sql`(${col} < ${v})`;
+    case "lte":
+      return sql`(${col} <= ${v})`;
+    case "in":
+      return sql`(${col} in ${v as string[]})`;
+    case "not_in":
+      return sql`(${col} is null or ${col} not in ${v as string[]})`;
+    case "is_set":
+      return sql`(${col} is not null)`;
+    case "is_not_set":
+      return sql`(${col} is null)`;
+    case "contains":
+      return sql`(${v} = any(${col}))`;
+    case "contains_any":
+      return sql`(${col} && ${textArray(v as string[])})`;
+    case "is_empty":
+      return sql`(cardinality(${col}) = 0)`;
+    case "is_not_empty":
+      return sql`(cardinality(${col}) > 0)`;
+    default:
+      throw new Error(`unknown op ${rule.op}`);
   }
 }

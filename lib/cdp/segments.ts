@@ -7,14 +7,32 @@ import { compileRule, ruleSchema, type Rule } from "./segment-rules";
 /** Built-in segments: lifecycle stages and RFM groups, expressed in the same rule language as custom ones. */
 export const BUILT_IN_SEGMENTS: { slug: string; name: string; kind: "lifecycle" | "rfm"; description: string; rule: Rule }[] = [
   { slug: "new", name: "New customers", kind: "lifecycle", description: "First order in the last 30 days", rule: { field: "lifecycle", op: "eq", value: "new" } },
-  { slug: "champions", name: "Champions", kind: "lifecycle", description: "Bought in the last 90 days, top-two quintiles for recency and frequency", rule: { field: "lifecycle", op: "eq", value: "champion" } },
+  {
+    slug: "champions",
+    name: "Champions",
+    kind: "lifecycle",
+    description: "Bought in the last 90 days, top-two quintiles for recency and frequency",
+    rule: { field: "lifecycle", op: "eq", value: "champion" },
+  },
   { slug: "active", name: "Active", kind: "lifecycle", description: "Bought in the last 90 days", rule: { field: "lifecycle", op: "eq", value: "active" } },
   { slug: "at-risk", name: "At risk", kind: "lifecycle", description: "Last order 91–180 days ago", rule: { field: "lifecycle", op: "eq", value: "at_risk" } },
   { slug: "lapsed", name: "Lapsed", kind: "lifecycle", description: "No order for more than 180 days", rule: { field: "lifecycle", op: "eq", value: "lapsed" } },
   { slug: "prospects", name: "Prospects", kind: "lifecycle", description: "Signed up, no order yet", rule: { field: "lifecycle", op: "eq", value: "prospect" } },
   { slug: "rfm-top-spenders", name: "Top spenders", kind: "rfm", description: "Monetary score 5 (top 20% by lifetime value)", rule: { field: "m_score", op: "eq", value: 5 } },
   { slug: "rfm-loyal", name: "Loyal", kind: "rfm", description: "Frequency score 4–5", rule: { field: "f_score", op: "gte", value: 4 } },
-  { slug: "rfm-cant-lose", name: "Can't lose them", kind: "rfm", description: "High frequency and spend (F and M ≥ 4), but recency score ≤ 2", rule: { all: [{ field: "f_score", op: "gte", value: 4 }, { field: "m_score", op: "gte", value: 4 }, { field: "r_score", op: "lte", value: 2 }] } },
+  {
+    slug: "rfm-cant-lose",
+    name: "Can't lose them",
+    kind: "rfm",
+    description: "High frequency and spend (F and M ≥ 4), but recency score ≤ 2",
+    rule: {
+      all: [
+        { field: "f_score", op: "gte", value: 4 },
+        { field: "m_score", op: "gte", value: 4 },
+        { field: "r_score", op: "lte", value: 2 },
+      ],
+    },
+  },
 ];
 
 const builtInRule = new Map(BUILT_IN_SEGMENTS.map((s) => [s.slug, s.rule]));
@@ -96,7 +114,10 @@ export async function recomputeSegments(db: Db, opts: { userIds?: number[]; segm
 async function recomputeForCustomers(db: Db, list: SegmentRow[], ids: number[]) {
   const rules = list.map((s) => ({ id: s.id, rule: ruleOf(s) })).filter((r): r is { id: number; rule: Rule } => r.rule !== null);
   if (!rules.length) return [];
-  const flags = sql.join(rules.map((r) => sql`case when coalesce(${compileRule(r.rule)}, false) then ${r.id}::int end`), sql`, `);
+  const flags = sql.join(
+    rules.map((r) => sql`case when coalesce(${compileRule(r.rule)}, false) then ${r.id}::int end`),
+    sql`, `,
+  );
   const segmentIds = list.map((s) => s.id);
   const { rows } = await db.execute<{ id: number; size: number }>(sql`
     with desired as (

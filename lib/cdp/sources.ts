@@ -19,7 +19,11 @@ export async function createSource(db: Db, input: { name: string; trusted: boole
 }
 
 export async function revokeSource(db: Db, id: number): Promise<boolean> {
-  const rows = await db.update(cdpSources).set({ revokedAt: new Date() }).where(and(eq(cdpSources.id, id), isNull(cdpSources.revokedAt))).returning({ id: cdpSources.id });
+  const rows = await db
+    .update(cdpSources)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(cdpSources.id, id), isNull(cdpSources.revokedAt)))
+    .returning({ id: cdpSources.id });
   return rows.length > 0;
 }
 

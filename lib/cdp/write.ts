@@ -25,11 +25,7 @@ export async function writeEvents(db: Db, events: StoredEvent[]): Promise<{ inse
       ...e,
       userId: e.userId ?? (e.anonymousId ? (owners.get(e.anonymousId) ?? null) : null),
     }));
-    const out = await db
-      .insert(cdpEvents)
-      .values(rows)
-      .onConflictDoNothing({ target: cdpEvents.messageId })
-      .returning({ userId: cdpEvents.userId, event: cdpEvents.event });
+    const out = await db.insert(cdpEvents).values(rows).onConflictDoNothing({ target: cdpEvents.messageId }).returning({ userId: cdpEvents.userId, event: cdpEvents.event });
     inserted += out.length;
     for (const r of out) if (r.userId && r.event && PROFILE_EVENTS.has(r.event)) profileUsers.add(r.userId);
   }
@@ -39,11 +35,11 @@ export async function writeEvents(db: Db, events: StoredEvent[]): Promise<{ inse
 /** Deletes anonymous (never stitched) events older than `days`: the retention rule for visitors. */
 export async function purgeAnonymousEvents(db: Db, days: number): Promise<{ events: number; recentlyViewed: number }> {
   const ev = await db.execute(sql`delete from cdp_events where user_id is null and "timestamp" < now() - make_interval(days => ${days})`);
-  const rv = await db.execute(
-    sql`delete from recently_viewed where user_id is null and viewed_at < now() - make_interval(days => ${days})`,
-  );
+  const rv = await db.execute(sql`delete from recently_viewed where user_id is null and viewed_at < now() - make_interval(days => ${days})`);
   // KPI visits keep their counts but lose the browser id (a random key instead), like the events they came from.
-  await db.execute(sql`update kpi_visits set visitor = 'x:' || md5(random()::text || visitor) where user_id is null and left(visitor, 2) = 'a:' and day < (now() - make_interval(days => ${days}))::date`);
+  await db.execute(
+    sql`update kpi_visits set visitor = 'x:' || md5(random()::text || visitor) where user_id is null and left(visitor, 2) = 'a:' and day < (now() - make_interval(days => ${days}))::date`,
+  );
   return { events: affected(ev), recentlyViewed: affected(rv) };
 }
 

@@ -33,7 +33,12 @@ export const placeOrderAction = publicAction(
     if (user && input.addressId && input.addressId !== "new") {
       const savedId = z.coerce.number().int().positive().max(2_147_483_647).safeParse(input.addressId);
       // Only the shopper's own saved addresses.
-      const [row] = savedId.success ? await db.select().from(addresses).where(and(eq(addresses.id, savedId.data), eq(addresses.userId, user.id))) : [];
+      const [row] = savedId.success
+        ? await db
+            .select()
+            .from(addresses)
+            .where(and(eq(addresses.id, savedId.data), eq(addresses.userId, user.id)))
+        : [];
       if (!row) throw new UserError("Choose an address.");
       address = addressSchema.parse(row);
     } else {

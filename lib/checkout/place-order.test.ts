@@ -19,7 +19,14 @@ async function shopper(email: string) {
   return { userId: u!.id, email, cartId: await cartIdForUser(db, u!.id) };
 }
 const order = (s: Awaited<ReturnType<typeof shopper>>, extra: Partial<PlaceOrderInput> = {}): PlaceOrderInput => ({
-  ...s, address: london, method: "bike", payment: "cod", idempotencyKey: key(), saveAddress: false, makeEcoDefault: false, ...extra,
+  ...s,
+  address: london,
+  method: "bike",
+  payment: "cod",
+  idempotencyKey: key(),
+  saveAddress: false,
+  makeEcoDefault: false,
+  ...extra,
 });
 const stockOf = async (id: number) => (await db.select({ s: products.stock }).from(products).where(eq(products.id, id)))[0]!.s;
 
@@ -44,11 +51,22 @@ describe("placing an order", () => {
     expect(placed.number).toMatch(/^H\d{6}$/);
     const [o] = await db.select().from(orders).where(eq(orders.id, placed.orderId));
     // Bike inside the city zone: £2.95, free only for standard/EV over £40.
-    expect(o).toMatchObject({ status: "placed", source: "web", subtotalPence: 3400, shippingPence: 295, totalPence: 3695, paymentProvider: "cod", paymentStatus: "due_on_delivery" });
+    expect(o).toMatchObject({
+      status: "placed",
+      source: "web",
+      subtotalPence: 3400,
+      shippingPence: 295,
+      totalPence: 3695,
+      paymentProvider: "cod",
+      paymentStatus: "due_on_delivery",
+    });
     expect(o!.taxPence).toBe(vatIncluded(3695));
     expect(o!.shippingAddress).toMatchObject({ postcode: "SW1A 1AA", city: "London" });
     const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, o!.id));
-    expect(lines.map((l) => [l.sku, l.quantity, l.unitPricePence])).toEqual([["L1", 1, 2500], ["M1", 2, 450]]);
+    expect(lines.map((l) => [l.sku, l.quantity, l.unitPricePence])).toEqual([
+      ["L1", 1, 2500],
+      ["M1", 2, 450],
+    ]);
     const [sh] = await db.select().from(shipments).where(eq(shipments.orderId, o!.id));
     expect(sh).toMatchObject({ method: "bike", status: "placed" });
     expect(sh!.co2Grams).toBeLessThan(100);
@@ -123,7 +141,18 @@ describe("placing an order", () => {
 
 describe("exclusive deals at checkout", () => {
   it("applies the customer's best deal on the server, records the redemption, and not in the non-personalized store", async () => {
-    const [d] = await db.insert(deals).values({ code: "TENOFF", name: "10% off lighting", type: "percent_off", value: 10, scope: "categories", scopeIds: [(await db.select({ c: products.categoryId }).from(products).where(eq(products.id, lamp)))[0]!.c], perCustomerLimit: 1 }).returning();
+    const [d] = await db
+      .insert(deals)
+      .values({
+        code: "TENOFF",
+        name: "10% off lighting",
+        type: "percent_off",
+        value: 10,
+        scope: "categories",
+        scopeIds: [(await db.select({ c: products.categoryId }).from(products).where(eq(products.id, lamp)))[0]!.c],
+        perCustomerLimit: 1,
+      })
+      .returning();
     const s = await shopper("dealer@example.com");
     await addItem(db, s.cartId, lamp, 2); // £50 of lighting
     await addItem(db, s.cartId, mug, 1);

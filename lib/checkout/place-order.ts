@@ -136,8 +136,26 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
         })
         .returning({ id: orders.id });
       await tx.insert(orderLines).values([
-        ...bought.map((b, i) => ({ orderId: order!.id, lineNo: i + 1, kind: "product" as const, productId: b.productId, sku: b.sku, title: b.title, quantity: b.quantity, unitPricePence: b.unitPricePence })),
-        ...applied.map((d, i) => ({ orderId: order!.id, lineNo: bought.length + i + 1, kind: "discount" as const, productId: null, sku: `DEAL-${d.code}`, title: d.name, quantity: 1, unitPricePence: -d.discountPence })),
+        ...bought.map((b, i) => ({
+          orderId: order!.id,
+          lineNo: i + 1,
+          kind: "product" as const,
+          productId: b.productId,
+          sku: b.sku,
+          title: b.title,
+          quantity: b.quantity,
+          unitPricePence: b.unitPricePence,
+        })),
+        ...applied.map((d, i) => ({
+          orderId: order!.id,
+          lineNo: bought.length + i + 1,
+          kind: "discount" as const,
+          productId: null,
+          sku: `DEAL-${d.code}`,
+          title: d.name,
+          quantity: 1,
+          unitPricePence: -d.discountPence,
+        })),
       ]);
       // Under each deal's row lock: a limit reached by a concurrent checkout fails this order (nothing is kept).
       for (const d of applied) {

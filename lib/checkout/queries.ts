@@ -8,7 +8,17 @@ export async function getCheckoutContext(userId: number) {
   const db = await getDb();
   const [list, [u]] = await Promise.all([
     db
-      .select({ id: addresses.id, label: addresses.label, name: addresses.name, line1: addresses.line1, line2: addresses.line2, city: addresses.city, postcode: addresses.postcode, country: addresses.country, phone: addresses.phone })
+      .select({
+        id: addresses.id,
+        label: addresses.label,
+        name: addresses.name,
+        line1: addresses.line1,
+        line2: addresses.line2,
+        city: addresses.city,
+        postcode: addresses.postcode,
+        country: addresses.country,
+        phone: addresses.phone,
+      })
       .from(addresses)
       .where(eq(addresses.userId, userId))
       .orderBy(desc(addresses.isDefault), asc(addresses.id)),

@@ -13,7 +13,12 @@ export const submitCsatAction = customerAction(
   { name: "csat.submit", schema: z.object({ number: z.string().regex(ORDER_NUMBER, "Order not found.") }).loose() },
   async (input, { db, user }) => {
     const r = await submitCsat(db, user.id, input.number, input as never);
-    await trackServer(EVENTS.csatSubmitted, { order_id: input.number, order_rating: Number(input.orderRating), delivery_rating: Number(input.deliveryRating), updated: r === "updated" });
+    await trackServer(EVENTS.csatSubmitted, {
+      order_id: input.number,
+      order_rating: Number(input.orderRating),
+      delivery_rating: Number(input.deliveryRating),
+      updated: r === "updated",
+    });
     revalidatePath(`/account/orders/${input.number}`);
     return { message: r === "created" ? "Thank you for rating your order!" : "Your rating is updated." };
   },

@@ -6,7 +6,12 @@ import { UserError } from "@/lib/result";
 
 export const CSAT_EDIT_DAYS = 7;
 
-const rating = (what: string) => z.coerce.number({ error: `Rate the ${what} from 1 to 5` }).int(`Rate the ${what} from 1 to 5`).min(1, `Rate the ${what} from 1 to 5`).max(5, `Rate the ${what} from 1 to 5`);
+const rating = (what: string) =>
+  z.coerce
+    .number({ error: `Rate the ${what} from 1 to 5` })
+    .int(`Rate the ${what} from 1 to 5`)
+    .min(1, `Rate the ${what} from 1 to 5`)
+    .max(5, `Rate the ${what} from 1 to 5`);
 export const csatSchema = z.object({
   orderRating: rating("order"),
   deliveryRating: rating("delivery"),
@@ -26,7 +31,11 @@ export async function submitCsat(db: Db, userId: number, number: string, input: 
     .where(and(eq(orders.number, number), eq(orders.userId, userId)));
   if (!row) throw new UserError("Order not found.");
   if (row.status !== "delivered") throw new UserError("You can rate an order once it has been delivered.");
-  const inserted = await db.insert(csatResponses).values({ orderId: row.orderId, userId, ...answer }).onConflictDoNothing().returning({ orderId: csatResponses.orderId });
+  const inserted = await db
+    .insert(csatResponses)
+    .values({ orderId: row.orderId, userId, ...answer })
+    .onConflictDoNothing()
+    .returning({ orderId: csatResponses.orderId });
   if (inserted.length) return "created";
   const updated = await db
     .update(csatResponses)

@@ -15,7 +15,8 @@ beforeAll(async () => {
     ["bob", "bob@example.com", "Robert Patel", null, "customer"],
     ["pat", "pat@example.com", "Pat Patel", null, "customer"],
     ["staff", "patel.staff@example.com", "Staff Patel", null, "merchandiser"],
-  ] as const) u[key] = (await db.insert(users).values({ email, name, externalId: ext, role }).returning())[0]!.id;
+  ] as const)
+    u[key] = (await db.insert(users).values({ email, name, externalId: ext, role }).returning())[0]!.id;
   const [o] = await db.insert(orders).values({ number: "H1", userId: u.ann, placedAt: new Date(), totalPence: 2500 }).returning();
   await db.insert(csatResponses).values({ orderId: o!.id, userId: u.ann, orderRating: 1, deliveryRating: 2, comment: "Broken" });
   await recomputeAll(db);

@@ -47,11 +47,7 @@ async function openPglite(): Promise<Holder> {
   const inMemory = dir.startsWith("memory://");
   // PGlite has no cross-process lock of its own: two writers on one directory corrupt it.
   const release = inMemory ? () => {} : acquireDirLock(dir);
-  const [{ PGlite }, { pg_trgm }, { drizzle }] = await Promise.all([
-    import("@electric-sql/pglite"),
-    import("@electric-sql/pglite/contrib/pg_trgm"),
-    import("drizzle-orm/pglite"),
-  ]);
+  const [{ PGlite }, { pg_trgm }, { drizzle }] = await Promise.all([import("@electric-sql/pglite"), import("@electric-sql/pglite/contrib/pg_trgm"), import("drizzle-orm/pglite")]);
   let client: PGlite;
   try {
     client = await PGlite.create(inMemory ? undefined : dir, { extensions: { pg_trgm } });
@@ -72,10 +68,7 @@ async function openPglite(): Promise<Holder> {
 }
 
 async function openPostgres(url: string): Promise<Holder> {
-  const [{ default: pg }, { drizzle }] = await Promise.all([
-    import("pg"),
-    import("drizzle-orm/node-postgres"),
-  ]);
+  const [{ default: pg }, { drizzle }] = await Promise.all([import("pg"), import("drizzle-orm/node-postgres")]);
   const pool: Pool = new pg.Pool({
     connectionString: url,
     max: env().DATABASE_POOL_MAX,

@@ -13,7 +13,8 @@ export const getDealsForAdmin = staffRead(listDealsWithStats);
 export const getDealForEdit = staffRead(async (db, id: number) => {
   const [deal] = await db.select().from(deals).where(eq(deals.id, id)).limit(1);
   if (!deal) return null;
-  const codes = deal.scope === "products" && deal.scopeIds.length ? (await db.select({ sku: products.sku }).from(products).where(inArray(products.id, deal.scopeIds))).map((p) => p.sku) : [];
+  const codes =
+    deal.scope === "products" && deal.scopeIds.length ? (await db.select({ sku: products.sku }).from(products).where(inArray(products.id, deal.scopeIds))).map((p) => p.sku) : [];
   return { deal, codes, redemptions: await dealRedemptionList(db, id) };
 });
 

@@ -16,7 +16,9 @@ vi.mock("next/navigation", () => ({ redirect: () => {} }));
 const { createDealAction, setDealActiveAction, updateDealAction } = await import("./admin-actions");
 
 let db: Db;
-let lapsed = 0, loyal = 0, lighting = 0;
+let lapsed = 0,
+  loyal = 0,
+  lighting = 0;
 const base = { code: "thanks10", name: "Thank you", type: "percent_off", value: "10", scope: "all", perCustomerLimit: "1", active: "on" };
 
 beforeAll(async () => {
@@ -40,7 +42,8 @@ afterAll(dropTestDb);
 describe("deals editor", () => {
   it("validates by type, scope and window", async () => {
     for (const [over, field] of [
-      [{ value: "0" }, "value"], [{ value: "101" }, "value"],
+      [{ value: "0" }, "value"],
+      [{ value: "101" }, "value"],
       [{ type: "bundle_price", value: "8.00" }, "bundleQuantity"],
       [{ scope: "categories" }, "categoryIds"],
       [{ scope: "products", productCodes: "NOPE1" }, "productCodes"],
@@ -68,12 +71,18 @@ describe("deals editor", () => {
 
   it("logs only changed fields on edit, refuses a taken code and a limit below what was redeemed", async () => {
     const [d] = await db.select().from(deals);
-    const r = await updateDealAction(null, formData({ ...base, id: String(d!.id), value: "12", "segments[]": "lapsed", scope: "categories", "categoryIds[]": String(lighting), minSpend: "20.00" }));
+    const r = await updateDealAction(
+      null,
+      formData({ ...base, id: String(d!.id), value: "12", "segments[]": "lapsed", scope: "categories", "categoryIds[]": String(lighting), minSpend: "20.00" }),
+    );
     expect(r).toMatchObject({ ok: true });
     const last = (await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0]!;
     expect(last).toMatchObject({ action: "deal.update", before: { value: 10, active: false }, after: { value: 12, active: true } });
     await createDealAction(null, formData({ ...base, code: "OTHER" }));
-    expect(await updateDealAction(null, formData({ ...base, id: String(d!.id), code: "other" }))).toMatchObject({ ok: false, fieldErrors: { code: ["Another deal already has that code."] } });
+    expect(await updateDealAction(null, formData({ ...base, id: String(d!.id), code: "other" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { code: ["Another deal already has that code."] },
+    });
     await db.update(deals).set({ redemptions: 3 }).where(eq(deals.id, d!.id));
     expect(await updateDealAction(null, formData({ ...base, id: String(d!.id), usageLimit: "2" }))).toMatchObject({ ok: false, fieldErrors: { usageLimit: expect.any(Array) } });
   });

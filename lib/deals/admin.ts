@@ -30,13 +30,47 @@ async function columns(tx: Db, d: DealForm) {
     if (found.length !== new Set(scopeIds).size) throw new UserError("Choose categories from the list.", "categoryIds");
   }
   return {
-    code: d.code, name: d.name, description: d.description, type: d.type, value: d.value, bundleQuantity: d.bundleQuantity, scope: d.scope, scopeIds,
-    targeting: d.targeting, minSpendPence: d.minSpend, startsAt: d.startsAt ?? new Date(), endsAt: d.endsAt, usageLimit: d.usageLimit,
-    perCustomerLimit: d.perCustomerLimit, priority: d.priority, stackable: d.stackable, requiresCode: d.requiresCode, active: d.active,
+    code: d.code,
+    name: d.name,
+    description: d.description,
+    type: d.type,
+    value: d.value,
+    bundleQuantity: d.bundleQuantity,
+    scope: d.scope,
+    scopeIds,
+    targeting: d.targeting,
+    minSpendPence: d.minSpend,
+    startsAt: d.startsAt ?? new Date(),
+    endsAt: d.endsAt,
+    usageLimit: d.usageLimit,
+    perCustomerLimit: d.perCustomerLimit,
+    priority: d.priority,
+    stackable: d.stackable,
+    requiresCode: d.requiresCode,
+    active: d.active,
   };
 }
 
-const FIELDS = ["code", "name", "description", "type", "value", "bundleQuantity", "scope", "scopeIds", "targeting", "minSpendPence", "startsAt", "endsAt", "usageLimit", "perCustomerLimit", "priority", "stackable", "requiresCode", "active"] as const;
+const FIELDS = [
+  "code",
+  "name",
+  "description",
+  "type",
+  "value",
+  "bundleQuantity",
+  "scope",
+  "scopeIds",
+  "targeting",
+  "minSpendPence",
+  "startsAt",
+  "endsAt",
+  "usageLimit",
+  "perCustomerLimit",
+  "priority",
+  "stackable",
+  "requiresCode",
+  "active",
+] as const;
 const diff = (before: Deal, after: Deal) => changedFields(before, after, FIELDS);
 
 async function guardCode<T>(fn: () => Promise<T>): Promise<T> {
@@ -61,8 +95,13 @@ export async function updateDeal({ tx, audit }: AdminContext, id: number, d: Dea
   const [before] = await tx.select().from(deals).where(eq(deals.id, id)).limit(1).for("update");
   if (!before) throw new UserError("That deal no longer exists.");
   const values = await columns(tx, d);
-  if (values.usageLimit !== null && values.usageLimit < before.redemptions) throw new UserError(`Already redeemed ${before.redemptions} times: the limit cannot be lower.`, "usageLimit");
-  const [clash] = await tx.select({ id: deals.id }).from(deals).where(and(eq(deals.code, values.code), sql`${deals.id} <> ${id}`)).limit(1);
+  if (values.usageLimit !== null && values.usageLimit < before.redemptions)
+    throw new UserError(`Already redeemed ${before.redemptions} times: the limit cannot be lower.`, "usageLimit");
+  const [clash] = await tx
+    .select({ id: deals.id })
+    .from(deals)
+    .where(and(eq(deals.code, values.code), sql`${deals.id} <> ${id}`))
+    .limit(1);
   if (clash) throw new UserError("Another deal already has that code.", "code");
   const [after] = await guardCode(() => tx.update(deals).set(values).where(eq(deals.id, id)).returning());
   const change = diff(before, after!);

@@ -30,7 +30,10 @@ const day = 86_400_000;
 const basket = (pence: number, productId = lamp) => ({ lines: [{ productId, categoryId: 0, unitPricePence: pence, quantity: 1 }], shippingPence: 395, deliveryMethod: "standard" });
 
 async function deal(code: string, extra: Partial<typeof deals.$inferInsert> = {}) {
-  const [d] = await db.insert(deals).values({ code, name: `Deal ${code}`, type: "percent_off", value: 10, requiresCode: true, ...extra }).returning();
+  const [d] = await db
+    .insert(deals)
+    .values({ code, name: `Deal ${code}`, type: "percent_off", value: 10, requiresCode: true, ...extra })
+    .returning();
   return d!;
 }
 async function customer(email: string) {
@@ -85,7 +88,21 @@ describe("a code at checkout", () => {
     const cartId = await createCart(db);
     await addItem(db, cartId, lamp, 1);
     if (code) await setCartCode(db, cartId, code);
-    return { cartId, input: { userId: null, email, cartId, address: london, method: "standard", payment: "cod", idempotencyKey: key(), saveAddress: false, makeEcoDefault: false, ...extra } as PlaceOrderInput };
+    return {
+      cartId,
+      input: {
+        userId: null,
+        email,
+        cartId,
+        address: london,
+        method: "standard",
+        payment: "cod",
+        idempotencyKey: key(),
+        saveAddress: false,
+        makeEcoDefault: false,
+        ...extra,
+      } as PlaceOrderInput,
+    };
   };
 
   it("takes the discount off a guest's order, records the redemption and clears the cart's code", async () => {
@@ -121,7 +138,17 @@ describe("a code at checkout", () => {
     const cartId = await cartIdForUser(db, userId);
     await addItem(db, cartId, mug, 4);
     await setCartCode(db, cartId, "mugs");
-    const placed = await placeOrder(db, { userId, email: "cora@example.com", cartId, address: london, method: "standard", payment: "cod", idempotencyKey: key(), saveAddress: false, makeEcoDefault: false });
+    const placed = await placeOrder(db, {
+      userId,
+      email: "cora@example.com",
+      cartId,
+      address: london,
+      method: "standard",
+      payment: "cod",
+      idempotencyKey: key(),
+      saveAddress: false,
+      makeEcoDefault: false,
+    });
     const [o] = await db.select().from(orders).where(eq(orders.id, placed.orderId));
     expect(o!.discountPence).toBe(180); // 10% of 4 × £4.50
   });

@@ -18,14 +18,22 @@ export const dealCodeSchema = z
   .string({ error: "Enter a code" })
   .max(100, "That code is too long")
   .transform(normalizeCode)
-  .pipe(z.string().min(1, "Enter a code").regex(/^[A-Z0-9-]{3,30}$/, "Codes are 3–30 letters and digits, like WELCOMEBACK"));
+  .pipe(
+    z
+      .string()
+      .min(1, "Enter a code")
+      .regex(/^[A-Z0-9-]{3,30}$/, "Codes are 3–30 letters and digits, like WELCOMEBACK"),
+  );
 
 const day = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: SHOP_TIME_ZONE });
 
 /** How many times this shopper has used the deal (a guest: orders to the same email). */
 async function usedBy(db: Db, dealId: number, who: Shopper): Promise<number> {
   if (who.userId) {
-    const [r] = await db.select({ n: count() }).from(dealRedemptions).where(and(eq(dealRedemptions.dealId, dealId), eq(dealRedemptions.userId, who.userId)));
+    const [r] = await db
+      .select({ n: count() })
+      .from(dealRedemptions)
+      .where(and(eq(dealRedemptions.dealId, dealId), eq(dealRedemptions.userId, who.userId)));
     return r?.n ?? 0;
   }
   if (!who.email) return 0;
@@ -46,7 +54,10 @@ async function isFor(db: Db, deal: Deal, who: Shopper): Promise<boolean> {
   const t = deal.targeting;
   if (!deal.requiresCode || t.customers?.length || t.segments?.length || t.lifecycle?.length) return false;
   if (t.firstOrderOnly && who.email) {
-    const [r] = await db.select({ n: count() }).from(orders).where(and(sql`lower(${orders.email}) = ${who.email.toLowerCase()}`, eq(orders.kind, "sale"), sql`${orders.status} <> 'cancelled'`));
+    const [r] = await db
+      .select({ n: count() })
+      .from(orders)
+      .where(and(sql`lower(${orders.email}) = ${who.email.toLowerCase()}`, eq(orders.kind, "sale"), sql`${orders.status} <> 'cancelled'`));
     return (r?.n ?? 0) === 0;
   }
   return true;
@@ -82,7 +93,11 @@ export async function basketOf(db: Db, lines: { productId: number; unitPricePenc
   const ids = lines.map((l) => l.productId);
   const rows = ids.length ? await db.select({ id: products.id, categoryId: products.categoryId }).from(products).where(inArray(products.id, ids)) : [];
   const cat = new Map(rows.map((r) => [r.id, r.categoryId]));
-  return { lines: lines.map((l) => ({ productId: l.productId, categoryId: cat.get(l.productId) ?? 0, unitPricePence: l.unitPricePence, quantity: l.quantity })), shippingPence, deliveryMethod };
+  return {
+    lines: lines.map((l) => ({ productId: l.productId, categoryId: cat.get(l.productId) ?? 0, unitPricePence: l.unitPricePence, quantity: l.quantity })),
+    shippingPence,
+    deliveryMethod,
+  };
 }
 
 export type BasketPricing = { candidates: Deal[]; applied: DealDiscount[]; code: string | null; codeDeal: Deal | null; codeProblem: string | null };
@@ -106,9 +121,10 @@ export async function priceBasket(db: Db, opts: { who: Shopper; personalized: bo
   const candidates = codeDeal && !own.some((d) => d.id === codeDeal.id) ? [...own, codeDeal] : own;
   const applied = bestDeals(candidates, opts.basket);
   if (codeDeal && !codeProblem && !applied.some((d) => d.dealId === codeDeal.id)) {
-    codeProblem = codeDeal.type === "free_eco_delivery" && !["bike", "ev"].includes(opts.basket.deliveryMethod)
-      ? `The code ${codeDeal.code} applies when you choose cargo bike or electric van delivery.`
-      : `Your other deals already take off more than the code ${codeDeal.code}, so we applied those.`;
+    codeProblem =
+      codeDeal.type === "free_eco_delivery" && !["bike", "ev"].includes(opts.basket.deliveryMethod)
+        ? `The code ${codeDeal.code} applies when you choose cargo bike or electric van delivery.`
+        : `Your other deals already take off more than the code ${codeDeal.code}, so we applied those.`;
   }
   return { candidates, applied, code: codeDeal?.code ?? opts.code, codeDeal, codeProblem };
 }

@@ -9,7 +9,19 @@ import { eligibleDeals } from "./eligibility";
 import { bestDeals, discountOf, type Basket, type PricingDeal } from "./pricing";
 import { redeemDeal } from "./redeem";
 
-const base: PricingDeal = { id: 1, code: "X", name: "X", type: "percent_off", value: 10, bundleQuantity: null, scope: "all", scopeIds: [], minSpendPence: 0, priority: 0, stackable: false };
+const base: PricingDeal = {
+  id: 1,
+  code: "X",
+  name: "X",
+  type: "percent_off",
+  value: 10,
+  bundleQuantity: null,
+  scope: "all",
+  scopeIds: [],
+  minSpendPence: 0,
+  priority: 0,
+  stackable: false,
+};
 const basket: Basket = {
   lines: [
     { productId: 1, categoryId: 10, unitPricePence: 2000, quantity: 1 },
@@ -35,23 +47,51 @@ describe("deal pricing", () => {
     const a = { ...base, id: 1, value: 10 }; // £3.50
     const b = { ...base, id: 2, type: "amount_off" as const, value: 200, stackable: true }; // £2
     const c = { ...base, id: 3, type: "free_eco_delivery" as const, stackable: true }; // £2.95
-    expect(bestDeals([a, b, c], basket).map((d) => [d.dealId, d.discountPence])).toEqual([[3, 295], [2, 200]]);
+    expect(bestDeals([a, b, c], basket).map((d) => [d.dealId, d.discountPence])).toEqual([
+      [3, 295],
+      [2, 200],
+    ]);
     expect(bestDeals([a, b], basket).map((d) => d.dealId)).toEqual([1]);
-    expect(bestDeals([{ ...base, type: "amount_off", value: 99_999, stackable: true }, { ...base, id: 9, type: "free_eco_delivery", stackable: true }], basket).reduce((s, d) => s + d.discountPence, 0)).toBe(3500 + 295);
+    expect(
+      bestDeals(
+        [
+          { ...base, type: "amount_off", value: 99_999, stackable: true },
+          { ...base, id: 9, type: "free_eco_delivery", stackable: true },
+        ],
+        basket,
+      ).reduce((s, d) => s + d.discountPence, 0),
+    ).toBe(3500 + 295);
   });
 });
 
 let db: Db;
 const u: Record<string, number> = {};
 let seq = 0;
-const order = async (user: string) => (await db.insert(orders).values({ number: `D${++seq}`, userId: u[user], placedAt: new Date(), totalPence: 1000 }).returning({ id: orders.id }))[0]!.id;
+const order = async (user: string) =>
+  (
+    await db
+      .insert(orders)
+      .values({ number: `D${++seq}`, userId: u[user], placedAt: new Date(), totalPence: 1000 })
+      .returning({ id: orders.id })
+  )[0]!.id;
 const deal = async (v: Partial<typeof deals.$inferInsert>): Promise<Deal> =>
-  (await db.insert(deals).values({ code: `C${++seq}`, name: `Deal ${seq}`, type: "percent_off", value: 10, ...v }).returning())[0]!;
+  (
+    await db
+      .insert(deals)
+      .values({ code: `C${++seq}`, name: `Deal ${seq}`, type: "percent_off", value: 10, ...v })
+      .returning()
+  )[0]!;
 const ids = async (user: string) => (await eligibleDeals(db, u[user]!)).map((d) => d.id);
 
 beforeAll(async () => {
   db = await createTestDb();
-  for (const name of ["loyal", "lapsed", "newbie", "other"]) u[name] = (await db.insert(users).values({ email: `${name}@example.com` }).returning())[0]!.id;
+  for (const name of ["loyal", "lapsed", "newbie", "other"])
+    u[name] = (
+      await db
+        .insert(users)
+        .values({ email: `${name}@example.com` })
+        .returning()
+    )[0]!.id;
   // loyal: several recent orders; lapsed: one old order; newbie: none.
   for (let i = 0; i < 3; i++) await db.insert(orders).values({ number: `L${i}`, userId: u.loyal, placedAt: new Date(Date.now() - i * 86_400_000), totalPence: 5000 });
   await db.insert(orders).values({ number: "OLD", userId: u.lapsed, placedAt: new Date("2024-01-01"), totalPence: 800 });
@@ -102,7 +142,9 @@ describe("deal targeting and limits", () => {
     const orderIds = [];
     for (let i = 0; i < 20; i++) orderIds.push(await order(["loyal", "lapsed", "newbie", "other"][i % 4]!));
     const results = await Promise.allSettled(
-      orderIds.map((orderId, i) => db.transaction((tx) => redeemDeal(tx, { dealId: limited.id, userId: u[["loyal", "lapsed", "newbie", "other"][i % 4]!]!, orderId, discountPence: 50 }))),
+      orderIds.map((orderId, i) =>
+        db.transaction((tx) => redeemDeal(tx, { dealId: limited.id, userId: u[["loyal", "lapsed", "newbie", "other"][i % 4]!]!, orderId, discountPence: 50 })),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
     const [row] = await db.select().from(deals).where(eq(deals.id, limited.id));

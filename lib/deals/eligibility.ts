@@ -31,10 +31,12 @@ export async function eligibleDeals(db: Db, userId: number, at = new Date()): Pr
   return db
     .select()
     .from(deals)
-    .where(sql`${deals.active} and not ${deals.requiresCode} and ${deals.startsAt} <= ${at.toISOString()}::timestamptz
+    .where(
+      sql`${deals.active} and not ${deals.requiresCode} and ${deals.startsAt} <= ${at.toISOString()}::timestamptz
       and (${deals.endsAt} is null or ${deals.endsAt} > ${at.toISOString()}::timestamptz)
       and (${deals.usageLimit} is null or ${deals.redemptions} < ${deals.usageLimit})
       and (select count(*) from deal_redemptions r where r.deal_id = ${deals.id} and r.user_id = ${userId}) < ${deals.perCustomerLimit}
-      and ${aimedAt(t, sql`${userId}::int`)}`)
+      and ${aimedAt(t, sql`${userId}::int`)}`,
+    )
     .orderBy(desc(deals.priority), asc(deals.id));
 }

@@ -53,9 +53,11 @@ export function bestDeals(deals: PricingDeal[], basket: Basket): DealDiscount[] 
   const stackTotal = stack.reduce((s, x) => s + x.off, 0);
   const chosen = single && single.off >= stackTotal ? [single] : stack;
   let left = worth;
-  return chosen.map(({ d, off }) => {
-    const take = Math.min(off, left);
-    left -= take;
-    return { dealId: d.id, code: d.code, name: d.name, discountPence: take };
-  }).filter((x) => x.discountPence > 0);
+  return chosen
+    .map(({ d, off }) => {
+      const take = Math.min(off, left);
+      left -= take;
+      return { dealId: d.id, code: d.code, name: d.name, discountPence: take };
+    })
+    .filter((x) => x.discountPence > 0);
 }

@@ -27,7 +27,11 @@ export async function getDealPrice(product: { id: number; categoryId: number; pr
   let best: { pricePence: number; code: string; name: string } | null = null;
   for (const d of mine) {
     if (d.minSpendPence > 0 || d.type === "free_eco_delivery" || d.type === "bundle_price") continue;
-    const off = discountOf(d, { lines: [{ productId: product.id, categoryId: product.categoryId, unitPricePence: product.pricePence, quantity: 1 }], shippingPence: 0, deliveryMethod: "standard" });
+    const off = discountOf(d, {
+      lines: [{ productId: product.id, categoryId: product.categoryId, unitPricePence: product.pricePence, quantity: 1 }],
+      shippingPence: 0,
+      deliveryMethod: "standard",
+    });
     if (off > 0 && (!best || product.pricePence - off < best.pricePence)) best = { pricePence: product.pricePence - off, code: d.code, name: d.name };
   }
   return best;
@@ -43,7 +47,19 @@ export async function getBasketDeals(cart: { lines: { productId: number; unitPri
   const basket = await basketOf(db, cart.lines);
   const priced = await priceBasket(db, { who: { userId: user?.id ?? null, email }, personalized: Boolean(me), code: cart.code, basket });
   return {
-    deals: priced.candidates.map(({ id, code, name, type, value, bundleQuantity, scope, scopeIds, minSpendPence, priority, stackable }) => ({ id, code, name, type, value, bundleQuantity, scope, scopeIds, minSpendPence, priority, stackable })),
+    deals: priced.candidates.map(({ id, code, name, type, value, bundleQuantity, scope, scopeIds, minSpendPence, priority, stackable }) => ({
+      id,
+      code,
+      name,
+      type,
+      value,
+      bundleQuantity,
+      scope,
+      scopeIds,
+      minSpendPence,
+      priority,
+      stackable,
+    })),
     lines: basket.lines,
     /** With standard delivery: what the cart page shows before a delivery method is chosen. */
     applied: priced.applied,

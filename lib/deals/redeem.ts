@@ -19,7 +19,11 @@ export async function redeemDeal(
   input: { dealId: number; userId: number | null; email?: string | null; code?: string | null; orderId: number; discountPence: number },
 ): Promise<void> {
   const db = tx as unknown as Db;
-  const [deal] = await tx.select().from(deals).where(sql`${deals.id} = ${input.dealId}`).for("update");
+  const [deal] = await tx
+    .select()
+    .from(deals)
+    .where(sql`${deals.id} = ${input.dealId}`)
+    .for("update");
   if (!deal || !deal.active) throw new UserError("That deal is no longer available.");
   const who: Shopper = { userId: input.userId, email: input.email };
   if (input.code && input.code === deal.code) {
@@ -31,6 +35,9 @@ export async function redeemDeal(
     const { rows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from deal_redemptions where deal_id = ${deal.id} and user_id = ${input.userId}`);
     if ((rows[0]?.n ?? 0) >= deal.perCustomerLimit) throw new UserError(`You have already used “${deal.name}”.`);
   }
-  await tx.update(deals).set({ redemptions: sql`${deals.redemptions} + 1` }).where(sql`${deals.id} = ${deal.id}`);
+  await tx
+    .update(deals)
+    .set({ redemptions: sql`${deals.redemptions} + 1` })
+    .where(sql`${deals.id} = ${deal.id}`);
   await tx.insert(dealRedemptions).values({ dealId: input.dealId, userId: input.userId, orderId: input.orderId, discountPence: input.discountPence });
 }

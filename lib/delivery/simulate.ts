@@ -34,12 +34,20 @@ export async function simulateTick(db: Db, opts: SimulateOptions = {}): Promise<
         break;
       case "dispatched":
       case "failed_attempt":
-        await setShipmentStatus(db, s.id, "out_for_delivery", { at: now, progress: 0, etaAt: minutesLeft(0), note: s.status === "failed_attempt" ? "Second attempt" : "With the courier" });
+        await setShipmentStatus(db, s.id, "out_for_delivery", {
+          at: now,
+          progress: 0,
+          etaAt: minutesLeft(0),
+          note: s.status === "failed_attempt" ? "Second attempt" : "With the courier",
+        });
         break;
       case "out_for_delivery": {
         const progress = Math.min(1, s.progress + step);
         if (progress < 1) {
-          await db.update(shipments).set({ progress, etaAt: minutesLeft(progress) }).where(eq(shipments.id, s.id));
+          await db
+            .update(shipments)
+            .set({ progress, etaAt: minutesLeft(progress) })
+            .where(eq(shipments.id, s.id));
           await notifyShipment(db, s.id);
         } else if (failRate > 0 && (hash32(`${s.id}:${s.attempts}`) % 1000) / 1000 < failRate) {
           await setShipmentStatus(db, s.id, "failed_attempt", { at: now, progress: 1, etaAt: null, note: "Nobody in; we'll try again" });

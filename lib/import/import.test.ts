@@ -67,9 +67,7 @@ describe("importing a dirty Online Retail file", () => {
   });
 
   it("puts products in home-decor categories by keyword", async () => {
-    const rows = await db.execute<{ sku: string; slug: string }>(
-      sql`select p.sku, c.slug from products p join categories c on c.id = p.category_id order by p.sku`,
-    );
+    const rows = await db.execute<{ sku: string; slug: string }>(sql`select p.sku, c.slug from products p join categories c on c.id = p.category_id order by p.sku`);
     const bySku = Object.fromEntries(rows.rows.map((r) => [r.sku, r.slug]));
     expect(bySku["85123A"]).toBe("candles-fragrance");
     expect(bySku["71053"]).toBe("lighting");
@@ -94,9 +92,7 @@ describe("importing a dirty Online Retail file", () => {
 
   it("imports orders with lines, postage as shipping, and cancellations as refunds", async () => {
     const all = await db.select().from(orders).orderBy(asc(orders.number));
-    expect(all.map((o) => o.number)).toEqual([
-      "536365", "536366", "536367", "536368", "536381", "536382", "536385", "536386", "536387", "C536379",
-    ]);
+    expect(all.map((o) => o.number)).toEqual(["536365", "536366", "536367", "536368", "536381", "536382", "536385", "536386", "536387", "C536379"]);
     const first = all.find((o) => o.number === "536365")!;
     expect(first).toMatchObject({ kind: "sale", status: "delivered", source: "import", subtotalPence: 3564, shippingPence: 1800, totalPence: 5364 });
     expect(first.placedAt.toISOString()).toBe("2010-12-01T08:26:00.000Z"); // GMT in winter

@@ -41,9 +41,7 @@ export async function readOrderHistory(file: string, onProgress: Progress = () =
       const names = header.map((h) => h.replace(/^\uFEFF/, "").trim());
       const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
       if (missing.length) {
-        throw new ImportFileError(
-          `${file} is not an Online Retail order file: missing column(s) ${missing.join(", ")} (found: ${names.join(", ")})`,
-        );
+        throw new ImportFileError(`${file} is not an Online Retail order file: missing column(s) ${missing.join(", ")} (found: ${names.join(", ")})`);
       }
       return names;
     },

@@ -2,16 +2,7 @@ import { z } from "zod";
 import { localToUtc, SHOP_TIME_ZONE } from "@/lib/time";
 
 /** The columns of the Online Retail order-line format (see shared/data/README.md). */
-export const REQUIRED_COLUMNS = [
-  "InvoiceNo",
-  "StockCode",
-  "Description",
-  "Quantity",
-  "InvoiceDate",
-  "UnitPrice",
-  "CustomerID",
-  "Country",
-] as const;
+export const REQUIRED_COLUMNS = ["InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"] as const;
 
 export type RawRow = Record<(typeof REQUIRED_COLUMNS)[number], string>;
 
@@ -35,10 +26,16 @@ const decimal = /^-?\d+(\.\d+)?$/;
 
 export const sourceLineSchema = z
   .object({
-    InvoiceNo: z.string().trim().regex(/^[CA]?\d{5,7}$/i, "invoice number is not 6 digits with an optional C/A prefix"),
+    InvoiceNo: z
+      .string()
+      .trim()
+      .regex(/^[CA]?\d{5,7}$/i, "invoice number is not 6 digits with an optional C/A prefix"),
     StockCode: z.string().trim().min(1, "stock code is blank"),
     Description: z.string(),
-    Quantity: z.string().trim().regex(/^-?\d+$/, "quantity is not a whole number"),
+    Quantity: z
+      .string()
+      .trim()
+      .regex(/^-?\d+$/, "quantity is not a whole number"),
     InvoiceDate: z
       .string()
       .trim()

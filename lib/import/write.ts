@@ -84,7 +84,10 @@ export async function writeImport(db: Db, a: Analysis, source: string, onProgres
   }
   onProgress(`customers: ${customersCreated} new of ${a.customers.length}`);
   const userIds = new Map<string, number>();
-  for (const r of await db.select({ id: users.id, ext: users.externalId }).from(users).where(sql`${users.externalId} is not null`)) {
+  for (const r of await db
+    .select({ id: users.id, ext: users.externalId })
+    .from(users)
+    .where(sql`${users.externalId} is not null`)) {
     userIds.set(r.ext!, r.id);
   }
 
@@ -145,7 +148,10 @@ export async function writeImport(db: Db, a: Analysis, source: string, onProgres
 }
 
 function orderRow(o: OrderDraft, userIds: Map<string, number>) {
-  let subtotal = 0, shipping = 0, discount = 0, fees = 0;
+  let subtotal = 0,
+    shipping = 0,
+    discount = 0,
+    fees = 0;
   for (const l of o.lines) {
     const amount = l.quantity * l.unitPricePence;
     if (l.kind === "product") subtotal += amount;

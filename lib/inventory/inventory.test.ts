@@ -13,7 +13,8 @@ vi.mock("next/cache", () => ({ updateTag: () => {} }));
 const { adjustStockAction } = await import("./actions");
 
 let db: Db;
-let lamp = 0, mug = 0;
+let lamp = 0,
+  mug = 0;
 const adjust = (productId: number, change: string, reason = "received", note = "") => adjustStockAction(null, formData({ productId: String(productId), change, reason, note }));
 const stock = async (id: number) => (await db.select({ s: products.stock }).from(products).where(eq(products.id, id)))[0]!.s;
 
@@ -36,8 +37,16 @@ describe("stock adjustments", () => {
     expect(await adjust(lamp, "-2", "damaged")).toMatchObject({ ok: true, data: { stock: 15 } });
     expect(await adjust(lamp, "=9", "count")).toMatchObject({ ok: true, data: { stock: 9, delta: -6 } });
     const history = await db.select().from(stockAdjustments).where(eq(stockAdjustments.productId, lamp)).orderBy(stockAdjustments.id);
-    expect(history.map((h) => [h.delta, h.stockAfter, h.reason, h.note])).toEqual([[12, 17, "received", "PO 1001"], [-2, 15, "damaged", ""], [-6, 9, "count", ""]]);
-    expect((await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0]).toMatchObject({ action: "stock.adjust", before: { stock: 15 }, after: { stock: 9, reason: "count" } });
+    expect(history.map((h) => [h.delta, h.stockAfter, h.reason, h.note])).toEqual([
+      [12, 17, "received", "PO 1001"],
+      [-2, 15, "damaged", ""],
+      [-6, 9, "count", ""],
+    ]);
+    expect((await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0]).toMatchObject({
+      action: "stock.adjust",
+      before: { stock: 15 },
+      after: { stock: 9, reason: "count" },
+    });
   });
 
   it("never goes below zero and rejects nonsense, changing nothing", async () => {

@@ -6,11 +6,13 @@ import type { Db } from "@/lib/db";
 import { UserError } from "@/lib/result";
 import { STOCK_REASONS, type StockReason } from "./reasons";
 
-
 export const adjustSchema = z.object({
   productId: z.coerce.number().int().positive(),
   /** "+12", "-3" (a change) or "=40" (a counted level). */
-  change: z.string().trim().regex(/^[+-]?\d{1,6}$|^=\d{1,6}$/, "Enter a change like +12 or -3, or =40 for a counted level"),
+  change: z
+    .string()
+    .trim()
+    .regex(/^[+-]?\d{1,6}$|^=\d{1,6}$/, "Enter a change like +12 or -3, or =40 for a counted level"),
   reason: z.enum(Object.keys(STOCK_REASONS) as [StockReason, ...StockReason[]], { error: "Choose a reason" }),
   note: z.string().trim().max(300).default(""),
 });
@@ -32,7 +34,15 @@ export async function adjustStock({ tx, user, audit }: AdminContext, a: z.output
 /** Active products at or below their low-stock threshold, emptiest first. */
 export async function listLowStock(db: Db, limit = 200) {
   return db
-    .select({ id: products.id, sku: products.sku, title: products.title, stock: products.stock, threshold: products.lowStockThreshold, category: categories.name, unitsSold: products.unitsSold })
+    .select({
+      id: products.id,
+      sku: products.sku,
+      title: products.title,
+      stock: products.stock,
+      threshold: products.lowStockThreshold,
+      category: categories.name,
+      unitsSold: products.unitsSold,
+    })
     .from(products)
     .innerJoin(categories, eq(categories.id, products.categoryId))
     .where(and(eq(products.status, "active"), sql`${products.stock} <= ${products.lowStockThreshold}`))

@@ -21,7 +21,9 @@ async function defaultRange(db: Db): Promise<{ from: string; to: string }> {
 /** What the filter form offers: segments and the countries customers are in. */
 async function filterOptions(db: Db) {
   const segments = (await listSegments(db)).map((s) => ({ slug: s.slug, name: s.name }));
-  const { rows } = await db.execute<{ country: string }>(sql`select country from users where country is not null and role = 'customer' group by country order by count(*) desc, country limit 80`);
+  const { rows } = await db.execute<{ country: string }>(
+    sql`select country from users where country is not null and role = 'customer' group by country order by count(*) desc, country limit 80`,
+  );
   return { segments, countries: rows.map((r) => r.country), defaults: await defaultRange(db) };
 }
 

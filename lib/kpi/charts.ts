@@ -39,7 +39,11 @@ const CHARTS: Chart[] = [
       kind: "bar",
       x: "bucket",
       series: ["revenue", "orders"],
-      columns: [{ key: "bucket", label: grain, unit: "text" }, { key: "revenue", label: "Net revenue (£)" }, { key: "orders", label: "Orders", unit: "count" }],
+      columns: [
+        { key: "bucket", label: grain, unit: "text" },
+        { key: "revenue", label: "Net revenue (£)" },
+        { key: "orders", label: "Orders", unit: "count" },
+      ],
       rows: r.series.rows.map((x) => ({ bucket: x.bucket, revenue: money(x.revenuePence), orders: x.orders })),
     };
   }),
@@ -51,7 +55,11 @@ const CHARTS: Chart[] = [
       kind: "line",
       x: "bucket",
       series: ["aov", "mobileShare"],
-      columns: [{ key: "bucket", label: grain, unit: "text" }, { key: "aov", label: "AOV (£)" }, { key: "mobileShare", label: "Mobile share (%)" }],
+      columns: [
+        { key: "bucket", label: grain, unit: "text" },
+        { key: "aov", label: "AOV (£)" },
+        { key: "mobileShare", label: "Mobile share (%)" },
+      ],
       rows: r.series.rows.map((x) => ({ bucket: x.bucket, aov: money(x.aovPence), mobileShare: x.mobileShare === null ? null : round(x.mobileShare * 100) })),
     };
   }),
@@ -61,7 +69,12 @@ const CHARTS: Chart[] = [
     kind: "line",
     x: "month",
     series: ["rate"],
-    columns: [{ key: "month", label: "Month", unit: "text" }, { key: "rate", label: "Retention (%)" }, { key: "base", label: "Last month's buyers", unit: "count" }, { key: "retained", label: "Bought again", unit: "count" }],
+    columns: [
+      { key: "month", label: "Month", unit: "text" },
+      { key: "rate", label: "Retention (%)" },
+      { key: "base", label: "Last month's buyers", unit: "count" },
+      { key: "retained", label: "Bought again", unit: "count" },
+    ],
     rows: r.retentionSeries.map((x) => ({ month: x.month, rate: x.rate === null ? null : round(x.rate * 100), base: x.base, retained: x.retained })),
   })),
   chart("funnel", ["funnel"], (r) => ({
@@ -70,7 +83,10 @@ const CHARTS: Chart[] = [
     kind: "bar",
     x: "step",
     series: r.funnel.map((f) => f.device).filter((d) => d !== "all"),
-    columns: [{ key: "step", label: "Step", unit: "text" }, ...r.funnel.map((f) => ({ key: f.device, label: f.device === "all" ? "All devices" : cap(f.device), unit: "count" as const }))],
+    columns: [
+      { key: "step", label: "Step", unit: "text" },
+      ...r.funnel.map((f) => ({ key: f.device, label: f.device === "all" ? "All devices" : cap(f.device), unit: "count" as const })),
+    ],
     rows: FUNNEL_STEPS.map((s) => ({ step: s.label, ...Object.fromEntries(r.funnel.map((f) => [f.device, f[s.key]])) })),
   })),
   chart("csat", ["csat"], (r) => ({
@@ -79,7 +95,11 @@ const CHARTS: Chart[] = [
     kind: "bar",
     x: "rating",
     series: ["responses"],
-    columns: [{ key: "rating", label: "Rating", unit: "text" }, { key: "responses", label: "Answers", unit: "count" }, { key: "previous", label: "Previous period", unit: "count" }],
+    columns: [
+      { key: "rating", label: "Rating", unit: "text" },
+      { key: "responses", label: "Answers", unit: "count" },
+      { key: "previous", label: "Previous period", unit: "count" },
+    ],
     rows: r.csat.current.distribution.map((d, i) => ({ rating: `${d.rating} ★`, responses: d.responses, previous: r.csat.previous.distribution[i]!.responses })),
   })),
   chart("delivery", ["delivery"], (r) => ({
@@ -88,7 +108,11 @@ const CHARTS: Chart[] = [
     kind: "bar",
     x: "method",
     series: ["shipments"],
-    columns: [{ key: "method", label: "Method", unit: "text" }, { key: "shipments", label: "Shipments", unit: "count" }, { key: "co2", label: "CO₂ (kg)" }],
+    columns: [
+      { key: "method", label: "Method", unit: "text" },
+      { key: "shipments", label: "Shipments", unit: "count" },
+      { key: "co2", label: "CO₂ (kg)" },
+    ],
     rows: r.delivery.current.byMethod.map((m) => ({ method: cap(m.method), shipments: m.shipments, co2: round(m.co2Grams / 1000) })),
   })),
   chart("deals", ["deals"], (r) => ({
@@ -97,7 +121,13 @@ const CHARTS: Chart[] = [
     kind: "bar",
     x: "code",
     series: ["redemptions"],
-    columns: [{ key: "code", label: "Code", unit: "text" }, { key: "name", label: "Deal", unit: "text" }, { key: "redemptions", label: "Redemptions", unit: "count" }, { key: "discount", label: "Discount (£)" }, { key: "revenue", label: "Revenue (£)" }],
+    columns: [
+      { key: "code", label: "Code", unit: "text" },
+      { key: "name", label: "Deal", unit: "text" },
+      { key: "redemptions", label: "Redemptions", unit: "count" },
+      { key: "discount", label: "Discount (£)" },
+      { key: "revenue", label: "Revenue (£)" },
+    ],
     rows: r.deals.byDeal.map((d) => ({ code: d.code, name: d.name, redemptions: d.redemptions, discount: money(d.discountPence), revenue: money(d.revenuePence) })),
   })),
   chart("recommendations", ["recs"], (r) => ({
@@ -106,7 +136,12 @@ const CHARTS: Chart[] = [
     kind: "bar",
     x: "surface",
     series: ["clicks"],
-    columns: [{ key: "surface", label: "Surface", unit: "text" }, { key: "railViews", label: "Rails shown", unit: "count" }, { key: "clicks", label: "Clicks", unit: "count" }, { key: "ctr", label: "Click-through (%)" }],
+    columns: [
+      { key: "surface", label: "Surface", unit: "text" },
+      { key: "railViews", label: "Rails shown", unit: "count" },
+      { key: "clicks", label: "Clicks", unit: "count" },
+      { key: "ctr", label: "Click-through (%)" },
+    ],
     rows: r.recs.bySurface.map((s) => ({ surface: s.surface, railViews: s.railViews, clicks: s.clicks, ctr: s.clickThrough === null ? null : round(s.clickThrough * 100) })),
   })),
   chart("cohorts", ["cohorts"], (r) => ({
@@ -120,7 +155,11 @@ const CHARTS: Chart[] = [
       { key: "customers", label: "Customers", unit: "count" },
       ...Array.from({ length: Math.max(0, ...r.cohorts.map((c) => c.active.length)) }, (_, k) => ({ key: `m${k}`, label: `Month ${k}` })),
     ],
-    rows: r.cohorts.map((c) => ({ cohort: c.cohort.slice(0, 7), customers: c.customers, ...Object.fromEntries(c.active.map((n, k) => [`m${k}`, c.customers ? round((n / c.customers) * 100) : null])) })),
+    rows: r.cohorts.map((c) => ({
+      cohort: c.cohort.slice(0, 7),
+      customers: c.customers,
+      ...Object.fromEntries(c.active.map((n, k) => [`m${k}`, c.customers ? round((n / c.customers) * 100) : null])),
+    })),
   })),
   chart("lift", ["lift"], (r) => ({
     title: "Personalization lift",
@@ -157,9 +196,30 @@ function liftRows(r: Pick<KpiReport, "lift">) {
   const ci = (i: { diff: number; low: number; high: number } | null, scale: number) =>
     i ? { diff: round(i.diff * scale), low: round(i.low * scale), high: round(i.high * scale) } : { diff: null, low: null, high: null };
   return [
-    { metric: "Conversion (%)", treatment: pct(l.treatment.conversion), control: pct(l.control.conversion), ...ci(l.conversion, 100), treatmentN: l.treatment.customers, controlN: l.control.customers },
-    { metric: "AOV (£)", treatment: money(l.treatment.aovPence), control: money(l.control.aovPence), ...ci(l.aovPence, 0.01), treatmentN: l.treatment.orders, controlN: l.control.orders },
-    { metric: "Repeat purchase (%)", treatment: pct(l.treatment.repeatRate), control: pct(l.control.repeatRate), ...ci(l.repeatRate, 100), treatmentN: l.treatment.converters, controlN: l.control.converters },
+    {
+      metric: "Conversion (%)",
+      treatment: pct(l.treatment.conversion),
+      control: pct(l.control.conversion),
+      ...ci(l.conversion, 100),
+      treatmentN: l.treatment.customers,
+      controlN: l.control.customers,
+    },
+    {
+      metric: "AOV (£)",
+      treatment: money(l.treatment.aovPence),
+      control: money(l.control.aovPence),
+      ...ci(l.aovPence, 0.01),
+      treatmentN: l.treatment.orders,
+      controlN: l.control.orders,
+    },
+    {
+      metric: "Repeat purchase (%)",
+      treatment: pct(l.treatment.repeatRate),
+      control: pct(l.control.repeatRate),
+      ...ci(l.repeatRate, 100),
+      treatmentN: l.treatment.converters,
+      controlN: l.control.converters,
+    },
   ];
 }
 

@@ -22,8 +22,7 @@ const OVERLAP = sql`interval '30 seconds'`;
 const EVENT_OVERLAP = 200;
 
 /** Shop-local month index (year × 12 + month − 1) and one-day range of a timestamp. */
-const monthIndexSql = (at: SQL) =>
-  sql`(extract(year from ${at} at time zone ${SHOP_TIME_ZONE}) * 12 + extract(month from ${at} at time zone ${SHOP_TIME_ZONE}) - 1)::int`;
+const monthIndexSql = (at: SQL) => sql`(extract(year from ${at} at time zone ${SHOP_TIME_ZONE}) * 12 + extract(month from ${at} at time zone ${SHOP_TIME_ZONE}) - 1)::int`;
 const dayRangeSql = (at: SQL) => sql`daterange((${at} at time zone ${SHOP_TIME_ZONE})::date, (${at} at time zone ${SHOP_TIME_ZONE})::date, '[]')`;
 
 const ORDER_ROLLUPS = ["orders", "delivered", "csat", "deals"] as const satisfies RollupName[];
@@ -47,7 +46,9 @@ async function syncSegmentMembers(tx: Tx, full: boolean): Promise<number> {
     await tx.execute(sql`insert into kpi_segment_members (segment_id, user_id) select segment_id, user_id from segment_memberships`);
     return 0;
   }
-  const { rows: gone } = await tx.execute<{ id: number }>(sql`delete from kpi_segment_state st where not exists (select 1 from segments s where s.id = st.segment_id) returning st.segment_id as id`);
+  const { rows: gone } = await tx.execute<{ id: number }>(
+    sql`delete from kpi_segment_state st where not exists (select 1 from segments s where s.id = st.segment_id) returning st.segment_id as id`,
+  );
   if (gone.length) {
     for (const name of ALL_ROLLUPS) await tx.execute(sql`delete from ${sql.raw(ROLLUPS[name].table)} where segment_id = any(${intArray(gone.map((g) => g.id))})`);
   }
@@ -114,7 +115,9 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
     // The orders to recompute, and their facts as they were: only rows that really change (or are
     // new) touch the rollups, so re-reading the overlap costs little.
     await tx.execute(sql`create temp table kpi_changed on commit drop as ${changed}`);
-    await tx.execute(sql`create temp table kpi_before on commit drop as select k.order_id, k.day, k.delivered_day, k.csat_day from kpi_orders k join kpi_changed c on c.id = k.order_id`);
+    await tx.execute(
+      sql`create temp table kpi_before on commit drop as select k.order_id, k.day, k.delivered_day, k.csat_day from kpi_orders k join kpi_changed c on c.id = k.order_id`,
+    );
     await tx.execute(sql`create temp table kpi_moved (id int primary key) on commit drop`);
     await tx.execute(sql`
       with ids as materialized (select id from kpi_changed),
@@ -169,12 +172,14 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
     // The days (and months) of the rows that changed, before and after.
     const touched = full
       ? []
-      : (await tx.execute<{ d: string; m: string }>(sql`
+      : (
+          await tx.execute<{ d: string; m: string }>(sql`
           with moved as (select id from kpi_moved)
           select distinct to_char(d, 'YYYY-MM-DD') as d, to_char(date_trunc('month', d), 'YYYY-MM-DD') as m from (
             select unnest(array[k.day, k.delivered_day, k.csat_day]) as d from kpi_orders k join moved on moved.id = k.order_id
             union all select unnest(array[b.day, b.delivered_day, b.csat_day]) from kpi_before b join moved on moved.id = b.order_id
-          ) x where d is not null`)).rows;
+          ) x where d is not null`)
+        ).rows;
 
     // Segment rollups and the customers' `segments` count kpi_segment_members: bring it up to the
     // segments' current members first.
@@ -222,9 +227,11 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
       order by 2, 3, 1`); // a filter's rows together on disk (after a rebuild), so it reads fewer pages
     const movedMonths = full
       ? []
-      : (await tx.execute<{ m: string }>(sql`
+      : (
+          await tx.execute<{ m: string }>(sql`
           select distinct to_char(k.month, 'YYYY-MM-DD') as m from kpi_orders k
-          where k.user_id in (select o.user_id from kpi_old_cohort o join kpi_customers c on c.user_id = o.user_id where c.first_sale_month is distinct from o.first_sale_month)`)).rows.map((r) => r.m);
+          where k.user_id in (select o.user_id from kpi_old_cohort o join kpi_customers c on c.user_id = o.user_id where c.first_sale_month is distinct from o.first_sale_month)`)
+        ).rows.map((r) => r.m);
     // Staff are not customers (a customer promoted to staff leaves the table).
     if (!full) {
       await tx.execute(sql`delete from kpi_customers k using users u where u.id = k.user_id and u.role <> 'customer' and u.updated_at > ${since}`);
@@ -263,7 +270,10 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
       await tx.execute(sql`create temp table kpi_redo (rollup text not null, segment_id int not null, day date not null) on commit drop`);
       const everySegment = sql`(select 0 as id union all select id from segments)`;
       const orderDays = [...new Set(touched.map((x) => x.d))];
-      for (const [names, days] of [[ORDER_ROLLUPS, orderDays], [EVENT_ROLLUPS, eventDays]] as const) {
+      for (const [names, days] of [
+        [ORDER_ROLLUPS, orderDays],
+        [EVENT_ROLLUPS, eventDays],
+      ] as const) {
         if (!days.length) continue;
         await tx.execute(sql`insert into kpi_redo select n, s.id, d from unnest(${textArray([...names])}) n, unnest(${textArray(days)}::date[]) d, ${everySegment} s`);
       }
@@ -278,7 +288,10 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
     await tx.execute(sql`
       insert into kpi_refresh_state (id, time_zone, holdout_share, changes_since, events_after, refreshed_at) values (1, ${tz}, ${share}, ${now}::timestamptz, ${Math.max(maxEvent, full ? 0 : state!.events_after)}, now())
       on conflict (id) do update set time_zone = excluded.time_zone, holdout_share = excluded.holdout_share, changes_since = excluded.changes_since, events_after = excluded.events_after, refreshed_at = excluded.refreshed_at`);
-    if (full) await tx.execute(sql`analyze kpi_orders, kpi_customers, kpi_customer_dims, kpi_segment_members, kpi_visits, kpi_rec_events, kpi_daily_orders, kpi_daily_delivered, kpi_daily_csat, kpi_daily_deals, kpi_daily_visits, kpi_daily_recs, kpi_cohort_cells, kpi_month_retention`);
+    if (full)
+      await tx.execute(
+        sql`analyze kpi_orders, kpi_customers, kpi_customer_dims, kpi_segment_members, kpi_visits, kpi_rec_events, kpi_daily_orders, kpi_daily_delivered, kpi_daily_csat, kpi_daily_deals, kpi_daily_visits, kpi_daily_recs, kpi_cohort_cells, kpi_month_retention`,
+      );
     const count = (r: unknown) => (r as { rowCount?: number; affectedRows?: number }).rowCount ?? (r as { affectedRows?: number }).affectedRows ?? 0;
     return { orders, customers: count(customers), events: maxEvent - eventsAfter, full, ms: Date.now() - started };
   });

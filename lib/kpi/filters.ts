@@ -20,9 +20,23 @@ export const kpiFiltersSchema = z
     from: isoDay,
     to: isoDay,
     /** A segment's slug: only its current members' orders and events count. */
-    segment: z.string().trim().max(80).regex(/^[a-z0-9-]*$/, "Unknown segment.").optional().transform((s) => s || undefined),
-    device: z.enum(DEVICES).optional().or(z.literal("").transform(() => undefined)),
-    country: z.string().trim().max(60).optional().transform((s) => s || undefined),
+    segment: z
+      .string()
+      .trim()
+      .max(80)
+      .regex(/^[a-z0-9-]*$/, "Unknown segment.")
+      .optional()
+      .transform((s) => s || undefined),
+    device: z
+      .enum(DEVICES)
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    country: z
+      .string()
+      .trim()
+      .max(60)
+      .optional()
+      .transform((s) => s || undefined),
   })
   .refine((f) => notBothReal(f) || f.from <= f.to, { message: "The start must not be after the end.", path: ["to"] })
   .refine((f) => notBothReal(f) || daysBetween(f.from, f.to) <= 3660, { message: "Choose at most ten years.", path: ["from"] });
@@ -86,8 +100,6 @@ export function grainOf(f: KpiFilters): "day" | "month" {
 
 /** The shop-local calendar day or month an instant falls in (what SQL's `at time zone` gives). */
 export function localBucket(at: Date, grain: "day" | "month", timeZone = SHOP_TIME_ZONE): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(at).map((x) => [x.type, x.value]),
-  );
+  const p = Object.fromEntries(new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(at).map((x) => [x.type, x.value]));
   return grain === "day" ? `${p.year}-${p.month}-${p.day}` : `${p.year}-${p.month}-01`;
 }

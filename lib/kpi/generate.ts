@@ -26,17 +26,36 @@ export type GenerateOptions = {
   log?: (m: string) => void;
 };
 
-export type GenerateReport = { customers: number; orders: number; refunds: number; lines: number; shipments: number; csat: number; redemptions: number; events: number; ms: number };
+export type GenerateReport = {
+  customers: number;
+  orders: number;
+  refunds: number;
+  lines: number;
+  shipments: number;
+  csat: number;
+  redemptions: number;
+  events: number;
+  ms: number;
+};
 
 const DAY = 86_400_000;
-const COUNTRIES: [string, number][] = [["United Kingdom", 0.82], ["Germany", 0.05], ["France", 0.045], ["Ireland", 0.03], ["Netherlands", 0.02], ["Spain", 0.015], ["Belgium", 0.01], ["Sweden", 0.01]];
+const COUNTRIES: [string, number][] = [
+  ["United Kingdom", 0.82],
+  ["Germany", 0.05],
+  ["France", 0.045],
+  ["Ireland", 0.03],
+  ["Netherlands", 0.02],
+  ["Spain", 0.015],
+  ["Belgium", 0.01],
+  ["Sweden", 0.01],
+];
 
 export async function generateData(db: Db, opts: GenerateOptions): Promise<GenerateReport> {
   const started = Date.now();
   const log = opts.log ?? (() => {});
   const rnd = prng(opts.seed ?? 42);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
-  const weighted = <T,>(xs: readonly [T, number][]) => {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const weighted = <T>(xs: readonly [T, number][]) => {
     let x = rnd() * xs.reduce((s, [, w]) => s + w, 0);
     for (const [v, w] of xs) if ((x -= w) <= 0) return v;
     return xs[xs.length - 1]![0];
@@ -86,7 +105,17 @@ export async function generateData(db: Db, opts: GenerateOptions): Promise<Gener
   }
 
   // Orders: spread over customers in proportion to how loyal they are (a long tail).
-  type Order = { id: number; userId: number; at: number; device: string; country: string; total: number; status: string; kind: "sale" | "refund"; lines: { productId: number; sku: string; title: string; qty: number; price: number }[] };
+  type Order = {
+    id: number;
+    userId: number;
+    at: number;
+    device: string;
+    country: string;
+    total: number;
+    status: string;
+    kind: "sale" | "refund";
+    lines: { productId: number; sku: string; title: string; qty: number; price: number }[];
+  };
   const firstOrder = await reserve("orders_id_seq", Math.round(opts.orders * 1.05) + 10);
   const orders: Order[] = [];
   let nextOrderId = firstOrder;
@@ -142,7 +171,17 @@ export async function generateData(db: Db, opts: GenerateOptions): Promise<Gener
     if (o.status !== "delivered" || rnd() >= 0.03) continue;
     const l = o.lines[0]!;
     const at = Math.min(o.at + (3 + rnd() * 20) * DAY, end - 1000);
-    refunds.push({ id: nextOrderId++, userId: o.userId, at, device: o.device, country: o.country, total: -l.qty * l.price, status: "refunded", kind: "refund", lines: [{ ...l, qty: -l.qty }] });
+    refunds.push({
+      id: nextOrderId++,
+      userId: o.userId,
+      at,
+      device: o.device,
+      country: o.country,
+      total: -l.qty * l.price,
+      status: "refunded",
+      kind: "refund",
+      lines: [{ ...l, qty: -l.qty }],
+    });
   }
   if (nextOrderId > firstOrder + Math.round(opts.orders * 1.05) + 10) throw new Error("order id block too small");
   log(`planned ${customers.length} customers, ${orders.length} orders, ${refunds.length} refunds`);
@@ -153,7 +192,11 @@ export async function generateData(db: Db, opts: GenerateOptions): Promise<Gener
       const chunk = rows.slice(s, s + 10_000);
       if (!chunk.length) continue;
       // Named columns: the rest (serial ids, defaults such as updated_at = now()) are filled by the table.
-      const cols = sql.raw(Object.keys(chunk[0]!).map((c) => `"${c}"`).join(", "));
+      const cols = sql.raw(
+        Object.keys(chunk[0]!)
+          .map((c) => `"${c}"`)
+          .join(", "),
+      );
       await db.execute(sql`insert into ${sql.raw(table)} (${cols}) select ${cols} from json_populate_recordset(null::${sql.raw(table)}, ${JSON.stringify(chunk)}::json)`);
     }
   };
@@ -228,7 +271,9 @@ export async function generateData(db: Db, opts: GenerateOptions): Promise<Gener
         device_type: o.device,
         created_at: ts(o.at),
       });
-      o.lines.forEach((l, i) => lineRows.push({ order_id: o.id, line_no: i + 1, kind: "product", product_id: l.productId, sku: l.sku, title: l.title, quantity: l.qty, unit_price_pence: l.price }));
+      o.lines.forEach((l, i) =>
+        lineRows.push({ order_id: o.id, line_no: i + 1, kind: "product", product_id: l.productId, sku: l.sku, title: l.title, quantity: l.qty, unit_price_pence: l.price }),
+      );
       if (o.kind !== "sale") continue;
 
       // The visit that ended in this order, sometimes via a recommendation.
@@ -239,7 +284,8 @@ export async function generateData(db: Db, opts: GenerateOptions): Promise<Gener
       const fromRec = !control && rnd() < 0.35;
       if (!control && rnd() < 0.6) {
         event(o.userId, null, o.device, visitStart + 1000, "track", REC_LIST_VIEWED, { list_id: "for_you", products: 8 });
-        if (fromRec) event(o.userId, null, o.device, visitStart + 2000, "track", REC_CLICK, { surface: "for_you", rank: 1 + Math.floor(rnd() * 8), product_id: o.lines[0]!.productId });
+        if (fromRec)
+          event(o.userId, null, o.device, visitStart + 2000, "track", REC_CLICK, { surface: "for_you", rank: 1 + Math.floor(rnd() * 8), product_id: o.lines[0]!.productId });
       }
       for (const l of o.lines) event(o.userId, null, o.device, visitStart + 3000, "track", EVENTS.productViewed, { product_id: l.productId });
       event(o.userId, null, o.device, visitStart + 60_000, "track", EVENTS.productAdded, { product_id: o.lines[0]!.productId, quantity: o.lines[0]!.qty });
@@ -281,7 +327,11 @@ export async function generateData(db: Db, opts: GenerateOptions): Promise<Gener
         eta_at: ts(promisedFrom + DAY / 2),
         delivered_at: deliveredAt === null ? null : ts(deliveredAt),
         on_time: deliveredAt === null ? null : deliveredAt <= promisedTo,
-        route: [[10, 10], [50, 50], [90, 80]],
+        route: [
+          [10, 10],
+          [50, 50],
+          [90, 80],
+        ],
         progress: delivered ? 1 : 0.5,
         attempts: delivered ? 1 : 0,
         created_at: ts(o.at),
@@ -289,7 +339,14 @@ export async function generateData(db: Db, opts: GenerateOptions): Promise<Gener
       if (deliveredAt !== null && rnd() < 0.3 && deliveredAt + DAY < end) {
         const base = late ? 2.6 : 4.3;
         const rating = Math.min(5, Math.max(1, Math.round(base + normal() * 0.9)));
-        csatRows.push({ order_id: o.id, user_id: o.userId, order_rating: rating, delivery_rating: Math.min(5, Math.max(1, rating + (late ? -1 : 0))), comment: "", created_at: ts(deliveredAt + DAY) });
+        csatRows.push({
+          order_id: o.id,
+          user_id: o.userId,
+          order_rating: rating,
+          delivery_rating: Math.min(5, Math.max(1, rating + (late ? -1 : 0))),
+          comment: "",
+          created_at: ts(deliveredAt + DAY),
+        });
         event(o.userId, null, o.device, deliveredAt + DAY, "track", EVENTS.csatSubmitted, { order_id: number, order_rating: rating });
       }
     }

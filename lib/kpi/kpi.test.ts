@@ -98,7 +98,15 @@ async function compare(f: KpiFilters) {
 }
 
 /** Every derived KPI table, to check that an incremental refresh leaves what a full rebuild makes. */
-const DERIVED = [...Object.values(ROLLUPS).map((r) => r.table), "kpi_orders", "kpi_customers", "kpi_customer_dims", "kpi_segment_members", "kpi_cohort_cells", "kpi_month_retention"];
+const DERIVED = [
+  ...Object.values(ROLLUPS).map((r) => r.table),
+  "kpi_orders",
+  "kpi_customers",
+  "kpi_customer_dims",
+  "kpi_segment_members",
+  "kpi_cohort_cells",
+  "kpi_month_retention",
+];
 // Sums of doubles (delivery hours, squared totals) may differ in the last digits with the order
 // they were added (or taken away) in.
 const roundFloats = (x: unknown) => JSON.stringify(x, (_, v) => (typeof v === "number" ? Number(v.toPrecision(10)) : v));
@@ -123,7 +131,10 @@ describe("KPIs on a hand-made fixture", () => {
     db = await createTestDb();
     const [lamp] = await insertProducts(db, [{ sku: "L1", title: "Brass Lamp", category: "lighting", pricePence: 2500 }]);
     for (const name of ["ann", "bob", "cat", "dan", "eve"]) {
-      const [u] = await db.insert(users).values({ email: `${name}@example.com`, createdAt: new Date("2011-01-01T00:00:00Z") }).returning({ id: users.id });
+      const [u] = await db
+        .insert(users)
+        .values({ email: `${name}@example.com`, createdAt: new Date("2011-01-01T00:00:00Z") })
+        .returning({ id: users.id });
       id[name] = u!.id;
     }
     await db.insert(users).values({ email: "staff@example.com", role: "merchandiser", createdAt: new Date("2011-01-01T00:00:00Z") });
@@ -148,8 +159,30 @@ describe("KPIs on a hand-made fixture", () => {
     const t = (s: string) => new Date(s);
     const route: [number, number][] = [[0, 0]];
     await db.insert(shipments).values([
-      { orderId: annApril, method: "bike", status: "delivered", distanceKm: 2, co2Grams: 0, promisedFrom: t("2011-04-02T08:00:00Z"), promisedTo: t("2011-04-02T18:00:00Z"), deliveredAt: t("2011-04-02T15:30:00Z"), onTime: true, route },
-      { orderId: catApril, method: "standard", status: "delivered", distanceKm: 9, co2Grams: 900, promisedFrom: t("2011-04-21T08:00:00Z"), promisedTo: t("2011-04-21T18:00:00Z"), deliveredAt: t("2011-04-22T10:00:00Z"), onTime: false, route },
+      {
+        orderId: annApril,
+        method: "bike",
+        status: "delivered",
+        distanceKm: 2,
+        co2Grams: 0,
+        promisedFrom: t("2011-04-02T08:00:00Z"),
+        promisedTo: t("2011-04-02T18:00:00Z"),
+        deliveredAt: t("2011-04-02T15:30:00Z"),
+        onTime: true,
+        route,
+      },
+      {
+        orderId: catApril,
+        method: "standard",
+        status: "delivered",
+        distanceKm: 9,
+        co2Grams: 900,
+        promisedFrom: t("2011-04-21T08:00:00Z"),
+        promisedTo: t("2011-04-21T18:00:00Z"),
+        deliveredAt: t("2011-04-22T10:00:00Z"),
+        onTime: false,
+        route,
+      },
       { orderId: danApril, method: "ev", status: "dispatched", distanceKm: 4, co2Grams: 60, promisedFrom: t("2011-04-05T08:00:00Z"), promisedTo: t("2011-04-05T18:00:00Z"), route },
     ]);
     await db.insert(csatResponses).values([
@@ -161,17 +194,28 @@ describe("KPIs on a hand-made fixture", () => {
     // Events: ann clicks the lamp in a recommendation two days before her April order (attributed);
     // cat clicked it 9 days before hers (too early). A guest's visit on a phone, eve browsing on a desktop.
     let m = 0;
-    const ev = (e: Partial<typeof cdpEvents.$inferInsert> & { timestamp: Date }) =>
-      ({ messageId: `m${++m}`, type: "track" as const, category: "analytics" as const, ...e });
+    const ev = (e: Partial<typeof cdpEvents.$inferInsert> & { timestamp: Date }) => ({ messageId: `m${++m}`, type: "track" as const, category: "analytics" as const, ...e });
     await db.insert(cdpEvents).values([
       ev({ userId: id.ann, deviceType: "mobile", event: "Product List Viewed", properties: { list_id: "for-you" }, timestamp: t("2011-03-30T10:00:00Z") }),
-      ev({ userId: id.ann, deviceType: "mobile", event: "Product Clicked", properties: { surface: "for-you", rank: 1, product_id: lamp!.id }, timestamp: t("2011-03-30T10:00:05Z") }),
+      ev({
+        userId: id.ann,
+        deviceType: "mobile",
+        event: "Product Clicked",
+        properties: { surface: "for-you", rank: 1, product_id: lamp!.id },
+        timestamp: t("2011-03-30T10:00:05Z"),
+      }),
       ev({ userId: id.ann, deviceType: "mobile", type: "page", event: "Home", timestamp: t("2011-03-31T23:20:00Z") }),
       ev({ userId: id.ann, deviceType: "mobile", event: "Product Viewed", timestamp: t("2011-03-31T23:21:00Z") }),
       ev({ userId: id.ann, deviceType: "mobile", event: "Product Added", timestamp: t("2011-03-31T23:22:00Z") }),
       ev({ userId: id.ann, deviceType: "mobile", event: "Checkout Started", timestamp: t("2011-03-31T23:25:00Z") }),
       ev({ userId: id.ann, deviceType: "mobile", event: "Order Completed", category: "necessary", timestamp: t("2011-03-31T23:30:00Z") }),
-      ev({ userId: id.cat, deviceType: "desktop", event: "Product Clicked", properties: { surface: "product", rank: 2, product_id: lamp!.id }, timestamp: t("2011-04-11T10:00:00Z") }),
+      ev({
+        userId: id.cat,
+        deviceType: "desktop",
+        event: "Product Clicked",
+        properties: { surface: "product", rank: 2, product_id: lamp!.id },
+        timestamp: t("2011-04-11T10:00:00Z"),
+      }),
       ev({ anonymousId: "guest-1", deviceType: "mobile", type: "page", event: "Home", timestamp: t("2011-04-10T07:50:00Z") }),
       ev({ anonymousId: "guest-1", deviceType: "mobile", event: "Product Viewed", timestamp: t("2011-04-10T07:51:00Z") }),
       ev({ userId: id.eve, deviceType: "desktop", type: "page", event: "Home", timestamp: t("2011-04-12T07:50:00Z") }),
@@ -251,13 +295,33 @@ describe("KPIs on a hand-made fixture", () => {
   it("keeps the facts up to date incrementally: cancellations, deliveries, ratings, new events, new customers and erasure", async () => {
     const april = filters({ from: "2011-04-01", to: "2011-04-30" });
     await compare(april);
-    const [danLast] = await db.select({ id: orders.id }).from(orders).where(and(eq(orders.userId, id.dan!), eq(orders.totalPence, 2500)));
-    await db.update(orders).set({ status: "cancelled", cancelledAt: new Date("2011-04-28T09:00:00Z") }).where(eq(orders.id, danLast!.id));
+    const [danLast] = await db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(and(eq(orders.userId, id.dan!), eq(orders.totalPence, 2500)));
+    await db
+      .update(orders)
+      .set({ status: "cancelled", cancelledAt: new Date("2011-04-28T09:00:00Z") })
+      .where(eq(orders.id, danLast!.id));
     const [danShipment] = await db.select({ orderId: shipments.orderId }).from(shipments).where(eq(shipments.method, "ev"));
-    await db.update(shipments).set({ status: "delivered", deliveredAt: new Date("2011-04-06T11:00:00Z"), onTime: false }).where(eq(shipments.orderId, danShipment!.orderId));
+    await db
+      .update(shipments)
+      .set({ status: "delivered", deliveredAt: new Date("2011-04-06T11:00:00Z"), onTime: false })
+      .where(eq(shipments.orderId, danShipment!.orderId));
     await db.insert(csatResponses).values({ orderId: danShipment!.orderId, userId: id.dan, orderRating: 1, deliveryRating: 1, createdAt: new Date("2011-04-07T09:00:00Z") });
-    await db.insert(cdpEvents).values({ messageId: "late-cart", type: "track", category: "analytics", userId: id.eve, deviceType: "desktop", event: "Product Added", timestamp: new Date("2011-04-13T08:00:00Z") });
-    const [fay] = await db.insert(users).values({ email: "fay@example.com", createdAt: new Date("2011-04-01T00:00:00Z") }).returning({ id: users.id });
+    await db.insert(cdpEvents).values({
+      messageId: "late-cart",
+      type: "track",
+      category: "analytics",
+      userId: id.eve,
+      deviceType: "desktop",
+      event: "Product Added",
+      timestamp: new Date("2011-04-13T08:00:00Z"),
+    });
+    const [fay] = await db
+      .insert(users)
+      .values({ email: "fay@example.com", createdAt: new Date("2011-04-01T00:00:00Z") })
+      .returning({ id: users.id });
     id.fay = fay!.id;
     await order("fay", "2011-04-15T10:00:00Z", 8000, { deviceType: "mobile" });
     await deleteCustomer(db, id.bob!);
@@ -298,7 +362,10 @@ describe("KPIs on a hand-made fixture", () => {
 describe("KPIs on generated data", () => {
   beforeAll(async () => {
     db = await createTestDb();
-    await insertProducts(db, Array.from({ length: 30 }, (_, i) => ({ sku: `P${i}`, title: `Candle ${i}`, category: "lighting", pricePence: 300 + i * 40 })));
+    await insertProducts(
+      db,
+      Array.from({ length: 30 }, (_, i) => ({ sku: `P${i}`, title: `Candle ${i}`, category: "lighting", pricePence: 300 + i * 40 })),
+    );
     await db.insert(deals).values({ code: "TEN", name: "Ten off", type: "percent_off", value: 10 });
     await generateData(db, { orders: 1500, until: new Date("2011-12-31T00:00:00Z"), months: 14, seed: 7 });
     const [seg] = await db.insert(segments).values({ slug: "some", name: "Some", kind: "custom" }).returning({ id: segments.id });

@@ -293,7 +293,6 @@ export async function retentionSeries(db: Db, f: KpiFilters): Promise<{ month: s
   });
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Funnel from CDP events
 
@@ -459,7 +458,16 @@ export async function recs(db: Db, f: KpiFilters): Promise<Recs> {
 // ---------------------------------------------------------------------------------------------
 // Personalization lift: treatment vs the holdout (control) group
 
-export type GroupStats = { customers: number; converters: number; orders: number; salesPence: number; conversion: number | null; aovPence: number | null; repeatRate: number | null; repeaters: number };
+export type GroupStats = {
+  customers: number;
+  converters: number;
+  orders: number;
+  salesPence: number;
+  conversion: number | null;
+  aovPence: number | null;
+  repeatRate: number | null;
+  repeaters: number;
+};
 export type Lift = {
   holdoutShare: number;
   treatment: GroupStats;

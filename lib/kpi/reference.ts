@@ -13,7 +13,10 @@ import { addDays, daysBetween, localBucket, previousPeriod, type KpiFilters } fr
 export type Raw = Awaited<ReturnType<typeof loadRaw>>;
 
 export async function loadRaw(db: Db) {
-  const segmentRows = await db.select({ slug: segments.slug, userId: segmentMemberships.userId }).from(segmentMemberships).innerJoin(segments, eq(segments.id, segmentMemberships.segmentId));
+  const segmentRows = await db
+    .select({ slug: segments.slug, userId: segmentMemberships.userId })
+    .from(segmentMemberships)
+    .innerJoin(segments, eq(segments.id, segmentMemberships.segmentId));
   return {
     orders: await db.select().from(orders),
     lines: await db.select().from(orderLines),
@@ -51,7 +54,12 @@ export function reference(raw: Raw, f: KpiFilters) {
   const mobilePence = web.filter((o) => o.deviceType === "mobile").reduce((s, o) => s + o.totalPence, 0);
 
   // Customers
-  const buyers = (g: KpiFilters) => new Set(salesIn(g).filter((o) => o.userId !== null).map((o) => o.userId!));
+  const buyers = (g: KpiFilters) =>
+    new Set(
+      salesIn(g)
+        .filter((o) => o.userId !== null)
+        .map((o) => o.userId!),
+    );
   const firstSale = new Map<number, Date>();
   for (const o of raw.orders) if (isSale(o) && o.userId !== null && (!firstSale.has(o.userId) || o.placedAt < firstSale.get(o.userId)!)) firstSale.set(o.userId, o.placedAt);
   const countIn = new Map<number, number>();
@@ -132,7 +140,9 @@ export function reference(raw: Raw, f: KpiFilters) {
   for (const l of raw.lines) {
     const o = byId.get(l.orderId)!;
     if (!saleIds.has(o.id) || l.kind !== "product") continue;
-    const hit = allClicks.some((c) => c.userId === o.userId && c.properties.product_id === l.productId && c.timestamp <= o.placedAt && o.placedAt.getTime() - c.timestamp.getTime() < 7 * 86_400_000);
+    const hit = allClicks.some(
+      (c) => c.userId === o.userId && c.properties.product_id === l.productId && c.timestamp <= o.placedAt && o.placedAt.getTime() - c.timestamp.getTime() < 7 * 86_400_000,
+    );
     if (hit) attributed += l.quantity * l.unitPricePence;
   }
 
@@ -190,11 +200,18 @@ export function reference(raw: Raw, f: KpiFilters) {
     delivery: {
       delivered: delivered.length,
       onTime: delivered.filter((s) => s.onTime).length,
-      averageHours: delivered.length ? delivered.reduce((s, x) => s + (x.deliveredAt!.getTime() - byId.get(x.orderId)!.placedAt.getTime()) / 3_600_000, 0) / delivered.length : null,
+      averageHours: delivered.length
+        ? delivered.reduce((s, x) => s + (x.deliveredAt!.getTime() - byId.get(x.orderId)!.placedAt.getTime()) / 3_600_000, 0) / delivered.length
+        : null,
       shipments: ofSales.length,
       eco,
     },
-    deals: { redemptions: redeemed.length, ordersWithDeal: dealOrders.size, discountPence: redeemed.reduce((s, r) => s + r.discountPence, 0), revenuePence: sales.filter((o) => dealOrders.has(o.id)).reduce((s, o) => s + o.totalPence, 0) },
+    deals: {
+      redemptions: redeemed.length,
+      ordersWithDeal: dealOrders.size,
+      discountPence: redeemed.reduce((s, r) => s + r.discountPence, 0),
+      revenuePence: sales.filter((o) => dealOrders.has(o.id)).reduce((s, o) => s + o.totalPence, 0),
+    },
     recs: { railViews, clicks, attributedRevenuePence: attributed },
     lift: { treatment: group(false), control: group(true) },
   };

@@ -12,7 +12,9 @@ export function formatReport(r: KpiReport): string {
   const lines = [`KPIs ${f.from} to ${f.to}${scope ? ` (${scope})` : ""}; previous period ${r.previousPeriod.from} to ${r.previousPeriod.to}`, ""];
   for (const h of headlines(r)) {
     const change = formatChange(h.unit, h.value, h.previous);
-    lines.push(`  ${h.label.padEnd(36)} ${formatValue(h.unit, h.value).padStart(16)}${h.previous !== null ? `   previous ${formatValue(h.unit, h.previous)}${change ? ` (${change})` : ""}` : ""}`);
+    lines.push(
+      `  ${h.label.padEnd(36)} ${formatValue(h.unit, h.value).padStart(16)}${h.previous !== null ? `   previous ${formatValue(h.unit, h.previous)}${change ? ` (${change})` : ""}` : ""}`,
+    );
   }
   lines.push("", "Funnel (visits)", `  ${"device".padEnd(10)}${FUNNEL_STEPS.map((s) => s.label.padStart(14)).join("")}`);
   for (const row of r.funnel) lines.push(`  ${row.device.padEnd(10)}${FUNNEL_STEPS.map((s) => String(row[s.key]).padStart(14)).join("")}`);

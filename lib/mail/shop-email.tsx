@@ -27,9 +27,13 @@ export function ShopEmail({ content }: { content: MailContent }) {
         <Container style={{ maxWidth: 560, backgroundColor: colors.surface, border: `1px solid ${colors.line}`, borderRadius: 12, padding: "24px 28px" }}>
           <Text style={{ fontSize: 20, fontWeight: 700, color: colors.accent, margin: "0 0 4px" }}>{SITE_NAME}</Text>
           <Text style={{ fontSize: 12, color: colors.muted, margin: "0 0 16px" }}>{SITE_TAGLINE}</Text>
-          <Heading as="h1" style={{ fontSize: 22, lineHeight: "28px", margin: "0 0 12px" }}>{content.heading}</Heading>
+          <Heading as="h1" style={{ fontSize: 22, lineHeight: "28px", margin: "0 0 12px" }}>
+            {content.heading}
+          </Heading>
           {content.paragraphs.map((p, i) => (
-            <Text key={i} style={{ fontSize: 15, lineHeight: "22px", margin: "0 0 12px" }}>{p}</Text>
+            <Text key={i} style={{ fontSize: 15, lineHeight: "22px", margin: "0 0 12px" }}>
+              {p}
+            </Text>
           ))}
           {content.rows?.length ? (
             <Section style={{ borderTop: `1px solid ${colors.line}`, borderBottom: `1px solid ${colors.line}`, margin: "8px 0 16px", padding: "8px 0" }}>
@@ -41,7 +45,10 @@ export function ShopEmail({ content }: { content: MailContent }) {
             </Section>
           ) : null}
           {content.button ? (
-            <Button href={content.button.href} style={{ backgroundColor: colors.accent, color: "#ffffff", borderRadius: 999, padding: "12px 22px", fontSize: 15, fontWeight: 600, textDecoration: "none" }}>
+            <Button
+              href={content.button.href}
+              style={{ backgroundColor: colors.accent, color: "#ffffff", borderRadius: 999, padding: "12px 22px", fontSize: 15, fontWeight: 600, textDecoration: "none" }}
+            >
               {content.button.label}
             </Button>
           ) : null}

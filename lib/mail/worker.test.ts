@@ -44,7 +44,12 @@ const due = () => db.update(outbox).set({ nextAttemptAt: new Date(Date.now() - 1
 
 describe("the outbox worker", () => {
   it("renders the shop's template as HTML and plain text", async () => {
-    const { html, text } = await renderMail({ preview: "p", heading: "Your order is on its way", paragraphs: ["Order H100001 has left us."], button: { label: "Track it live", href: "http://localhost/track/H100001?t=x" } });
+    const { html, text } = await renderMail({
+      preview: "p",
+      heading: "Your order is on its way",
+      paragraphs: ["Order H100001 has left us."],
+      button: { label: "Track it live", href: "http://localhost/track/H100001?t=x" },
+    });
     expect(html).toContain("<html");
     expect(html).toContain("Your order is on its way");
     expect(html).toContain('href="http://localhost/track/H100001?t=x"');

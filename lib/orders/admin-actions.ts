@@ -4,7 +4,14 @@ import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/admin/action";
 import { bulkShipmentStatus, bulkStatusSchema, changeShipment, shipmentChangeSchema } from "./admin";
 
-const LABEL: Record<string, string> = { packed: "packed", dispatched: "dispatched", out_for_delivery: "out for delivery", delivered: "delivered", failed_attempt: "a failed delivery attempt", cancelled: "cancelled; stock is back" };
+const LABEL: Record<string, string> = {
+  packed: "packed",
+  dispatched: "dispatched",
+  out_for_delivery: "out for delivery",
+  delivered: "delivered",
+  failed_attempt: "a failed delivery attempt",
+  cancelled: "cancelled; stock is back",
+};
 
 export const changeShipmentAction = adminAction(
   { name: "order.status", schema: shipmentChangeSchema },

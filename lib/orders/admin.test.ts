@@ -15,7 +15,8 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 const { bulkShipmentAction, changeShipmentAction } = await import("./admin-actions");
 
 let db: Db;
-let lamp = 0, seq = 0;
+let lamp = 0,
+  seq = 0;
 const london = { name: "Ann Example", line1: "1 High Street", line2: "", city: "London", postcode: "SW1A 1AA", country: "GB" as const, phone: "" };
 const stockOf = async () => (await db.select({ s: products.stock }).from(products).where(eq(products.id, lamp)))[0]!.s;
 const change = (number: string, to: string, note = "") => changeShipmentAction(null, formData({ number, to, note }));
@@ -24,7 +25,17 @@ async function buy(qty = 2) {
   const [u] = await db.insert(users).values({ email }).returning();
   const cartId = await cartIdForUser(db, u!.id);
   await addItem(db, cartId, lamp, qty);
-  const r = await placeOrder(db, { userId: u!.id, email, cartId, address: london, method: "bike", payment: "cod", idempotencyKey: `k-${seq}-${Date.now()}-abcdef`, saveAddress: false, makeEcoDefault: false });
+  const r = await placeOrder(db, {
+    userId: u!.id,
+    email,
+    cartId,
+    address: london,
+    method: "bike",
+    payment: "cod",
+    idempotencyKey: `k-${seq}-${Date.now()}-abcdef`,
+    saveAddress: false,
+    makeEcoDefault: false,
+  });
   return r.number;
 }
 
@@ -39,7 +50,8 @@ afterAll(dropTestDb);
 describe("order status from the admin", () => {
   it("walks a shipment to delivered through the tracking timeline, asks for a rating, and logs each step", async () => {
     const number = await buy();
-    for (const to of ["packed", "dispatched", "out_for_delivery", "delivered"]) expect(await change(number, to, to === "packed" ? "Wrapped with care" : "")).toMatchObject({ ok: true });
+    for (const to of ["packed", "dispatched", "out_for_delivery", "delivered"])
+      expect(await change(number, to, to === "packed" ? "Wrapped with care" : "")).toMatchObject({ ok: true });
     const [o] = await db.select().from(orders).where(eq(orders.number, number));
     const [s] = await db.select().from(shipments).where(eq(shipments.orderId, o!.id));
     expect([o!.status, s!.status, s!.deliveredAt !== null]).toEqual(["delivered", "delivered", true]);
@@ -47,7 +59,13 @@ describe("order status from the admin", () => {
     expect(events.map((e) => e.status)).toEqual(["placed", "packed", "dispatched", "out_for_delivery", "delivered"]);
     expect(events[1]!.note).toBe("Wrapped with care");
     expect((await db.select().from(outbox).where(eq(outbox.to, o!.email!))).map((m) => m.subject)).toContain(`How was your Hearth order ${number}?`);
-    expect((await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0]).toMatchObject({ action: "order.status", entity: "order", entityId: number, before: { status: "out_for_delivery" }, after: { status: "delivered" } });
+    expect((await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0]).toMatchObject({
+      action: "order.status",
+      entity: "order",
+      entityId: number,
+      before: { status: "out_for_delivery" },
+      after: { status: "delivered" },
+    });
   });
 
   it("refuses a step that cannot follow, and cancelling after dispatch", async () => {

@@ -27,7 +27,9 @@ export async function listAdminOrders(db: Db, p: AdminOrdersParams) {
   const where: SQL[] = [];
   if (p.q) {
     const q = p.q.trim();
-    where.push(/^[A-Za-z]?\d{5,8}$/.test(q) ? eq(orders.number, q.toUpperCase()) : sql`(lower(${orders.email}) = ${q.toLowerCase()} or lower(${users.email}) = ${q.toLowerCase()})`);
+    where.push(
+      /^[A-Za-z]?\d{5,8}$/.test(q) ? eq(orders.number, q.toUpperCase()) : sql`(lower(${orders.email}) = ${q.toLowerCase()} or lower(${users.email}) = ${q.toLowerCase()})`,
+    );
   }
   if (p.status) where.push(eq(shipments.status, p.status));
   if (p.method) where.push(eq(shipments.method, p.method));
@@ -36,9 +38,19 @@ export async function listAdminOrders(db: Db, p: AdminOrdersParams) {
   if (p.after) where.push(lt(orders.id, p.after));
   const rows = await db
     .select({
-      id: orders.id, number: orders.number, placedAt: orders.placedAt, email: sql<string | null>`coalesce(${orders.email}, ${users.email})`, userId: orders.userId, totalPence: orders.totalPence, source: orders.source,
-      orderStatus: orders.status, shipmentStatus: shipments.status, method: shipments.method, promisedTo: shipments.promisedTo,
-      orderRating: csatResponses.orderRating, deliveryRating: csatResponses.deliveryRating,
+      id: orders.id,
+      number: orders.number,
+      placedAt: orders.placedAt,
+      email: sql<string | null>`coalesce(${orders.email}, ${users.email})`,
+      userId: orders.userId,
+      totalPence: orders.totalPence,
+      source: orders.source,
+      orderStatus: orders.status,
+      shipmentStatus: shipments.status,
+      method: shipments.method,
+      promisedTo: shipments.promisedTo,
+      orderRating: csatResponses.orderRating,
+      deliveryRating: csatResponses.deliveryRating,
     })
     .from(orders)
     .leftJoin(shipments, eq(shipments.orderId, orders.id))
@@ -58,7 +70,10 @@ export async function orderCustomer(db: Db, userId: number | null) {
 }
 
 export const shipmentChangeSchema = z.object({
-  number: z.string().trim().regex(/^[A-Z]?\d{5,8}$/),
+  number: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]?\d{5,8}$/),
   to: z.enum(SHIPMENT_STATUSES),
   note: z.string().trim().max(200).default(""),
 });
@@ -82,7 +97,10 @@ export async function changeShipment({ tx, audit, user }: AdminContext, c: z.out
 
 export const pickListSchema = z.object({
   /** A shop-local day (orders placed then); "all": every order not yet dispatched. */
-  day: z.union([z.literal("all"), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).optional().catch(undefined),
+  day: z
+    .union([z.literal("all"), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)])
+    .optional()
+    .catch(undefined),
 });
 
 /**
@@ -110,7 +128,15 @@ export async function pickList(db: Db, day: string) {
 }
 
 export const bulkStatusSchema = z.object({
-  numbers: z.array(z.string().trim().regex(/^[A-Z]?\d{5,8}$/)).min(1, "Tick the orders first").max(200, "At most 200 orders at a time"),
+  numbers: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Z]?\d{5,8}$/),
+    )
+    .min(1, "Tick the orders first")
+    .max(200, "At most 200 orders at a time"),
   to: z.enum(["packed", "dispatched"], { error: "Choose packed or dispatched" }),
 });
 
@@ -122,8 +148,19 @@ export async function bulkShipmentStatus({ tx, audit, user }: AdminContext, inpu
   const done: string[] = [];
   const skipped: string[] = [];
   for (const number of [...new Set(input.numbers)]) {
-    const [row] = await tx.select({ id: shipments.id, status: shipments.status }).from(shipments).innerJoin(orders, eq(orders.id, shipments.orderId)).where(eq(orders.number, number)).for("update");
-    const path: ShipmentStatus[] = !row ? [] : row.status === "placed" && input.to === "dispatched" ? ["packed", "dispatched"] : NEXT[row.status as ShipmentStatus].includes(input.to) ? [input.to] : [];
+    const [row] = await tx
+      .select({ id: shipments.id, status: shipments.status })
+      .from(shipments)
+      .innerJoin(orders, eq(orders.id, shipments.orderId))
+      .where(eq(orders.number, number))
+      .for("update");
+    const path: ShipmentStatus[] = !row
+      ? []
+      : row.status === "placed" && input.to === "dispatched"
+        ? ["packed", "dispatched"]
+        : NEXT[row.status as ShipmentStatus].includes(input.to)
+          ? [input.to]
+          : [];
     if (!row || !path.length) {
       skipped.push(number);
       continue;

@@ -30,7 +30,9 @@ export async function queueOrderPlaced(db: Db, orderId: number): Promise<void> {
     preview: `Order ${o.number}: ${formatPrice(o.totalPence)}, paid on delivery`,
     heading: `Thank you for your order ${o.number}`,
     paragraphs: [
-      s ? `Arriving ${when(s.promisedFrom)} – ${when(s.promisedTo)} by ${METHOD[s.method]}${s.method === "bike" || s.method === "ev" ? ` (about ${formatCo2(s.co2Grams)} CO2)` : ""}.` : "",
+      s
+        ? `Arriving ${when(s.promisedFrom)} – ${when(s.promisedTo)} by ${METHOD[s.method]}${s.method === "bike" || s.method === "ev" ? ` (about ${formatCo2(s.co2Grams)} CO2)` : ""}.`
+        : "",
       `Follow it live: ${trackingUrl(o.number)}`,
       o.userId ? "" : "Open your order to save your details and set a password.",
     ].filter(Boolean),
@@ -58,28 +60,51 @@ export async function queueShipmentMail(db: Db, orderId: number, status: MailedS
   const content: Record<MailedStatus, { subject: string; content: MailContent }> = {
     dispatched: {
       subject: `Order ${o.number} is on its way`,
-      content: { preview: `On its way by ${by}`, heading: "Your order is on its way", paragraphs: [`Order ${o.number} has left us by ${by}${s ? `, due ${when(s.promisedFrom)} – ${when(s.promisedTo)}` : ""}. Follow it live on the map.`], button: track },
+      content: {
+        preview: `On its way by ${by}`,
+        heading: "Your order is on its way",
+        paragraphs: [`Order ${o.number} has left us by ${by}${s ? `, due ${when(s.promisedFrom)} – ${when(s.promisedTo)}` : ""}. Follow it live on the map.`],
+        button: track,
+      },
     },
     out_for_delivery: {
       subject: `Order ${o.number} arrives today`,
-      content: { preview: "Out for delivery today", heading: "Out for delivery today", paragraphs: [`Your courier has order ${o.number} and is on the way. Pay on delivery by card or cash.`], button: track },
+      content: {
+        preview: "Out for delivery today",
+        heading: "Out for delivery today",
+        paragraphs: [`Your courier has order ${o.number} and is on the way. Pay on delivery by card or cash.`],
+        button: track,
+      },
     },
     delivered: {
       subject: `How was your Hearth order ${o.number}?`,
       content: {
         preview: "Delivered. Rate it in a few seconds",
         heading: "Delivered",
-        paragraphs: [`Order ${o.number} has been delivered. Tell us how it went, from 1 to 5, in a few seconds: it helps us and our couriers.`, "Not right? You can ask for a return within 30 days from your order page."],
+        paragraphs: [
+          `Order ${o.number} has been delivered. Tell us how it went, from 1 to 5, in a few seconds: it helps us and our couriers.`,
+          "Not right? You can ask for a return within 30 days from your order page.",
+        ],
         button: { label: "Rate your order", href: `${orderLink(o)}#rate` },
       },
     },
     failed_attempt: {
       subject: `We missed you: order ${o.number}`,
-      content: { preview: "We tried to deliver today", heading: "We tried to deliver", paragraphs: [`Our courier couldn't deliver order ${o.number} today. We'll try again on the next round; follow it live.`], button: track },
+      content: {
+        preview: "We tried to deliver today",
+        heading: "We tried to deliver",
+        paragraphs: [`Our courier couldn't deliver order ${o.number} today. We'll try again on the next round; follow it live.`],
+        button: track,
+      },
     },
     cancelled: {
       subject: `Order ${o.number} is cancelled`,
-      content: { preview: "Cancelled: nothing will be charged", heading: "Your order is cancelled", paragraphs: [`Order ${o.number} is cancelled. Nothing will be charged.`], button: { label: "View your order", href: orderLink(o) } },
+      content: {
+        preview: "Cancelled: nothing will be charged",
+        heading: "Your order is cancelled",
+        paragraphs: [`Order ${o.number} is cancelled. Nothing will be charged.`],
+        button: { label: "View your order", href: orderLink(o) },
+      },
     },
   };
   const m = content[status];

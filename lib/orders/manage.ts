@@ -8,7 +8,11 @@ import { UserError } from "@/lib/result";
 /** Cancels an order that has not been dispatched yet and puts its stock back, in one transaction. */
 export async function cancelOrder(db: Db, userId: number, number: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const [o] = await tx.select({ id: orders.id }).from(orders).where(and(eq(orders.number, number), eq(orders.userId, userId))).for("update");
+    const [o] = await tx
+      .select({ id: orders.id })
+      .from(orders)
+      .where(and(eq(orders.number, number), eq(orders.userId, userId)))
+      .for("update");
     if (!o) throw new UserError("Order not found.");
     await cancelWithStockBack(tx as unknown as Db, o.id, "Cancelled by the customer");
   });
@@ -21,9 +25,13 @@ export async function cancelOrder(db: Db, userId: number, number: string): Promi
  */
 export async function cancelWithStockBack(tx: Db, orderId: number, note: string): Promise<void> {
   const [s] = await tx.select().from(shipments).where(eq(shipments.orderId, orderId));
-  if (!s || (s.status !== "placed" && s.status !== "packed")) throw new UserError("This order has already been dispatched, so it can't be cancelled. You can return it once it arrives.");
+  if (!s || (s.status !== "placed" && s.status !== "packed"))
+    throw new UserError("This order has already been dispatched, so it can't be cancelled. You can return it once it arrives.");
   await setShipmentStatus(tx as unknown as Parameters<typeof setShipmentStatus>[0], s.id, "cancelled", { note });
-  const lines = await tx.select().from(orderLines).where(and(eq(orderLines.orderId, orderId), eq(orderLines.kind, "product")));
+  const lines = await tx
+    .select()
+    .from(orderLines)
+    .where(and(eq(orderLines.orderId, orderId), eq(orderLines.kind, "product")));
   for (const l of lines) {
     if (!l.productId) continue;
     await tx
@@ -35,9 +43,15 @@ export async function cancelWithStockBack(tx: Db, orderId: number, note: string)
 
 /** Puts an order's products back in the cart; says which could not be added (gone or sold out). */
 export async function reorder(db: Db, userId: number, number: string, cartId: string): Promise<{ added: number; skipped: string[] }> {
-  const [o] = await db.select({ id: orders.id }).from(orders).where(and(eq(orders.number, number), eq(orders.userId, userId)));
+  const [o] = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.number, number), eq(orders.userId, userId)));
   if (!o) throw new UserError("Order not found.");
-  const lines = await db.select().from(orderLines).where(and(eq(orderLines.orderId, o.id), eq(orderLines.kind, "product")));
+  const lines = await db
+    .select()
+    .from(orderLines)
+    .where(and(eq(orderLines.orderId, o.id), eq(orderLines.kind, "product")));
   let added = 0;
   const skipped: string[] = [];
   for (const l of lines) {

@@ -136,9 +136,17 @@ describe("CSAT", () => {
     const rows = await db.select().from(csatResponses).where(eq(csatResponses.userId, c.userId));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ orderRating: 4, deliveryRating: 4 });
-    await db.update(csatResponses).set({ createdAt: new Date(Date.now() - 8 * 86_400_000) }).where(eq(csatResponses.userId, c.userId));
+    await db
+      .update(csatResponses)
+      .set({ createdAt: new Date(Date.now() - 8 * 86_400_000) })
+      .where(eq(csatResponses.userId, c.userId));
     await expect(submitCsat(db, c.userId, o.number, { orderRating: 1, deliveryRating: 1 })).rejects.toThrow(/final now/);
-    for (const bad of [{ orderRating: 0, deliveryRating: 3 }, { orderRating: 6, deliveryRating: 3 }, { orderRating: 2.5, deliveryRating: 3 }, { orderRating: 3, deliveryRating: 3, comment: "x".repeat(1001) }]) {
+    for (const bad of [
+      { orderRating: 0, deliveryRating: 3 },
+      { orderRating: 6, deliveryRating: 3 },
+      { orderRating: 2.5, deliveryRating: 3 },
+      { orderRating: 3, deliveryRating: 3, comment: "x".repeat(1001) },
+    ]) {
       await expect(submitCsat(db, c.userId, o.number, bad)).rejects.toThrow();
     }
   });

@@ -7,7 +7,10 @@ export const ORDERS_PER_PAGE = 20;
 
 /** A customer's orders, newest first, including the imported history. */
 export async function listOrdersForUser(db: Db, userId: number, page = 1) {
-  const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(orders).where(eq(orders.userId, userId))) as [{ n: number }];
+  const [{ n }] = (await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(orders)
+    .where(eq(orders.userId, userId))) as [{ n: number }];
   const pageCount = Math.max(1, Math.ceil(n / ORDERS_PER_PAGE));
   const current = Math.min(Math.max(1, page), pageCount);
   const rows = await db
@@ -57,16 +60,18 @@ export async function orderByNumber(db: Db, number: string, userId: number | nul
     db.select().from(shipments).where(eq(shipments.orderId, o.id)),
     db.select().from(csatResponses).where(eq(csatResponses.orderId, o.id)),
   ]);
-  const events = shipment
-    ? await db.select().from(shipmentEvents).where(eq(shipmentEvents.shipmentId, shipment.id)).orderBy(asc(shipmentEvents.at), asc(shipmentEvents.id))
-    : [];
+  const events = shipment ? await db.select().from(shipmentEvents).where(eq(shipmentEvents.shipmentId, shipment.id)).orderBy(asc(shipmentEvents.at), asc(shipmentEvents.id)) : [];
   const [orderReturns, blocker, returnable] = await Promise.all([
     returnsOfOrder(db, o.id),
     returnBlocker(db, o),
     o.kind === "sale" && o.source === "web" ? returnableLines(db, o.id) : Promise.resolve([]),
   ]);
   return {
-    order: o, lines, shipment: shipment ?? null, events, csat: csat ?? null,
+    order: o,
+    lines,
+    shipment: shipment ?? null,
+    events,
+    csat: csat ?? null,
     returns: orderReturns,
     /** Why no return can be asked for now (null: it can), and what each line can still send back. */
     returnOptions: { blocker, lines: returnable.map((l) => ({ lineNo: l.lineNo, title: l.title, returnable: l.returnable })) },

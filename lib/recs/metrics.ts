@@ -12,11 +12,14 @@ export type EvalResult = { model: string; users: number; hitRate: number; recall
  *   coverage  = distinct products recommended / products in the training data
  */
 export function evaluate(ds: Dataset, model: Model, truth: Map<number, Set<string>>, k: number, fallback?: Float64Array): EvalResult {
-  let hits = 0, recall = 0, ndcg = 0;
+  let hits = 0,
+    recall = 0,
+    ndcg = 0;
   const shown = new Set<number>();
   for (const [u, items] of truth) {
     const recs = recommend(ds, model, u, k, fallback);
-    let dcg = 0, found = 0;
+    let dcg = 0,
+      found = 0;
     recs.forEach((j, r) => {
       shown.add(j);
       if (items.has(ds.items[j]!)) {

@@ -105,9 +105,10 @@ describe("metrics", () => {
 
 describe("inverse on a larger matrix", () => {
   it("A · A⁻¹ = I for a random sparse-ish SPD matrix (XᵀX + λI, as EASE builds it)", () => {
-    const n = 30, rows = 60;
+    const n = 30,
+      rows = 60;
     let seed = 7;
-    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const x = Array.from({ length: rows }, () => Array.from({ length: n }, () => (rnd() < 0.2 ? 1 + Math.floor(rnd() * 3) : 0)));
     const a = new Float64Array(n * n);
     for (const r of x) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a[i * n + j]! += r[i]! * r[j]!;

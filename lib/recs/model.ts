@@ -56,7 +56,10 @@ export function buildDataset(interactions: Iterable<Interaction>, opts: { maxIte
   const itemIndex = new Map(items.map((it, i) => [it, i]));
   const users = [...byUser.keys()].sort();
   const rows = users.map((u) => {
-    const pairs = [...byUser.get(u)!].filter(([it]) => itemIndex.has(it)).map(([it, w]) => [itemIndex.get(it)!, w] as const).sort((a, b) => a[0] - b[0]);
+    const pairs = [...byUser.get(u)!]
+      .filter(([it]) => itemIndex.has(it))
+      .map(([it, w]) => [itemIndex.get(it)!, w] as const)
+      .sort((a, b) => a[0] - b[0]);
     return { items: Int32Array.from(pairs.map((p) => p[0])), weights: Float64Array.from(pairs.map((p) => p[1])) };
   });
   return { users, items, rows, itemUsers: Int32Array.from(items.map((it) => usersOf.get(it)!)) };

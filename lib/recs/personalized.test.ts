@@ -27,7 +27,8 @@ const { personalizedStore } = await import("./personalized");
 
 let db: Db;
 const p: Record<string, number> = {};
-let treated = 0, control = 0;
+let treated = 0,
+  control = 0;
 
 beforeAll(async () => {
   process.env.RECS_HOLDOUT_SHARE = "0.5";
@@ -36,16 +37,25 @@ beforeAll(async () => {
     { sku: "A", title: "Brass Lantern", category: "lighting", pricePence: 2000 },
     { sku: "B", title: "Tea Light Holder", category: "lighting", pricePence: 500 },
     { sku: "C", title: "Spotty Mug", category: "kitchen-dining", pricePence: 450 },
-  ])) p[r.sku] = r.id;
+  ]))
+    p[r.sku] = r.id;
   // Customers until there is one on each side of the hash; both bought A, others A and B.
   let n = 0;
   while (!treated || !control) {
-    const [u] = await db.insert(users).values({ email: `c${++n}@example.com` }).returning();
-    const [o] = await db.insert(orders).values({ number: `P${n}`, userId: u!.id, placedAt: new Date("2026-10-01"), totalPence: 2500 }).returning();
-    await db.insert(orderLines).values([
-      { orderId: o!.id, lineNo: 1, productId: p.A, sku: "A", title: "A", quantity: 1, unitPricePence: 2000 },
-      ...(n % 2 ? [{ orderId: o!.id, lineNo: 2, productId: p.B, sku: "B", title: "B", quantity: 1, unitPricePence: 500 }] : []),
-    ]);
+    const [u] = await db
+      .insert(users)
+      .values({ email: `c${++n}@example.com` })
+      .returning();
+    const [o] = await db
+      .insert(orders)
+      .values({ number: `P${n}`, userId: u!.id, placedAt: new Date("2026-10-01"), totalPence: 2500 })
+      .returning();
+    await db
+      .insert(orderLines)
+      .values([
+        { orderId: o!.id, lineNo: 1, productId: p.A, sku: "A", title: "A", quantity: 1, unitPricePence: 2000 },
+        ...(n % 2 ? [{ orderId: o!.id, lineNo: 2, productId: p.B, sku: "B", title: "B", quantity: 1, unitPricePence: 500 }] : []),
+      ]);
     if (inControlGroup(u!.id)) control ||= u!.id;
     else if (n % 2 === 0) treated ||= u!.id; // bought only A: B is theirs to discover
   }

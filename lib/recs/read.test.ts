@@ -13,7 +13,10 @@ const u: Record<string, number> = {};
 let seq = 0;
 
 async function bought(user: string, items: string[], at = "2026-10-01T10:00:00Z") {
-  const [o] = await db.insert(orders).values({ number: `Q${++seq}`, userId: u[user], placedAt: new Date(at), totalPence: 1000 }).returning({ id: orders.id });
+  const [o] = await db
+    .insert(orders)
+    .values({ number: `Q${++seq}`, userId: u[user], placedAt: new Date(at), totalPence: 1000 })
+    .returning({ id: orders.id });
   await db.insert(orderLines).values(items.map((it, i) => ({ orderId: o!.id, lineNo: i + 1, productId: p[it], sku: it, title: it, quantity: 1, unitPricePence: 100 })));
 }
 
@@ -25,8 +28,15 @@ beforeAll(async () => {
     { sku: "C", title: "Spotty Mug", category: "kitchen-dining", pricePence: 450 },
     { sku: "D", title: "Tea Towel", category: "kitchen-dining", pricePence: 350 },
     { sku: "E", title: "Cake Stand", category: "kitchen-dining", pricePence: 1500 },
-  ])) p[r.sku] = r.id;
-  for (const name of ["u1", "u2", "u3", "u4", "u5", "u6"]) u[name] = (await db.insert(users).values({ email: `${name}@example.com` }).returning())[0]!.id;
+  ]))
+    p[r.sku] = r.id;
+  for (const name of ["u1", "u2", "u3", "u4", "u5", "u6"])
+    u[name] = (
+      await db
+        .insert(users)
+        .values({ email: `${name}@example.com` })
+        .returning()
+    )[0]!.id;
   await bought("u1", ["A", "B"]);
   await bought("u2", ["A", "B"]);
   await bought("u3", ["A", "B", "C"]);

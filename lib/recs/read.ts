@@ -34,13 +34,7 @@ async function boughtAmong(db: Db, userId: number, productIds: number[]): Promis
  * customer); bought non-consumables, sold-out and archived products, and the session's own items
  * are left out at read time.
  */
-export async function forYou(
-  db: Db,
-  userId: number,
-  sessionProductIds: number[],
-  k = 10,
-  opts: { fillFrom?: () => Promise<ProductCard[]> } = {},
-): Promise<Recommendation[]> {
+export async function forYou(db: Db, userId: number, sessionProductIds: number[], k = 10, opts: { fillFrom?: () => Promise<ProductCard[]> } = {}): Promise<Recommendation[]> {
   const session = intArray(sessionProductIds.slice(0, 20));
   const { rows } = await db.execute<Recommendation & { score: number }>(sql`
     with batch as (
@@ -83,7 +77,11 @@ export async function forYou(
   if (recs.length && recs.length < k) {
     const taken = new Set([...recs.map((r) => r.id), ...sessionProductIds]);
     const candidates = (await (opts.fillFrom ?? (() => trending(db, 40)))()).filter((p) => !taken.has(p.id));
-    const bought = await boughtAmong(db, userId, candidates.filter((p) => !CONSUMABLE_CATEGORIES.includes(p.categorySlug)).map((p) => p.id));
+    const bought = await boughtAmong(
+      db,
+      userId,
+      candidates.filter((p) => !CONSUMABLE_CATEGORIES.includes(p.categorySlug)).map((p) => p.id),
+    );
     for (const p of candidates) {
       if (recs.length >= k) break;
       if (!bought.has(p.id)) recs.push({ ...p, reason: "Popular right now" });

@@ -16,7 +16,10 @@ const u: Record<string, number> = {};
 let seq = 0;
 
 async function bought(user: string, ...items: string[]) {
-  const [o] = await db.insert(orders).values({ number: `R${++seq}`, userId: u[user], placedAt: new Date("2026-10-01T10:00:00Z"), totalPence: 1000 }).returning({ id: orders.id });
+  const [o] = await db
+    .insert(orders)
+    .values({ number: `R${++seq}`, userId: u[user], placedAt: new Date("2026-10-01T10:00:00Z"), totalPence: 1000 })
+    .returning({ id: orders.id });
   await db.insert(orderLines).values(items.map((it, i) => ({ orderId: o!.id, lineNo: i + 1, productId: p[it], sku: it, title: it, quantity: 1, unitPricePence: 100 })));
 }
 
@@ -29,7 +32,13 @@ beforeAll(async () => {
     { sku: "D", title: "Tea Towel", category: "kitchen-dining", pricePence: 350 },
   ]);
   for (const r of rows) p[r.sku] = r.id;
-  for (const name of ["u1", "u2", "u3", "u4", "u5", "u6"]) u[name] = (await db.insert(users).values({ email: `${name}@example.com` }).returning())[0]!.id;
+  for (const name of ["u1", "u2", "u3", "u4", "u5", "u6"])
+    u[name] = (
+      await db
+        .insert(users)
+        .values({ email: `${name}@example.com` })
+        .returning()
+    )[0]!.id;
   await bought("u1", "A", "B");
   await bought("u2", "A", "B");
   await bought("u3", "A", "B", "C");
@@ -39,8 +48,7 @@ beforeAll(async () => {
 });
 afterAll(dropTestDb);
 
-const picks = async (user: string) =>
-  db.select().from(recsForUser).where(eq(recsForUser.userId, u[user]!)).orderBy(asc(recsForUser.rank));
+const picks = async (user: string) => db.select().from(recsForUser).where(eq(recsForUser.userId, u[user]!)).orderBy(asc(recsForUser.rank));
 
 describe("recs:train", () => {
   it("writes each customer's top picks with a reason, from orders and events", async () => {
@@ -57,10 +65,17 @@ describe("recs:train", () => {
 
   it("writes item neighbours of both kinds and replaces the previous lists on retraining", async () => {
     await trainAndStore(db, { lambda: 1 });
-    const also = await db.select().from(recsNeighbours).where(and(eq(recsNeighbours.productId, p.A!), eq(recsNeighbours.kind, "also_bought"))).orderBy(asc(recsNeighbours.rank));
+    const also = await db
+      .select()
+      .from(recsNeighbours)
+      .where(and(eq(recsNeighbours.productId, p.A!), eq(recsNeighbours.kind, "also_bought")))
+      .orderBy(asc(recsNeighbours.rank));
     expect(also[0]!.neighbourId).toBe(p.B);
     expect(also.map((n) => n.neighbourId)).not.toContain(p.D);
-    const goes = await db.select().from(recsNeighbours).where(and(eq(recsNeighbours.productId, p.C!), eq(recsNeighbours.kind, "goes_with")));
+    const goes = await db
+      .select()
+      .from(recsNeighbours)
+      .where(and(eq(recsNeighbours.productId, p.C!), eq(recsNeighbours.kind, "goes_with")));
     expect(goes.length).toBeGreaterThan(0);
     // Two runs, one set of lists.
     expect((await db.select().from(recsRuns)).length).toBe(2);

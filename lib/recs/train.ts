@@ -64,7 +64,8 @@ export async function trainAndStore(db: Db, opts: Partial<typeof TRAIN_DEFAULTS>
         const scores = ease.score(u);
         const { items, weights } = ds.rows[u]!;
         topIndices(scores, o.perUser, undefined, true).forEach((j, r) => {
-          let best = -1, bestV = 0;
+          let best = -1,
+            bestV = 0;
           for (let a = 0; a < items.length; a++) {
             const v = weights[a]! * ease.b[items[a]! * n + j]!;
             if (items[a] !== j && v > bestV) {
@@ -84,7 +85,10 @@ export async function trainAndStore(db: Db, opts: Partial<typeof TRAIN_DEFAULTS>
       const rows: (typeof recsNeighbours.$inferInsert)[] = [];
       const row = new Float64Array(n);
       for (let i = 0; i < n; i++) {
-        for (const [kind, m] of [["also_bought", knn.sim], ["goes_with", ease.b]] as const) {
+        for (const [kind, m] of [
+          ["also_bought", knn.sim],
+          ["goes_with", ease.b],
+        ] as const) {
           for (let j = 0; j < n; j++) row[j] = m[i * n + j]!;
           topIndices(row, o.neighbours, new Set([i]), true).forEach((j, r) => rows.push({ productId: id(i), kind, rank: r + 1, neighbourId: id(j), score: row[j]! }));
         }
@@ -109,9 +113,20 @@ export async function trainAndStore(db: Db, opts: Partial<typeof TRAIN_DEFAULTS>
         select * from json_to_recordset(${JSON.stringify(neighbourRows.slice(s, s + 20_000))}::json)
         as x("productId" int, kind recs_neighbour_kind, rank smallint, "neighbourId" int, score float8)`);
     }
-    await tx.insert(recsRuns).values({ model: "EASE", users: ds.users.length, items: n, interactions: interactions.length, ms: Math.round(performance.now() - started), params: o });
+    await tx
+      .insert(recsRuns)
+      .values({ model: "EASE", users: ds.users.length, items: n, interactions: interactions.length, ms: Math.round(performance.now() - started), params: o });
   });
   // The tables were replaced wholesale: fresh planner statistics (PGlite has no autovacuum).
   await db.execute(sql`analyze recs_for_user, recs_neighbours`);
-  return { users: ds.users.length, items: n, interactions: interactions.length, userRows: userRows.length, neighbourRows: neighbourRows.length, trainMs, totalMs: performance.now() - started, phases: { loadMs, fitMs, scoreMs, writeMs: performance.now() - started - trainMs } };
+  return {
+    users: ds.users.length,
+    items: n,
+    interactions: interactions.length,
+    userRows: userRows.length,
+    neighbourRows: neighbourRows.length,
+    trainMs,
+    totalMs: performance.now() - started,
+    phases: { loadMs, fitMs, scoreMs, writeMs: performance.now() - started - trainMs },
+  };
 }

@@ -18,21 +18,32 @@ export async function queueReturnMail(db: Db, returnId: number, status: "approve
       content: {
         preview: "Return approved: how to send it back",
         heading: "Your return is approved",
-        paragraphs: ["Pack the items securely with a note of your order number. Our courier collects returns on their next round in your area, or you can hand them to them at your next delivery.", r.staffNote ? `From our team: ${r.staffNote}` : ""].filter(Boolean),
+        paragraphs: [
+          "Pack the items securely with a note of your order number. Our courier collects returns on their next round in your area, or you can hand them to them at your next delivery.",
+          r.staffNote ? `From our team: ${r.staffNote}` : "",
+        ].filter(Boolean),
         button,
         note: "We'll refund you once the items are back with us.",
       },
     },
     refused: {
       subject: `About your return for order ${o.number}`,
-      content: { preview: "We can't accept this return", heading: "We can't accept this return", paragraphs: [r.staffNote ? `From our team: ${r.staffNote}` : "This return doesn't meet our returns policy.", "Reply to this email if you'd like to talk it through."], button },
+      content: {
+        preview: "We can't accept this return",
+        heading: "We can't accept this return",
+        paragraphs: [r.staffNote ? `From our team: ${r.staffNote}` : "This return doesn't meet our returns policy.", "Reply to this email if you'd like to talk it through."],
+        button,
+      },
     },
     refunded: {
       subject: `Your refund for order ${o.number}`,
       content: {
         preview: `Refund of ${formatPrice(-(refund?.total ?? 0))}`,
         heading: "Your refund is on its way",
-        paragraphs: [`We've refunded ${formatPrice(-(refund?.total ?? 0))} for your return from order ${o.number}${refund ? ` (refund ${refund.number})` : ""}.`, "For orders paid on delivery we pay it back to the card or account you paid with; it can take up to 5 working days to show."],
+        paragraphs: [
+          `We've refunded ${formatPrice(-(refund?.total ?? 0))} for your return from order ${o.number}${refund ? ` (refund ${refund.number})` : ""}.`,
+          "For orders paid on delivery we pay it back to the card or account you paid with; it can take up to 5 working days to show.",
+        ],
         button,
       },
     },

@@ -52,7 +52,11 @@ export type ReturnRequest = z.output<typeof returnRequestSchema>;
 
 /** How many of each product line can still be returned (bought, less what open or finished returns hold). */
 export async function returnableLines(db: Db, orderId: number) {
-  const lines = await db.select().from(orderLines).where(and(eq(orderLines.orderId, orderId), eq(orderLines.kind, "product"))).orderBy(asc(orderLines.lineNo));
+  const lines = await db
+    .select()
+    .from(orderLines)
+    .where(and(eq(orderLines.orderId, orderId), eq(orderLines.kind, "product")))
+    .orderBy(asc(orderLines.lineNo));
   const { rows } = await db.execute<{ line_no: number; n: number }>(sql`
     select l.line_no, sum(l.quantity)::int as n from return_lines l join returns r on r.id = l.return_id
      where r.order_id = ${orderId} and r.status <> 'refused' group by l.line_no`);
@@ -88,7 +92,8 @@ export async function requestReturn(db: Db, orderId: number, input: ReturnReques
     for (const c of chosen) {
       const line = lines.get(c.lineNo);
       if (!line) throw new UserError("That item is not part of this order.");
-      if (c.quantity > line.returnable) throw new UserError(line.returnable ? `You can return at most ${line.returnable} of ${line.title}.` : `${line.title} is already being returned.`);
+      if (c.quantity > line.returnable)
+        throw new UserError(line.returnable ? `You can return at most ${line.returnable} of ${line.title}.` : `${line.title} is already being returned.`);
       if (!c.reason) throw new UserError(`Tell us why you're returning ${line.title}.`, `reason.${c.lineNo}`);
     }
     const [row] = await tx.insert(returns).values({ orderId, note: input.note }).returning({ id: returns.id });
@@ -139,11 +144,24 @@ export async function receiveReturn({ tx, user, audit }: AdminContext, id: numbe
     .where(eq(returnLines.returnId, r.id));
   for (const l of lines) {
     if (!l.productId) continue; // a product deleted since: nothing to put back
-    const [p] = await tx.update(products).set({ stock: sql`${products.stock} + ${l.quantity}` }).where(eq(products.id, l.productId)).returning({ stock: products.stock });
-    if (p) await tx.insert(stockAdjustments).values({ productId: l.productId, delta: l.quantity, stockAfter: p.stock, reason: "returned", note: `Return ${r.id} of order ${order.number}`, actorId: user.id });
+    const [p] = await tx
+      .update(products)
+      .set({ stock: sql`${products.stock} + ${l.quantity}` })
+      .where(eq(products.id, l.productId))
+      .returning({ stock: products.stock });
+    if (p)
+      await tx
+        .insert(stockAdjustments)
+        .values({ productId: l.productId, delta: l.quantity, stockAfter: p.stock, reason: "returned", note: `Return ${r.id} of order ${order.number}`, actorId: user.id });
   }
   await tx.update(returns).set({ status: "received", receivedAt: new Date() }).where(eq(returns.id, r.id));
-  await audit({ action: "return.receive", entity: "return", entityId: r.id, before: { status: r.status }, after: { status: "received", restocked: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })) } });
+  await audit({
+    action: "return.receive",
+    entity: "return",
+    entityId: r.id,
+    before: { status: r.status },
+    after: { status: "received", restocked: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })) },
+  });
   track(order, EVENTS.returnReceived, { return_id: r.id });
   return { number: order.number };
 }
@@ -154,14 +172,24 @@ export async function refundableOf(db: Db, returnId: number) {
   if (!r) return null;
   const [order] = await db.select().from(orders).where(eq(orders.id, r.orderId));
   const lines = await db
-    .select({ lineNo: returnLines.lineNo, quantity: returnLines.quantity, productId: orderLines.productId, sku: orderLines.sku, title: orderLines.title, unitPricePence: orderLines.unitPricePence })
+    .select({
+      lineNo: returnLines.lineNo,
+      quantity: returnLines.quantity,
+      productId: orderLines.productId,
+      sku: orderLines.sku,
+      title: orderLines.title,
+      unitPricePence: orderLines.unitPricePence,
+    })
     .from(returnLines)
     .innerJoin(orderLines, and(eq(orderLines.orderId, r.orderId), eq(orderLines.lineNo, returnLines.lineNo)))
     .where(eq(returnLines.returnId, returnId))
     .orderBy(asc(returnLines.lineNo));
   const goods = lines.reduce((n, l) => n + l.quantity * l.unitPricePence, 0);
   const discountShare = order!.subtotalPence > 0 ? Math.round((order!.discountPence * goods) / order!.subtotalPence) : 0;
-  const refunds = await db.select({ total: orders.totalPence, shipping: orders.shippingPence }).from(orders).where(and(eq(orders.refundOf, order!.id), eq(orders.kind, "refund")));
+  const refunds = await db
+    .select({ total: orders.totalPence, shipping: orders.shippingPence })
+    .from(orders)
+    .where(and(eq(orders.refundOf, order!.id), eq(orders.kind, "refund")));
   const refunded = -refunds.reduce((n, x) => n + x.total, 0);
   const deliveryLeft = refunds.some((x) => x.shipping !== 0) ? 0 : order!.shippingPence;
   return { r, order: order!, lines, goods, discountShare, deliveryLeft, refunded, paid: order!.totalPence };
@@ -194,7 +222,8 @@ export async function refundReturn({ tx, audit }: AdminContext, input: z.output<
   const amount = input.amount === "" ? full : input.amount;
   if (amount <= 0) throw new UserError("Enter an amount above zero.", "amount");
   if (amount > full) throw new UserError(`At most ${formatPrice(full)} for this return.`, "amount");
-  if (info.refunded + amount > info.paid) throw new UserError(`That is more than was paid: ${formatPrice(info.paid)}, of which ${formatPrice(info.refunded)} is refunded already.`, "amount");
+  if (info.refunded + amount > info.paid)
+    throw new UserError(`That is more than was paid: ${formatPrice(info.paid)}, of which ${formatPrice(info.refunded)} is refunded already.`, "amount");
   const adjustment = full - amount;
   const [n] = (await tx.execute<{ n: string }>(sql`select 'R' || nextval('web_order_number_seq') as n`)).rows;
   const [refund] = await tx
@@ -222,21 +251,34 @@ export async function refundReturn({ tx, audit }: AdminContext, input: z.output<
   const rows = [
     ...lines.map((l) => ({ kind: "product" as const, productId: l.productId, sku: l.sku, title: l.title, quantity: -l.quantity, unitPricePence: l.unitPricePence })),
     ...(delivery ? [{ kind: "shipping" as const, productId: null, sku: "DELIVERY", title: "Delivery", quantity: -1, unitPricePence: delivery }] : []),
-    ...(info.discountShare ? [{ kind: "discount" as const, productId: null, sku: "DISCOUNT", title: "Discount on returned items", quantity: 1, unitPricePence: info.discountShare }] : []),
+    ...(info.discountShare
+      ? [{ kind: "discount" as const, productId: null, sku: "DISCOUNT", title: "Discount on returned items", quantity: 1, unitPricePence: info.discountShare }]
+      : []),
     ...(adjustment ? [{ kind: "fee" as const, productId: null, sku: "PARTIAL", title: "Partial refund", quantity: 1, unitPricePence: adjustment }] : []),
   ];
   await tx.insert(orderLines).values(rows.map((x, i) => ({ ...x, orderId: refund!.id, lineNo: i + 1 })));
   await tx.update(returns).set({ status: "refunded", refundOrderId: refund!.id }).where(eq(returns.id, r.id));
-  await audit({ action: "return.refund", entity: "return", entityId: r.id, before: { status: r.status }, after: { status: "refunded", refund: refund!.number, amountPence: amount, delivery: delivery > 0 } });
+  await audit({
+    action: "return.refund",
+    entity: "return",
+    entityId: r.id,
+    before: { status: r.status },
+    after: { status: "refunded", refund: refund!.number, amountPence: amount, delivery: delivery > 0 },
+  });
   await queueReturnMail(tx, r.id, "refunded");
   // Segment's "Order Refunded": the sale's id, the amount and the products given back.
-  track(order, EVENTS.orderRefunded, {
-    order_id: order.number,
-    refund_id: refund!.number,
-    total: amount / 100,
-    currency: order.currency,
-    products: lines.map((l) => ({ product_id: l.productId, sku: l.sku, name: l.title, quantity: l.quantity, price: l.unitPricePence / 100 })),
-  }, `order-refunded:${refund!.number}`);
+  track(
+    order,
+    EVENTS.orderRefunded,
+    {
+      order_id: order.number,
+      refund_id: refund!.number,
+      total: amount / 100,
+      currency: order.currency,
+      products: lines.map((l) => ({ product_id: l.productId, sku: l.sku, name: l.title, quantity: l.quantity, price: l.unitPricePence / 100 })),
+    },
+    `order-refunded:${refund!.number}`,
+  );
   return { number: order.number, refund: refund!.number, amountPence: amount };
 }
 
@@ -252,11 +294,26 @@ export async function returnsOfOrder(db: Db, orderId: number) {
   if (!list.length) return [];
   const [lines, refunds] = await Promise.all([
     db
-      .select({ returnId: returnLines.returnId, lineNo: returnLines.lineNo, quantity: returnLines.quantity, reason: returnLines.reason, title: orderLines.title, sku: orderLines.sku })
+      .select({
+        returnId: returnLines.returnId,
+        lineNo: returnLines.lineNo,
+        quantity: returnLines.quantity,
+        reason: returnLines.reason,
+        title: orderLines.title,
+        sku: orderLines.sku,
+      })
       .from(returnLines)
       .innerJoin(orderLines, and(eq(orderLines.orderId, orderId), eq(orderLines.lineNo, returnLines.lineNo)))
-      .where(inArray(returnLines.returnId, list.map((r) => r.id))),
-    db.select({ id: orders.id, number: orders.number, totalPence: orders.totalPence }).from(orders).where(and(eq(orders.refundOf, orderId), ne(orders.kind, "sale"))),
+      .where(
+        inArray(
+          returnLines.returnId,
+          list.map((r) => r.id),
+        ),
+      ),
+    db
+      .select({ id: orders.id, number: orders.number, totalPence: orders.totalPence })
+      .from(orders)
+      .where(and(eq(orders.refundOf, orderId), ne(orders.kind, "sale"))),
   ]);
   return list.map((r) => ({
     ...r,
@@ -272,7 +329,16 @@ export const returnsListSchema = z.object({ status: z.enum(["requested", "approv
 /** The staff queue: returns waiting for a step first (requested, approved, received), then the rest; newest first within each. */
 export async function listReturns(db: Db, p: z.output<typeof returnsListSchema>) {
   const rows = await db
-    .select({ id: returns.id, status: returns.status, createdAt: returns.createdAt, note: returns.note, staffNote: returns.staffNote, orderId: returns.orderId, number: orders.number, email: orders.email })
+    .select({
+      id: returns.id,
+      status: returns.status,
+      createdAt: returns.createdAt,
+      note: returns.note,
+      staffNote: returns.staffNote,
+      orderId: returns.orderId,
+      number: orders.number,
+      email: orders.email,
+    })
     .from(returns)
     .innerJoin(orders, eq(orders.id, returns.orderId))
     .where(p.status ? eq(returns.status, p.status) : undefined)

@@ -29,13 +29,33 @@ async function deliveredOrder(userId: number | null, email: string, deliveredDay
   const cartId = userId ? await cartIdForUser(db, userId) : await createCart(db);
   await addItem(db, cartId, lamp, 2);
   await addItem(db, cartId, mug, 3);
-  const placed = await placeOrder(db, { userId, email, cartId, address, method: "bike", payment: "cod", idempotencyKey: `ret-key-${++seq}-abcdefgh`, saveAddress: false, makeEcoDefault: false });
+  const placed = await placeOrder(db, {
+    userId,
+    email,
+    cartId,
+    address,
+    method: "bike",
+    payment: "cod",
+    idempotencyKey: `ret-key-${++seq}-abcdefgh`,
+    saveAddress: false,
+    makeEcoDefault: false,
+  });
   const [s] = await db.select().from(shipments).where(eq(shipments.orderId, placed.orderId));
-  for (const to of ["packed", "dispatched", "out_for_delivery", "delivered"] as const) await setShipmentStatus(db, s!.id, to, { at: new Date(Date.now() - deliveredDaysAgo * 86_400_000) });
+  for (const to of ["packed", "dispatched", "out_for_delivery", "delivered"] as const)
+    await setShipmentStatus(db, s!.id, to, { at: new Date(Date.now() - deliveredDaysAgo * 86_400_000) });
   return placed.number;
 }
 const form = (number: string, lines: Record<number, [number, string]>, extra: Record<string, string> = {}) =>
-  formData({ number, ...Object.fromEntries(Object.entries(lines).flatMap(([n, [q, r]]) => [[`qty.${n}`, String(q)], [`reason.${n}`, r]])), ...extra });
+  formData({
+    number,
+    ...Object.fromEntries(
+      Object.entries(lines).flatMap(([n, [q, r]]) => [
+        [`qty.${n}`, String(q)],
+        [`reason.${n}`, r],
+      ]),
+    ),
+    ...extra,
+  });
 const asAdmin = () => signInAs(admin);
 
 beforeAll(async () => {
@@ -73,11 +93,17 @@ describe("returns", () => {
     expect(await refundReturnAction(null, formData({ id: String(id), includeDelivery: "on" }))).toMatchObject({ ok: true });
     expect(await refundReturnAction(null, formData({ id: String(id) }))).toMatchObject({ ok: false, error: "This return has been refunded already." });
     const [sale] = await db.select().from(orders).where(eq(orders.number, number));
-    const [refund] = await db.select().from(orders).where(and(eq(orders.refundOf, sale!.id), eq(orders.kind, "refund")));
+    const [refund] = await db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.refundOf, sale!.id), eq(orders.kind, "refund")));
     // One lamp plus the £2.95 delivery: negative, so sums give net revenue.
     expect(refund).toMatchObject({ status: "refunded", subtotalPence: -2500, shippingPence: -295, totalPence: -2795, userId: rita!.id });
     const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, refund!.id));
-    expect(lines.map((l) => [l.kind, l.sku, l.quantity, l.unitPricePence])).toEqual([["product", "L1", -1, 2500], ["shipping", "DELIVERY", -1, 295]]);
+    expect(lines.map((l) => [l.kind, l.sku, l.quantity, l.unitPricePence])).toEqual([
+      ["product", "L1", -1, 2500],
+      ["shipping", "DELIVERY", -1, 295],
+    ]);
     const subjects = (await db.select().from(outbox).where(eq(outbox.to, "rita@example.com"))).map((m) => m.subject);
     expect(subjects).toEqual(expect.arrayContaining([`Your return for order ${number} is approved`, `Your refund for order ${number}`]));
     const audit = (await db.select().from(auditLog).where(eq(auditLog.entity, "return"))).map((a) => a.action);
@@ -92,7 +118,10 @@ describe("returns", () => {
     expect(await requestReturnAction(null, form(number, { 2: [1, ""] }))).toMatchObject({ ok: false, error: "Tell us why you're returning Spotty Mug." });
     expect(await requestReturnAction(null, form(number, { 9: [1, "other"] }))).toMatchObject({ ok: false, error: "That item is not part of this order." });
     expect(await requestReturnAction(null, form(number, {}))).toMatchObject({ ok: false, error: "Choose at least one item to return." });
-    expect(await requestReturnAction(null, form(number, { 2: [1, "other"] }, { note: "x".repeat(5000) }))).toMatchObject({ ok: false, error: "Use at most 500 characters for the note" });
+    expect(await requestReturnAction(null, form(number, { 2: [1, "other"] }, { note: "x".repeat(5000) }))).toMatchObject({
+      ok: false,
+      error: "Use at most 500 characters for the note",
+    });
 
     // Someone else's order, signed in or holding a wrong link: as if it did not exist.
     const other = await deliveredOrder(null, "gina@example.com");
@@ -107,7 +136,15 @@ describe("returns", () => {
     signInAs({ id: sam!.id, email: "sam@example.com", role: "customer" });
     expect(await requestReturnAction(null, form(old, { 1: [1, "other"] }))).toMatchObject({ ok: false, error: "Returns are possible within 30 days of delivery." });
     await db.insert(orders).values({ number: "536999", userId: sam!.id, source: "import", status: "delivered", placedAt: new Date(), totalPence: 1000, subtotalPence: 1000 });
-    await db.insert(orderLines).values({ orderId: (await db.select().from(orders).where(eq(orders.number, "536999")))[0]!.id, lineNo: 1, sku: "L1", title: "Brass Lamp", quantity: 1, unitPricePence: 1000, productId: lamp });
+    await db.insert(orderLines).values({
+      orderId: (await db.select().from(orders).where(eq(orders.number, "536999")))[0]!.id,
+      lineNo: 1,
+      sku: "L1",
+      title: "Brass Lamp",
+      quantity: 1,
+      unitPricePence: 1000,
+      productId: lamp,
+    });
     expect(await requestReturnAction(null, form("536999", { 1: [1, "other"] }))).toMatchObject({ ok: false, error: expect.stringContaining("previous shop") });
     const count = await db.execute<{ n: number }>(sql`select count(*)::int as n from returns r join orders o on o.id = r.order_id where o.user_id = ${sam!.id}`);
     expect(Number(count.rows[0]!.n)).toBe(0);

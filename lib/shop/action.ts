@@ -42,7 +42,11 @@ function wrap<S extends z.ZodType, T, C extends ShopContext>(
     // A refused submit hands back what was typed (React resets the form), never a password or token.
     const kept = (r: Extract<ActionResult<never>, { ok: false }>): ActionResult<T> => ({
       ...r,
-      values: Object.fromEntries(Object.entries(input).filter(([k, v]) => typeof v === "string" && !/password|token/i.test(k)).map(([k, v]) => [k, (v as string).slice(0, 5000)])),
+      values: Object.fromEntries(
+        Object.entries(input)
+          .filter(([k, v]) => typeof v === "string" && !/password|token/i.test(k))
+          .map(([k, v]) => [k, (v as string).slice(0, 5000)]),
+      ),
     });
     const parsed = opts.schema.safeParse(input);
     const invalid = (e: z.ZodError) => kept(failure(opts.invalid ?? e.issues[0]?.message ?? "Please check the highlighted fields.", fieldErrorsOf(e)));
@@ -56,7 +60,8 @@ function wrap<S extends z.ZodType, T, C extends ShopContext>(
       return ok(await handler(parsed.data, ctx));
     } catch (err) {
       unstable_rethrow(err); // redirect() and notFound() are answers, not failures
-      if (err instanceof UserError) return kept({ ...failure(err.message, err.field ? { [err.field]: [err.message] } : undefined), ...(err.details === undefined ? {} : { details: err.details }) });
+      if (err instanceof UserError)
+        return kept({ ...failure(err.message, err.field ? { [err.field]: [err.message] } : undefined), ...(err.details === undefined ? {} : { details: err.details }) });
       if (err instanceof z.ZodError) return invalid(err);
       console.error(`action ${opts.name} failed`, err);
       return failure("Something went wrong; nothing was changed. Please try again.");

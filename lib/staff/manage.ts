@@ -30,10 +30,18 @@ export async function listStaff(db: Db) {
  * the shop can never lock itself out. Returns whether an account was created.
  */
 export async function setRole({ tx, user, audit }: AdminContext, input: z.output<typeof staffSchema>): Promise<{ id: number; created: boolean }> {
-  const [existing] = await tx.select({ id: users.id, role: users.role, name: users.name }).from(users).where(sql`lower(${users.email}) = ${input.email}`).limit(1).for("update");
+  const [existing] = await tx
+    .select({ id: users.id, role: users.role, name: users.name })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${input.email}`)
+    .limit(1)
+    .for("update");
   if (!existing) {
     if (input.role === "customer") throw new UserError("There is no account with that email.");
-    const [row] = await tx.insert(users).values({ email: input.email, name: input.name || null, role: input.role }).returning({ id: users.id });
+    const [row] = await tx
+      .insert(users)
+      .values({ email: input.email, name: input.name || null, role: input.role })
+      .returning({ id: users.id });
     await audit({ action: "staff.create", entity: "user", entityId: row!.id, before: null, after: { email: input.email, role: input.role } });
     await inviteStaff(tx, { userId: row!.id, email: input.email, role: input.role, invitedBy: user.name || user.email });
     return { id: row!.id, created: true };
@@ -41,7 +49,10 @@ export async function setRole({ tx, user, audit }: AdminContext, input: z.output
   if (existing.id === user.id) throw new UserError("You cannot change your own role; ask another admin.");
   if (existing.role === input.role) return { id: existing.id, created: false };
   if (existing.role === "admin") {
-    const [{ n }] = (await tx.select({ n: sql<number>`count(*)::int` }).from(users).where(and(eq(users.role, "admin"), ne(users.id, existing.id)))) as [{ n: number }];
+    const [{ n }] = (await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(users)
+      .where(and(eq(users.role, "admin"), ne(users.id, existing.id)))) as [{ n: number }];
     if (!n) throw new UserError("The shop needs at least one admin.");
   }
   await tx.update(users).set({ role: input.role, updatedAt: new Date() }).where(eq(users.id, existing.id));

@@ -12,7 +12,13 @@ const { setStaffRoleAction } = await import("./actions");
 
 let db: Db;
 let admin = 0;
-const roleOf = async (email: string) => (await db.select({ role: users.role }).from(users).where(sql`lower(${users.email}) = ${email}`))[0]?.role;
+const roleOf = async (email: string) =>
+  (
+    await db
+      .select({ role: users.role })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${email}`)
+  )[0]?.role;
 const lastAudit = async () => (await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0];
 
 beforeAll(async () => {
@@ -28,7 +34,14 @@ describe("staff roles", () => {
     const r = await setStaffRoleAction(null, formData({ email: "Shopper@Example.com", role: "merchandiser" }));
     expect(r).toMatchObject({ ok: true, data: { created: false } });
     expect(await roleOf("shopper@example.com")).toBe("merchandiser");
-    expect(await lastAudit()).toMatchObject({ actorId: admin, actorEmail: "boss@example.com", action: "staff.role", entity: "user", before: { role: "customer" }, after: { role: "merchandiser" } });
+    expect(await lastAudit()).toMatchObject({
+      actorId: admin,
+      actorEmail: "boss@example.com",
+      action: "staff.role",
+      entity: "user",
+      before: { role: "customer" },
+      after: { role: "merchandiser" },
+    });
   });
 
   it("creates a password-less account for a new email and mails it a link to set a password", async () => {

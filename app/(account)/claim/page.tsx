@@ -19,10 +19,18 @@ export default async function ClaimPage({ searchParams }: { searchParams: Promis
               ? `${info.email} already has an account: your guest orders${info.orderNumber ? `, ${info.orderNumber} among them,` : ""} will be added to it. Then sign in as usual.`
               : `An account for ${info.email}${info.orderNumber ? ` with order ${info.orderNumber}` : ""}: choose a password to finish.`}
           </p>
-          <div className="mt-6"><ClaimForm token={token} hasAccount={info.hasAccount} /></div>
+          <div className="mt-6">
+            <ClaimForm token={token} hasAccount={info.hasAccount} />
+          </div>
         </>
       ) : (
-        <p className="mt-4 text-muted" data-testid="claim-invalid">This link is invalid, used or expired. Open your order from the confirmation email and ask for a new one, or <Link href="/sign-in" className="text-accent underline">sign in</Link>.</p>
+        <p className="mt-4 text-muted" data-testid="claim-invalid">
+          This link is invalid, used or expired. Open your order from the confirmation email and ask for a new one, or{" "}
+          <Link href="/sign-in" className="text-accent underline">
+            sign in
+          </Link>
+          .
+        </p>
       )}
     </section>
   );

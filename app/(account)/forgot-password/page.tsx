@@ -8,7 +8,9 @@ export default function ForgotPasswordPage() {
     <section className="mx-auto max-w-sm py-6">
       <h1 className="text-2xl font-semibold">Reset your password</h1>
       <p className="mt-1 text-sm text-muted">We’ll email you a link to choose a new one.</p>
-      <div className="mt-6"><ForgotPasswordForm /></div>
+      <div className="mt-6">
+        <ForgotPasswordForm />
+      </div>
     </section>
   );
 }

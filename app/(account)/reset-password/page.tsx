@@ -10,9 +10,17 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
     <section className="mx-auto max-w-sm py-6">
       <h1 className="text-2xl font-semibold">Choose a new password</h1>
       {token ? (
-        <div className="mt-6"><ResetPasswordForm token={token} /></div>
+        <div className="mt-6">
+          <ResetPasswordForm token={token} />
+        </div>
       ) : (
-        <p className="mt-4 text-muted">This link is incomplete. <Link href="/forgot-password" className="text-accent underline">Ask for a new one</Link>.</p>
+        <p className="mt-4 text-muted">
+          This link is incomplete.{" "}
+          <Link href="/forgot-password" className="text-accent underline">
+            Ask for a new one
+          </Link>
+          .
+        </p>
       )}
     </section>
   );

@@ -21,8 +21,12 @@ export default async function CartPage() {
     return (
       <section className="mx-auto max-w-md py-10 text-center">
         <h1 className="text-2xl font-semibold">Your cart</h1>
-        <p className="mt-3 text-muted" data-testid="cart-empty">Your cart is empty.</p>
-        <div className="mt-6"><ButtonLink href="/shop">Start shopping</ButtonLink></div>
+        <p className="mt-3 text-muted" data-testid="cart-empty">
+          Your cart is empty.
+        </p>
+        <div className="mt-6">
+          <ButtonLink href="/shop">Start shopping</ButtonLink>
+        </div>
       </section>
     );
   }
@@ -31,17 +35,23 @@ export default async function CartPage() {
       <h1 className="text-2xl font-semibold">Your cart</h1>
       {cart.problems.length ? (
         <ul role="alert" className="mt-4 space-y-1 rounded-md bg-accent-soft p-3 text-sm text-danger">
-          {cart.problems.map((p) => <li key={p}>{p}</li>)}
+          {cart.problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
         </ul>
       ) : null}
       <div className="mt-6 grid gap-8 md:grid-cols-[1fr_20rem]">
         <ul className="divide-y divide-line" data-testid="cart-lines">
           {cart.lines.map((l) => (
             <li key={l.productId} className="flex gap-4 py-4" data-testid="cart-line">
-              <Link href={`/product/${l.slug}`} className="w-24 shrink-0"><ProductImage sku={l.sku} version={l.imageVersion} alt="" sizes="96px" /></Link>
+              <Link href={`/product/${l.slug}`} className="w-24 shrink-0">
+                <ProductImage sku={l.sku} version={l.imageVersion} alt="" sizes="96px" />
+              </Link>
               <div className="flex min-w-0 flex-1 flex-col gap-2">
                 <div className="flex justify-between gap-3">
-                  <Link href={`/product/${l.slug}`} className="font-medium hover:text-accent">{l.title}</Link>
+                  <Link href={`/product/${l.slug}`} className="font-medium hover:text-accent">
+                    {l.title}
+                  </Link>
                   <span className="font-semibold">{formatPrice(l.lineTotalPence)}</span>
                 </div>
                 <p className="text-sm text-muted">{formatPrice(l.unitPricePence)} each</p>
@@ -51,12 +61,23 @@ export default async function CartPage() {
           ))}
         </ul>
         <aside className="h-fit rounded-lg border border-line bg-surface p-4" aria-labelledby="summary">
-          <h2 id="summary" className="text-lg font-semibold">Summary</h2>
+          <h2 id="summary" className="text-lg font-semibold">
+            Summary
+          </h2>
           <dl className="mt-3 space-y-2 text-sm">
-            <div className="flex justify-between"><dt>Items</dt><dd data-testid="cart-item-count">{cart.count}</dd></div>
-            <div className="flex justify-between text-base font-semibold"><dt>Subtotal</dt><dd data-testid="cart-subtotal">{formatPrice(cart.subtotalPence)}</dd></div>
+            <div className="flex justify-between">
+              <dt>Items</dt>
+              <dd data-testid="cart-item-count">{cart.count}</dd>
+            </div>
+            <div className="flex justify-between text-base font-semibold">
+              <dt>Subtotal</dt>
+              <dd data-testid="cart-subtotal">{formatPrice(cart.subtotalPence)}</dd>
+            </div>
             {discount ? (
-              <div className="flex justify-between text-accent" data-testid="cart-discount"><dt>{offer!.applied.map((d) => d.name).join(" + ")}</dt><dd>−{formatPrice(discount)}</dd></div>
+              <div className="flex justify-between text-accent" data-testid="cart-discount">
+                <dt>{offer!.applied.map((d) => d.name).join(" + ")}</dt>
+                <dd>−{formatPrice(discount)}</dd>
+              </div>
             ) : null}
           </dl>
           <DealCodeForm code={cart.code} problem={offer?.codeProblem ?? null} />
@@ -64,7 +85,9 @@ export default async function CartPage() {
           {cart.problems.length ? (
             <p className="mt-4 text-sm text-danger">Fix the items above to check out.</p>
           ) : (
-            <Link href="/checkout" className="tap mt-4 flex w-full items-center justify-center rounded-full bg-accent px-6 font-semibold text-accent-ink">Checkout</Link>
+            <Link href="/checkout" className="tap mt-4 flex w-full items-center justify-center rounded-full bg-accent px-6 font-semibold text-accent-ink">
+              Checkout
+            </Link>
           )}
         </aside>
       </div>

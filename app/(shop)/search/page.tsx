@@ -29,15 +29,29 @@ export default async function SearchPage({ searchParams }: Props) {
     <>
       <h1 className="text-2xl font-semibold">{q ? <>Results for “{q}”</> : "Search"}</h1>
       <form action="/search" method="get" role="search" className="mt-4 flex max-w-xl gap-2">
-        <label htmlFor="search-page-q" className="sr-only">Search products</label>
-        <input id="search-page-q" name="q" type="search" defaultValue={q} enterKeyHint="search" placeholder="What are you looking for?"
-          className="tap w-full rounded-full border border-line bg-surface px-4 text-base" />
-        <button type="submit" className="tap rounded-full bg-accent px-5 text-sm font-semibold text-accent-ink">Search</button>
+        <label htmlFor="search-page-q" className="sr-only">
+          Search products
+        </label>
+        <input
+          id="search-page-q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          enterKeyHint="search"
+          placeholder="What are you looking for?"
+          className="tap w-full rounded-full border border-line bg-surface px-4 text-base"
+        />
+        <button type="submit" className="tap rounded-full bg-accent px-5 text-sm font-semibold text-accent-ink">
+          Search
+        </button>
       </form>
 
       {result?.corrected ? (
         <p className="mt-4 text-sm" data-testid="did-you-mean">
-          Showing results for <Link className="font-semibold text-accent underline" href={href(result.corrected)}>{result.corrected}</Link>
+          Showing results for{" "}
+          <Link className="font-semibold text-accent underline" href={href(result.corrected)}>
+            {result.corrected}
+          </Link>
         </p>
       ) : null}
 
@@ -56,11 +70,15 @@ export default async function SearchPage({ searchParams }: Props) {
           {q ? <p className="text-lg">Nothing matched “{q}”.</p> : <p className="text-lg">Type a word or two: “lantern”, “red cushion”, “cake tin”.</p>}
           <p className="mt-2 text-sm text-muted">Try fewer or broader words, or browse a category:</p>
           <ul className="mt-3 flex flex-wrap gap-2">
-            {categories.filter((c) => c.count > 0).map((c) => (
-              <li key={c.slug}>
-                <Link href={`/category/${c.slug}`} className="tap inline-flex items-center rounded-full border border-line bg-surface px-4 text-sm hover:border-accent">{c.name}</Link>
-              </li>
-            ))}
+            {categories
+              .filter((c) => c.count > 0)
+              .map((c) => (
+                <li key={c.slug}>
+                  <Link href={`/category/${c.slug}`} className="tap inline-flex items-center rounded-full border border-line bg-surface px-4 text-sm hover:border-accent">
+                    {c.name}
+                  </Link>
+                </li>
+              ))}
           </ul>
           <ProductRail id="suggested" title="Popular right now" products={bestsellers} />
         </section>

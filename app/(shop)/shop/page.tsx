@@ -20,7 +20,12 @@ export default async function ShopPage({ searchParams }: Props) {
   const listing = await getListing(params);
   return (
     <>
-      <Breadcrumbs items={[{ name: "Home", href: "/" }, { name: "Shop all", href: "/shop" }]} />
+      <Breadcrumbs
+        items={[
+          { name: "Home", href: "/" },
+          { name: "Shop all", href: "/shop" },
+        ]}
+      />
       <h1 className="mt-2 text-2xl font-semibold">Shop all</h1>
       <ListingView listing={listing} params={params} basePath="/shop" showCategory />
     </>

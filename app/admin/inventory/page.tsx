@@ -16,15 +16,31 @@ export default async function InventoryPage() {
       </p>
       <div className="mt-6 overflow-x-auto">
         <table className="w-full min-w-[44rem] text-left text-sm [&_td]:pr-3 [&_th]:pr-3" data-testid="low-stock">
-          <thead className="text-muted"><tr><th className="py-2">Product</th><th>Category</th><th className="text-right">Stock</th><th className="text-right">Threshold</th><th>Adjust</th></tr></thead>
+          <thead className="text-muted">
+            <tr>
+              <th className="py-2">Product</th>
+              <th>Category</th>
+              <th className="text-right">Stock</th>
+              <th className="text-right">Threshold</th>
+              <th>Adjust</th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((p) => (
               <tr key={p.id} className="border-t border-line">
-                <td className="py-2"><Link href={`/admin/products/${p.id}`} className="font-medium hover:underline">{p.title}</Link><br /><code className="text-muted">{p.sku}</code></td>
+                <td className="py-2">
+                  <Link href={`/admin/products/${p.id}`} className="font-medium hover:underline">
+                    {p.title}
+                  </Link>
+                  <br />
+                  <code className="text-muted">{p.sku}</code>
+                </td>
                 <td>{p.category}</td>
                 <td className={`text-right tabular-nums font-semibold ${p.stock === 0 ? "text-danger" : ""}`}>{p.stock}</td>
                 <td className="text-right tabular-nums">{p.threshold}</td>
-                <td className="py-2"><AdjustStockForm productId={p.id} compact /></td>
+                <td className="py-2">
+                  <AdjustStockForm productId={p.id} compact />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -17,9 +17,13 @@ export default async function ReturnsPage({ searchParams }: { searchParams: Prom
     <section>
       <h1 className="text-2xl font-semibold">Returns</h1>
       <nav aria-label="Filter returns" className="mt-3 flex flex-wrap gap-2 text-sm">
-        <Link href="/admin/returns" className={`tap inline-flex items-center rounded-full border px-3 ${!p.status ? "border-accent" : "border-line"}`}>All open first</Link>
+        <Link href="/admin/returns" className={`tap inline-flex items-center rounded-full border px-3 ${!p.status ? "border-accent" : "border-line"}`}>
+          All open first
+        </Link>
         {STATUSES.map((s) => (
-          <Link key={s} href={`/admin/returns?status=${s}`} className={`tap inline-flex items-center rounded-full border px-3 ${p.status === s ? "border-accent" : "border-line"}`}>{s}</Link>
+          <Link key={s} href={`/admin/returns?status=${s}`} className={`tap inline-flex items-center rounded-full border px-3 ${p.status === s ? "border-accent" : "border-line"}`}>
+            {s}
+          </Link>
         ))}
       </nav>
       {list.length ? null : <p className="mt-6 text-muted">No returns here.</p>}
@@ -28,17 +32,27 @@ export default async function ReturnsPage({ searchParams }: { searchParams: Prom
           <li key={r.id} className="grid gap-4 rounded-lg border border-line bg-surface p-4 md:grid-cols-[1fr_20rem]" data-testid="return">
             <div className="text-sm">
               <p className="font-medium">
-                Return {r.id} · <Link className="underline" href={`/admin/orders/${r.number}`}>order {r.number}</Link> · <span data-testid="return-status">{r.status}</span>
+                Return {r.id} ·{" "}
+                <Link className="underline" href={`/admin/orders/${r.number}`}>
+                  order {r.number}
+                </Link>{" "}
+                · <span data-testid="return-status">{r.status}</span>
               </p>
-              <p className="text-muted">{r.email ?? "erased customer"} · asked {formatDateTime(r.createdAt)}</p>
+              <p className="text-muted">
+                {r.email ?? "erased customer"} · asked {formatDateTime(r.createdAt)}
+              </p>
               <ul className="mt-2">
                 {r.lines.map((l) => (
-                  <li key={l.lineNo}>{l.quantity} × {l.title} <code className="text-muted">{l.sku}</code> · {formatPrice(l.quantity * l.unitPricePence)}</li>
+                  <li key={l.lineNo}>
+                    {l.quantity} × {l.title} <code className="text-muted">{l.sku}</code> · {formatPrice(l.quantity * l.unitPricePence)}
+                  </li>
                 ))}
               </ul>
               {r.note ? <p className="mt-2">“{r.note}”</p> : null}
               {r.staffNote ? <p className="mt-1 text-muted">Our note: {r.staffNote}</p> : null}
-              <p className="mt-2 text-xs text-muted">Paid {formatPrice(r.paid)} · refunded so far {formatPrice(r.refundedSoFar)}</p>
+              <p className="mt-2 text-xs text-muted">
+                Paid {formatPrice(r.paid)} · refunded so far {formatPrice(r.refundedSoFar)}
+              </p>
             </div>
             <ReturnSteps id={r.id} status={r.status} fullPence={r.full} deliveryPence={r.deliveryLeft} />
           </li>

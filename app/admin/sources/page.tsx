@@ -18,34 +18,41 @@ export default async function SourcesPage() {
     <section>
       <h1 className="text-2xl font-semibold">Event sources</h1>
       <p className="mt-1 max-w-prose text-sm text-muted">
-        Other systems send events with any Segment or RudderStack library pointed at <code>{siteUrl()}/v1</code> (the data plane URL), using the write key as the
-        HTTP Basic user name. Endpoints: <code>/v1/batch</code>, <code>/v1/track</code>, <code>/v1/identify</code>, <code>/v1/page</code>, <code>/v1/alias</code>.
+        Other systems send events with any Segment or RudderStack library pointed at <code>{siteUrl()}/v1</code> (the data plane URL), using the write key as the HTTP Basic user
+        name. Endpoints: <code>/v1/batch</code>, <code>/v1/track</code>, <code>/v1/identify</code>, <code>/v1/page</code>, <code>/v1/alias</code>.
       </p>
       <div className="mt-6 overflow-x-auto">
-      <table className="w-full min-w-[40rem] text-left text-sm [&_td]:pr-4 [&_th]:pr-4" data-testid="sources">
-        <thead className="text-muted">
-          <tr><th className="py-2">Name</th><th>Key</th><th>Kind</th><th>Events</th><th>Last used</th><th /></tr>
-        </thead>
-        <tbody>
-          {sources.map((s) => (
-            <tr key={s.id} className={`border-t border-line ${s.revokedAt ? "text-muted line-through" : ""}`}>
-              <td className="py-2 font-medium">{s.name}</td>
-              <td><code>{s.keyPrefix}…</code></td>
-              <td>{s.trusted ? "server" : "browser"}</td>
-              <td>{s.events.toLocaleString("en-GB")}</td>
-              <td>{when(s.lastUsedAt)}</td>
-              <td>
-                {s.revokedAt ? "revoked" : (
-                  <RevokeSourceButton id={s.id} />
-                )}
-              </td>
+        <table className="w-full min-w-[40rem] text-left text-sm [&_td]:pr-4 [&_th]:pr-4" data-testid="sources">
+          <thead className="text-muted">
+            <tr>
+              <th className="py-2">Name</th>
+              <th>Key</th>
+              <th>Kind</th>
+              <th>Events</th>
+              <th>Last used</th>
+              <th />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {sources.map((s) => (
+              <tr key={s.id} className={`border-t border-line ${s.revokedAt ? "text-muted line-through" : ""}`}>
+                <td className="py-2 font-medium">{s.name}</td>
+                <td>
+                  <code>{s.keyPrefix}…</code>
+                </td>
+                <td>{s.trusted ? "server" : "browser"}</td>
+                <td>{s.events.toLocaleString("en-GB")}</td>
+                <td>{when(s.lastUsedAt)}</td>
+                <td>{s.revokedAt ? "revoked" : <RevokeSourceButton id={s.id} />}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       <h2 className="mt-8 text-lg font-semibold">New source</h2>
-      <div className="mt-3"><CreateSourceForm /></div>
+      <div className="mt-3">
+        <CreateSourceForm />
+      </div>
     </section>
   );
 }

@@ -9,7 +9,9 @@ export function KpiCards({ items }: { items: Headline[] }) {
         return (
           <li key={h.key} className="rounded-2xl border border-line bg-surface p-4" data-kpi={h.key}>
             <h3 className="text-sm text-muted">{h.label}</h3>
-            <p className="mt-1 text-2xl font-semibold tabular-nums" data-testid={`kpi-${h.key}`}>{formatValue(h.unit, h.value)}</p>
+            <p className="mt-1 text-2xl font-semibold tabular-nums" data-testid={`kpi-${h.key}`}>
+              {formatValue(h.unit, h.value)}
+            </p>
             {h.previous !== null ? (
               <p className="text-xs text-muted">
                 {change ? <span className="font-medium text-ink">{change}</span> : null} previous {formatValue(h.unit, h.previous)}

@@ -30,7 +30,18 @@ export function KpiChart({ table }: { table: ChartTable }) {
           <LineChart data={table.rows}>
             {common}
             {table.series.map((s, i) => (
-              <Line key={s} yAxisId={twoAxes && i === 1 ? "b" : "a"} type="monotone" dataKey={s} name={label(s)} stroke={COLORS[i % COLORS.length]} dot={false} strokeWidth={2} connectNulls isAnimationActive={false} />
+              <Line
+                key={s}
+                yAxisId={twoAxes && i === 1 ? "b" : "a"}
+                type="monotone"
+                dataKey={s}
+                name={label(s)}
+                stroke={COLORS[i % COLORS.length]}
+                dot={false}
+                strokeWidth={2}
+                connectNulls
+                isAnimationActive={false}
+              />
             ))}
           </LineChart>
         ) : (

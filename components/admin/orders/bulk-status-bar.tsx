@@ -12,9 +12,15 @@ export function BulkStatusBar() {
   return (
     <form id={BULK_FORM} action={action} className="mt-4 flex flex-wrap items-center gap-2 text-sm" data-testid="bulk-status">
       <span className="font-medium">Ticked orders:</span>
-      <button type="submit" name="to" value="packed" disabled={pending} className="tap rounded-full border border-line px-4 font-semibold">Mark packed</button>
-      <button type="submit" name="to" value="dispatched" disabled={pending} className="tap rounded-full bg-accent px-4 font-semibold text-accent-ink">Mark dispatched</button>
-      <div className="basis-full"><FormAlert state={state} /></div>
+      <button type="submit" name="to" value="packed" disabled={pending} className="tap rounded-full border border-line px-4 font-semibold">
+        Mark packed
+      </button>
+      <button type="submit" name="to" value="dispatched" disabled={pending} className="tap rounded-full bg-accent px-4 font-semibold text-accent-ink">
+        Mark dispatched
+      </button>
+      <div className="basis-full">
+        <FormAlert state={state} />
+      </div>
       {state && !state.ok && state.fieldErrors ? <p className="basis-full text-sm text-danger">{Object.values(state.fieldErrors).flat().join(" ")}</p> : null}
     </form>
   );

@@ -24,19 +24,37 @@ export function BulkEditForm({ categories, children }: { categories: { id: numbe
         </label>
         {op === "status" ? (
           <select name="status" aria-label="Status" className={input} defaultValue="active">
-            <option value="active">Active</option><option value="draft">Draft</option><option value="archived">Archived</option>
+            <option value="active">Active</option>
+            <option value="draft">Draft</option>
+            <option value="archived">Archived</option>
           </select>
         ) : op === "category" ? (
           <select name="categoryId" aria-label="Category" className={input}>
-            {categories.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
           </select>
         ) : (
-          <input name="value" aria-label={op === "price_set" ? "New price in pounds" : "Percentage change"} inputMode="decimal" placeholder={op === "price_set" ? "12.50" : "-10"} className={`${input} w-24`} />
+          <input
+            name="value"
+            aria-label={op === "price_set" ? "New price in pounds" : "Percentage change"}
+            inputMode="decimal"
+            placeholder={op === "price_set" ? "12.50" : "-10"}
+            className={`${input} w-24`}
+          />
         )}
-        <button type="submit" disabled={pending} className="tap rounded-full bg-accent px-4 font-semibold text-accent-ink disabled:opacity-60">Apply</button>
+        <button type="submit" disabled={pending} className="tap rounded-full bg-accent px-4 font-semibold text-accent-ink disabled:opacity-60">
+          Apply
+        </button>
         <div className="basis-full">
           <FormAlert state={state} />
-          {errors ? <p className="text-danger" role="alert">{Object.values(errors).flat().join(" ")}</p> : null}
+          {errors ? (
+            <p className="text-danger" role="alert">
+              {Object.values(errors).flat().join(" ")}
+            </p>
+          ) : null}
         </div>
       </div>
       {children}

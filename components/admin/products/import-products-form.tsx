@@ -14,13 +14,22 @@ export function ImportProductsForm() {
       <FormAlert state={state} />
       {rows?.length ? (
         <ul className="max-h-64 overflow-y-auto rounded-md border border-danger p-2" data-testid="import-errors">
-          {rows.map((r) => <li key={r.line}>Line {r.line}{r.sku ? ` (${r.sku})` : ""}: {r.messages.join("; ")}</li>)}
+          {rows.map((r) => (
+            <li key={r.line}>
+              Line {r.line}
+              {r.sku ? ` (${r.sku})` : ""}: {r.messages.join("; ")}
+            </li>
+          ))}
         </ul>
       ) : null}
-      <label className="flex flex-col gap-1"><span className="font-medium">Product file (CSV)</span>
-        <input type="file" name="file" accept=".csv,text/csv" className="text-sm" /></label>
+      <label className="flex flex-col gap-1">
+        <span className="font-medium">Product file (CSV)</span>
+        <input type="file" name="file" accept=".csv,text/csv" className="text-sm" />
+      </label>
       <p className="text-xs text-muted">Columns as in the export. A known code updates that product, a new code creates one; stock is only read for new products.</p>
-      <div className="max-w-xs"><SubmitButton pendingText="Importing…">Import</SubmitButton></div>
+      <div className="max-w-xs">
+        <SubmitButton pendingText="Importing…">Import</SubmitButton>
+      </div>
     </form>
   );
 }

@@ -14,13 +14,20 @@ export function ProductStatusButtons({ id, status }: { id: number; status: "draf
       <form action={setStatus}>
         <input type="hidden" name="ids[]" value={id} />
         <input type="hidden" name="status" value={status === "archived" ? "active" : "archived"} />
-        <button type="submit" disabled={pending} className={button}>{status === "archived" ? "Restore" : "Archive"}</button>
+        <button type="submit" disabled={pending} className={button}>
+          {status === "archived" ? "Restore" : "Archive"}
+        </button>
       </form>
       <form action={duplicate}>
         <input type="hidden" name="id" value={id} />
-        <button type="submit" disabled={copying} className={button}>Duplicate</button>
+        <button type="submit" disabled={copying} className={button}>
+          Duplicate
+        </button>
       </form>
-      <div className="basis-full"><FormAlert state={state} /><FormAlert state={copyState} /></div>
+      <div className="basis-full">
+        <FormAlert state={state} />
+        <FormAlert state={copyState} />
+      </div>
     </div>
   );
 }

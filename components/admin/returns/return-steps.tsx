@@ -21,31 +21,54 @@ export function ReturnSteps({ id, status, fullPence, deliveryPence }: { id: numb
       {status === "requested" ? (
         <form action={decide} className="flex flex-col gap-2">
           <input type="hidden" name="id" value={id} />
-          <label htmlFor={`note-${id}`} className="text-sm font-medium">Note to the customer</label>
+          <label htmlFor={`note-${id}`} className="text-sm font-medium">
+            Note to the customer
+          </label>
           <textarea id={`note-${id}`} name="note" rows={2} maxLength={500} className="rounded-md border border-line bg-surface p-2 text-sm" />
           <div className="flex gap-2">
-            <button type="submit" name="decision" value="approve" disabled={deciding} className={`${btn} bg-accent text-accent-ink`}>Approve return</button>
-            <button type="submit" name="decision" value="refuse" disabled={deciding} className={`${btn} border border-line`}>Refuse return</button>
+            <button type="submit" name="decision" value="approve" disabled={deciding} className={`${btn} bg-accent text-accent-ink`}>
+              Approve return
+            </button>
+            <button type="submit" name="decision" value="refuse" disabled={deciding} className={`${btn} border border-line`}>
+              Refuse return
+            </button>
           </div>
         </form>
       ) : null}
       {status === "approved" ? (
         <form action={receive}>
           <input type="hidden" name="id" value={id} />
-          <button type="submit" disabled={receiving} className={`${btn} bg-ink text-canvas`}>Mark parcel received</button>
+          <button type="submit" disabled={receiving} className={`${btn} bg-ink text-canvas`}>
+            Mark parcel received
+          </button>
         </form>
       ) : null}
       {status === "approved" || status === "received" ? (
         <form action={refund} className="flex flex-col gap-2 rounded-md border border-line p-3">
           <input type="hidden" name="id" value={id} />
-          <label htmlFor={`amount-${id}`} className="text-sm font-medium">Refund amount (£)</label>
-          <input id={`amount-${id}`} name="amount" inputMode="decimal" placeholder={(fullPence / 100).toFixed(2)} aria-describedby={`amount-${id}-hint`} className="tap rounded-md border border-line bg-surface px-3 text-base" />
-          <p id={`amount-${id}-hint`} className="text-xs text-muted">Empty: the full {formatPrice(fullPence)} for the items{deliveryPence ? `, plus ${formatPrice(deliveryPence)} delivery if ticked` : ""}.</p>
+          <label htmlFor={`amount-${id}`} className="text-sm font-medium">
+            Refund amount (£)
+          </label>
+          <input
+            id={`amount-${id}`}
+            name="amount"
+            inputMode="decimal"
+            placeholder={(fullPence / 100).toFixed(2)}
+            aria-describedby={`amount-${id}-hint`}
+            className="tap rounded-md border border-line bg-surface px-3 text-base"
+          />
+          <p id={`amount-${id}-hint`} className="text-xs text-muted">
+            Empty: the full {formatPrice(fullPence)} for the items{deliveryPence ? `, plus ${formatPrice(deliveryPence)} delivery if ticked` : ""}.
+          </p>
           {refundErrors?.amount ? <p className="text-sm text-danger">{refundErrors.amount.join(" ")}</p> : null}
           {deliveryPence ? (
-            <label className="tap flex items-center gap-2 text-sm"><input type="checkbox" name="includeDelivery" className="h-5 w-5" /> Refund the delivery fee ({formatPrice(deliveryPence)})</label>
+            <label className="tap flex items-center gap-2 text-sm">
+              <input type="checkbox" name="includeDelivery" className="h-5 w-5" /> Refund the delivery fee ({formatPrice(deliveryPence)})
+            </label>
           ) : null}
-          <button type="submit" disabled={refunding} className={`${btn} bg-accent text-accent-ink`}>Issue refund</button>
+          <button type="submit" disabled={refunding} className={`${btn} bg-accent text-accent-ink`}>
+            Issue refund
+          </button>
         </form>
       ) : null}
     </div>

@@ -11,9 +11,15 @@ export default async function AddressesPage() {
   const addresses = await getMyAddresses();
   return (
     <section className="mx-auto max-w-4xl py-4">
-      <p className="text-sm"><Link href="/account" className="text-muted hover:text-accent">Account</Link></p>
+      <p className="text-sm">
+        <Link href="/account" className="text-muted hover:text-accent">
+          Account
+        </Link>
+      </p>
       <h1 className="mt-1 text-2xl font-semibold">Your addresses</h1>
-      <div className="mt-6"><AddressBook addresses={addresses} /></div>
+      <div className="mt-6">
+        <AddressBook addresses={addresses} />
+      </div>
     </section>
   );
 }

@@ -14,7 +14,11 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const list = (await getMyOrders(page))!;
   return (
     <section className="mx-auto max-w-3xl py-4">
-      <p className="text-sm"><Link href="/account" className="text-muted hover:text-accent">Account</Link></p>
+      <p className="text-sm">
+        <Link href="/account" className="text-muted hover:text-accent">
+          Account
+        </Link>
+      </p>
       <h1 className="mt-1 text-2xl font-semibold">Your orders</h1>
       {list.rows.length ? (
         <ul className="mt-4 divide-y divide-line rounded-lg border border-line bg-surface" data-testid="order-list">
@@ -22,9 +26,13 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             <li key={o.number}>
               <Link href={`/account/orders/${o.number}`} className="flex items-center justify-between gap-3 p-4 hover:bg-sunken">
                 <span>
-                  <span className="block font-medium">{o.kind === "refund" ? "Refund " : "Order "}{o.number}</span>
+                  <span className="block font-medium">
+                    {o.kind === "refund" ? "Refund " : "Order "}
+                    {o.number}
+                  </span>
                   <span className="block text-sm text-muted">
-                    {new Date(o.placedAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })} · {Math.abs(o.items)} item{Math.abs(o.items) === 1 ? "" : "s"} · {statusLabel(o.status)}
+                    {new Date(o.placedAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })} · {Math.abs(o.items)} item
+                    {Math.abs(o.items) === 1 ? "" : "s"} · {statusLabel(o.status)}
                   </span>
                 </span>
                 <span className="font-semibold">{formatPrice(o.totalPence)}</span>

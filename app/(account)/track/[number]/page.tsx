@@ -23,11 +23,18 @@ export default async function TrackPage({ params, searchParams }: Props) {
     <section className="py-2">
       <h1 className="text-2xl font-semibold">Delivery of order {number}</h1>
       <p className="mt-1 text-sm text-muted">
-        {snap.method === "bike" ? "By cargo bike" : snap.method === "ev" ? "By electric van" : snap.method === "express" ? "Express" : "Standard van"} · about {formatCo2(snap.co2Grams)} CO2
+        {snap.method === "bike" ? "By cargo bike" : snap.method === "ev" ? "By electric van" : snap.method === "express" ? "Express" : "Standard van"} · about{" "}
+        {formatCo2(snap.co2Grams)} CO2
       </p>
-      <div className="mt-6"><LiveTracking initial={snap} streamUrl={streamUrl} /></div>
+      <div className="mt-6">
+        <LiveTracking initial={snap} streamUrl={streamUrl} />
+      </div>
       {/* The order link opens the order itself; a tracking link (a neighbour's) only the owner's account page. */}
-      <p className="mt-8 text-sm"><Link href={verifyOrderToken(number, t) ? orderPath(number) : `/account/orders/${number}`} className="text-accent underline">Order details</Link></p>
+      <p className="mt-8 text-sm">
+        <Link href={verifyOrderToken(number, t) ? orderPath(number) : `/account/orders/${number}`} className="text-accent underline">
+          Order details
+        </Link>
+      </p>
     </section>
   );
 }

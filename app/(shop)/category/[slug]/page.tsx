@@ -31,7 +31,13 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   const listing = await getListing(listingParams);
   return (
     <>
-      <Breadcrumbs items={[{ name: "Home", href: "/" }, { name: "Shop", href: "/shop" }, { name: category.name, href: `/category/${slug}` }]} />
+      <Breadcrumbs
+        items={[
+          { name: "Home", href: "/" },
+          { name: "Shop", href: "/shop" },
+          { name: category.name, href: `/category/${slug}` },
+        ]}
+      />
       <h1 className="mt-2 text-2xl font-semibold">{category.name}</h1>
       <p className="mt-1 max-w-prose text-sm text-muted">{category.description}</p>
       <ListingView listing={listing} params={listingParams} basePath={`/category/${slug}`} showCategory={false} />

@@ -26,7 +26,13 @@ export default async function LinkedOrderPage({ params, searchParams }: Props) {
         guest && detail.order.email ? (
           <ClaimRequestForm number={number} token={t!} email={detail.order.email} />
         ) : (
-          <p className="mt-6 text-sm">This order is saved in an account. <Link href={`/sign-in?next=${encodeURIComponent(`/account/orders/${number}`)}`} className="text-accent underline">Sign in</Link> to manage it.</p>
+          <p className="mt-6 text-sm">
+            This order is saved in an account.{" "}
+            <Link href={`/sign-in?next=${encodeURIComponent(`/account/orders/${number}`)}`} className="text-accent underline">
+              Sign in
+            </Link>{" "}
+            to manage it.
+          </p>
         )
       }
     />

@@ -61,12 +61,25 @@ export default async function ProductPage({ params }: Props) {
           <StockBadge stock={product.stock} threshold={product.lowStockThreshold} />
           <AddToCartButton productId={product.id} inStock={product.stock > 0} title={product.title} />
           <section aria-labelledby="about" className="border-t border-line pt-4">
-            <h2 id="about" className="text-lg font-semibold">About this piece</h2>
+            <h2 id="about" className="text-lg font-semibold">
+              About this piece
+            </h2>
             <p className="mt-2 text-muted">{product.description}</p>
             <dl className="mt-4 grid grid-cols-[7rem_1fr] gap-y-2 text-sm">
-              <dt className="text-muted">Code</dt><dd>{product.sku}</dd>
-              {product.colors.length ? (<><dt className="text-muted">Colour</dt><dd className="capitalize">{product.colors.join(", ")}</dd></>) : null}
-              {product.materials.length ? (<><dt className="text-muted">Material</dt><dd className="capitalize">{product.materials.join(", ")}</dd></>) : null}
+              <dt className="text-muted">Code</dt>
+              <dd>{product.sku}</dd>
+              {product.colors.length ? (
+                <>
+                  <dt className="text-muted">Colour</dt>
+                  <dd className="capitalize">{product.colors.join(", ")}</dd>
+                </>
+              ) : null}
+              {product.materials.length ? (
+                <>
+                  <dt className="text-muted">Material</dt>
+                  <dd className="capitalize">{product.materials.join(", ")}</dd>
+                </>
+              ) : null}
             </dl>
           </section>
         </div>

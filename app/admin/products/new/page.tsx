@@ -9,10 +9,31 @@ export default async function NewProductPage() {
   const categories = await getCategoryOptions();
   return (
     <section>
-      <p className="text-sm"><Link href="/admin/products" className="underline">Products</Link></p>
+      <p className="text-sm">
+        <Link href="/admin/products" className="underline">
+          Products
+        </Link>
+      </p>
       <h1 className="mt-1 text-2xl font-semibold">New product</h1>
       <div className="mt-6">
-        <ProductForm categories={categories} values={{ title: "", slug: "", sku: "", description: "", price: "", compareAt: "", categoryId: "", tags: "", colors: "", materials: "", status: "draft", lowStockThreshold: 5, stock: 0 }} />
+        <ProductForm
+          categories={categories}
+          values={{
+            title: "",
+            slug: "",
+            sku: "",
+            description: "",
+            price: "",
+            compareAt: "",
+            categoryId: "",
+            tags: "",
+            colors: "",
+            materials: "",
+            status: "draft",
+            lowStockThreshold: 5,
+            stock: 0,
+          }}
+        />
       </div>
     </section>
   );

@@ -16,5 +16,18 @@ export default async function OrderPage({ params, searchParams }: Props) {
   // Someone else's order and no order at all look the same.
   if (!detail) notFound();
   const placed = (await searchParams).placed === "1";
-  return <OrderDetailView detail={detail} placed={placed} owner back={<p className="text-sm"><Link href="/account/orders" className="text-muted hover:text-accent">Your orders</Link></p>} />;
+  return (
+    <OrderDetailView
+      detail={detail}
+      placed={placed}
+      owner
+      back={
+        <p className="text-sm">
+          <Link href="/account/orders" className="text-muted hover:text-accent">
+            Your orders
+          </Link>
+        </p>
+      }
+    />
+  );
 }
