@@ -21,6 +21,7 @@ beforeAll(async () => {
   server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
+    disableReverseLookup: true,
     onData(stream, session, done) {
       let body = "";
       stream.on("data", (c: Buffer) => (body += c.toString("utf8")));
@@ -62,7 +63,7 @@ describe("the outbox worker", () => {
     failFirst = 2;
     seen = 0;
     await queueMail(db, { to: "ann@example.com", subject: "Your Hearth order H100001", content: { preview: "p", heading: "Thanks", paragraphs: ["Hello Ann"] } });
-    const transport = smtpTransport(url);
+    const transport = smtpTransport(url, { pool: false });
     const first = await drainOutbox(db, transport);
     expect(first).toEqual({ sent: 0, retrying: 1, failed: 0 });
     let [row] = await db.select().from(outbox);
@@ -88,7 +89,7 @@ describe("the outbox worker", () => {
     await db.delete(outbox);
     await queueMail(db, { to: "bob@example.com", subject: "Hello Bob", content: { preview: "p", heading: "Hi", paragraphs: ["Hi Bob"] } });
     const [row] = await db.select().from(outbox);
-    const dead = smtpTransport("smtp://127.0.0.1:1"); // nothing listens there
+    const dead = smtpTransport("smtp://127.0.0.1:1", { pool: false }); // nothing listens there
     for (let i = 0; i < MAX_ATTEMPTS; i++) {
       await due();
       await drainOutbox(db, dead);
@@ -98,7 +99,7 @@ describe("the outbox worker", () => {
     expect(failed!.lastError).toMatch(/ECONNREFUSED/);
     expect(await resendMail(db, row!.id)).toBe(true);
     failFirst = 0;
-    expect(await drainOutbox(db, smtpTransport(url))).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(await drainOutbox(db, smtpTransport(url, { pool: false }))).toEqual({ sent: 1, retrying: 0, failed: 0 });
     expect(received.map((r) => r.to)).toEqual(["bob@example.com"]);
   });
 
@@ -106,7 +107,7 @@ describe("the outbox worker", () => {
     received.length = 0;
     await db.delete(outbox);
     for (let i = 0; i < 12; i++) await queueMail(db, { to: `c${i}@example.com`, subject: `Mail ${i}`, content: { preview: "p", heading: "Hi", paragraphs: [`Mail ${i}`] } });
-    const [a, b] = await Promise.all([drainOutbox(db, smtpTransport(url), { batch: 3 }), drainOutbox(db, smtpTransport(url), { batch: 3 })]);
+    const [a, b] = await Promise.all([drainOutbox(db, smtpTransport(url, { pool: false }), { batch: 3 }), drainOutbox(db, smtpTransport(url, { pool: false }), { batch: 3 })]);
     expect(a.sent + b.sent).toBe(12);
     expect(received).toHaveLength(12);
     expect(new Set(received.map((r) => r.to)).size).toBe(12);

@@ -13,12 +13,21 @@ const LEASE_SECONDS = 120;
 /** 30 s, 1 min, 2 min … capped at an hour. */
 export const backoffSeconds = (attempts: number) => Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1));
 
-export function smtpTransport(url: string): Transport {
-  let transport: Promise<{ sendMail(m: object): Promise<unknown> }> | null = null;
+/**
+ * SMTP through nodemailer. Pooled by default (the worker's): one connection carries mail after
+ * mail instead of a handshake each; `close()` ends it.
+ */
+export function smtpTransport(url: string, { pool = true } = {}): Transport & { close(): void } {
+  const u = new URL(url);
+  if (pool && !u.searchParams.has("pool")) u.searchParams.set("pool", "true");
+  let transport: Promise<{ sendMail(m: object): Promise<unknown>; close(): void }> | null = null;
   return {
     async send(mail) {
-      transport ??= import("nodemailer").then((n) => n.createTransport(url));
+      transport ??= import("nodemailer").then((n) => n.createTransport(u.toString()));
       await (await transport).sendMail({ ...mail, html: mail.html ?? undefined });
+    },
+    close() {
+      void transport?.then((t) => t.close());
     },
   };
 }
@@ -31,7 +40,7 @@ export type DrainResult = { sent: number; retrying: number; failed: number };
  * retried with backoff, and marked failed after MAX_ATTEMPTS. A crash between the SMTP server's
  * "accepted" and the row's update sends that one mail again after the lease (at least once).
  */
-export async function drainOutbox(db: Db, transport: Transport, { batch = 20, from = env().MAIL_FROM } = {}): Promise<DrainResult> {
+export async function drainOutbox(db: Db, transport: Transport, { batch = 20, concurrency = 5, from = env().MAIL_FROM } = {}): Promise<DrainResult> {
   const result: DrainResult = { sent: 0, retrying: 0, failed: 0 };
   for (;;) {
     const { rows } = await db.execute<{ id: number; to: string; subject: string; text: string; html: string | null; attempts: number }>(sql`
@@ -40,7 +49,8 @@ export async function drainOutbox(db: Db, transport: Transport, { batch = 20, fr
                      order by next_attempt_at, id limit ${batch} for update skip locked)
       returning id, "to", subject, text, html, attempts`);
     if (!rows.length) return result;
-    for (const m of rows) {
+    // The batch goes out `concurrency` at a time (the pool's connections), each row settled on its own.
+    const sendOne = async (m: (typeof rows)[number]) => {
       try {
         await transport.send({ from, to: m.to, subject: m.subject, text: m.text, html: m.html });
         await db.execute(sql`update outbox set status = 'sent', sent_at = now(), last_error = null where id = ${m.id}`);
@@ -55,7 +65,8 @@ export async function drainOutbox(db: Db, transport: Transport, { batch = 20, fr
         if (last) result.failed++;
         else result.retrying++;
       }
-    }
+    };
+    for (let i = 0; i < rows.length; i += concurrency) await Promise.all(rows.slice(i, i + concurrency).map(sendOne));
   }
 }
 
