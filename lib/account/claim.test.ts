@@ -8,7 +8,7 @@ import { placeOrder } from "@/lib/checkout/place-order";
 import type { Db } from "@/lib/db";
 import { insertProducts } from "@/lib/testing/catalog";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
-import { adoptOnSignIn, claimInfo, CLAIM_MAILS_PER_HOUR, completeClaim, requestClaim } from "./claim";
+import { adoptOnSignIn, claimInfo, CLAIM_MAILS_PER_HOUR, completeClaim, offerGuestOrders, requestClaim } from "./claim";
 
 let db: Db;
 let lamp: number;
@@ -112,5 +112,16 @@ describe("a guest saves their details", () => {
       .where(sql`lower(${orders.email}) = 'gil@example.com'`)
       .limit(1);
     await expect(requestClaim(db, gil!.number)).rejects.toThrow("already saved to an account");
+  });
+
+  it("a sign-up with an email that has guest orders is offered them by the emailed link, not given them", async () => {
+    const number = await guestOrder("newbie@example.com");
+    const me = await createAccount(db, { name: "Nia Newbie", email: "newbie@example.com", password: "newbie password" });
+    await offerGuestOrders(db, "newbie@example.com");
+    expect(await ownerOf(number)).toBeNull();
+    const { mail, token } = await claimLink("newbie@example.com");
+    expect(mail.subject).toBe(`Add order ${number} to your Hearth account`);
+    expect((await completeClaim(db, token, null)).adopted).toEqual([number]);
+    expect(await ownerOf(number)).toBe(me.id);
   });
 });

@@ -165,6 +165,20 @@ export async function adoptGuestOrders(db: Db, userId: number, email: string): P
   return numbers;
 }
 
+/**
+ * After a sign-up: if guest orders were placed to this email, the owner is emailed the link that
+ * proves the address and adds them (sign-up alone proves nothing: anyone can type an email).
+ */
+export async function offerGuestOrders(db: Db, email: string): Promise<void> {
+  const [o] = await db
+    .select({ number: orders.number })
+    .from(orders)
+    .where(and(isNull(orders.userId), eq(orders.source, "web"), sql`lower(${orders.email}) = ${email.toLowerCase()}`))
+    .orderBy(sql`${orders.id} desc`)
+    .limit(1);
+  if (o) await requestClaim(db, o.number);
+}
+
 /** At sign-in: a verified account adopts guest orders placed to its email since. */
 export async function adoptOnSignIn(db: Db, userId: number): Promise<string[]> {
   const [u] = await db.select({ email: users.email, verified: users.emailVerifiedAt }).from(users).where(eq(users.id, userId));

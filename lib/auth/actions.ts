@@ -4,6 +4,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { redirect } from "next/navigation";
+import { offerGuestOrders } from "@/lib/account/claim";
 import { capture } from "@/lib/cdp/capture";
 import { ANON_COOKIE } from "@/lib/cdp/cookies";
 import { EVENTS } from "@/lib/cdp/events";
@@ -47,6 +48,7 @@ export const signUpAction = publicAction(
   async (input, { db }) => {
     const created = await createAccount(db, input);
     if (created) capture({ event: EVENTS.signedUp, userId: created.id, properties: { method: "password" } });
+    await offerGuestOrders(db, input.email);
     return signInWith(input.email, input.password, safeNext(input.next));
   },
 );
