@@ -233,7 +233,12 @@ describe("collect API", () => {
     expect(alias.status).toBe(400);
 
     const listed = await listSources(db);
-    expect(listed.find((x) => x.id === t.id)).toMatchObject({ name: "Warehouse", trusted: true, events: expect.any(Number) });
+    expect(listed.find((x) => x.id === t.id)).toMatchObject({ name: "Warehouse", trusted: true });
+    // The identify and the (once-stored) track from the warehouse; the forged track from the widget.
+    const stored = async (id: number) => Number((await db.execute<{ n: number }>(sql`select count(*)::int as n from cdp_events where source_id = ${id}`)).rows[0]!.n);
+    expect(listed.find((x) => x.id === t.id)!.events).toBe(await stored(t.id));
+    expect(listed.find((x) => x.id === t.id)!.events).toBeGreaterThanOrEqual(2);
+    expect(listed.find((x) => x.id === w.id)!.events).toBe(await stored(w.id));
     expect(listed.find((x) => x.id === t.id)!.lastUsedAt).toBeInstanceOf(Date);
     expect(await revokeSource(db, w.id)).toBe(true);
     expect((await listSources(db)).find((x) => x.id === w.id)!.revokedAt).toBeInstanceOf(Date);

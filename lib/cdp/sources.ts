@@ -37,7 +37,9 @@ export async function listSources(db: Db) {
       createdAt: cdpSources.createdAt,
       lastUsedAt: cdpSources.lastUsedAt,
       revokedAt: cdpSources.revokedAt,
-      events: sql<number>`(select count(*)::int from cdp_events e where e.source_id = ${cdpSources.id})`,
+      // Qualified by hand: inside a select list Drizzle writes the column bare ("id"), which in this
+      // subquery means cdp_events.id.
+      events: sql<number>`(select count(*)::int from cdp_events e where e.source_id = "cdp_sources"."id")`,
     })
     .from(cdpSources)
     .orderBy(sql`${cdpSources.revokedAt} nulls first`, desc(cdpSources.createdAt));
