@@ -8,7 +8,8 @@ import { placeOrder } from "@/lib/checkout/place-order";
 import type { Db } from "@/lib/db";
 import { insertProducts } from "@/lib/testing/catalog";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
-import { adoptOnSignIn, claimInfo, CLAIM_MAILS_PER_HOUR, completeClaim, offerGuestOrders, requestClaim } from "./claim";
+import { MAILS_PER_ADDRESS_PER_HOUR as CLAIM_MAILS_PER_HOUR } from "@/lib/mail";
+import { adoptOnSignIn, claimInfo, completeClaim, offerGuestOrders, requestClaim } from "./claim";
 
 let db: Db;
 let lamp: number;

@@ -5,10 +5,9 @@ import { hashPassword } from "@/lib/auth/password";
 import { stitchAnonymous } from "@/lib/cdp/identity";
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { queueMail } from "@/lib/mail";
+import { queueMail, withinMailLimit } from "@/lib/mail";
 import { orderUrl } from "@/lib/orders/tracking-link";
 import { UserError } from "@/lib/result";
-import { hitRateLimit } from "@/lib/security/rate-limit";
 import { siteUrl } from "@/lib/site";
 
 /**
@@ -19,8 +18,6 @@ import { siteUrl } from "@/lib/site";
  */
 
 export const CLAIM_TTL_HOURS = 24;
-/** Mails about one address per hour, whoever asks: a form cannot be used to flood an inbox. */
-export const CLAIM_MAILS_PER_HOUR = 3;
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 
 type GuestOrder = { id: number; number: string; email: string; name: string };
@@ -38,8 +35,7 @@ async function guestOrder(db: Db, number: string): Promise<GuestOrder | null> {
 export async function requestClaim(db: Db, orderNumber: string): Promise<void> {
   const o = await guestOrder(db, orderNumber);
   if (!o) throw new UserError("This order is already saved to an account. Sign in to see it.");
-  const limit = await hitRateLimit(db, `claim:mail:${o.email}`, { limit: CLAIM_MAILS_PER_HOUR, windowSeconds: 3600 });
-  if (!limit.allowed) return; // the same answer: the link already on its way is the one to use
+  if (!(await withinMailLimit(db, "claim", o.email))) return; // the same answer: the link already on its way is the one to use
   const token = crypto.randomBytes(32).toString("base64url");
   await db.insert(emailTokens).values({ tokenHash: sha256(token), email: o.email, purpose: "claim", orderId: o.id, expiresAt: new Date(Date.now() + CLAIM_TTL_HOURS * 3600_000) });
   const link = `${siteUrl()}/claim?token=${token}`;

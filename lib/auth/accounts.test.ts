@@ -10,6 +10,7 @@ import { changePassword, createAccount, ensureFirstAdmin, firstAdminNotice, reco
 import { firstAdminFile } from "./first-admin-file";
 import { RateLimitedSignin, verifyCredentials } from "./credentials";
 import { verifyPassword } from "./password";
+import { UserError } from "@/lib/result";
 
 let db: Db;
 const lastMailTo = async (to: string) => (await db.select().from(outbox).where(eq(outbox.to, to)).orderBy(desc(outbox.id)).limit(1))[0];
@@ -163,5 +164,16 @@ describe("admin:reset", () => {
     await expect(resetStaffPassword(db, "ann@example.com")).rejects.toThrow("ann@example.com is a customer account; admin:reset only resets staff passwords.");
     await expect(resetStaffPassword(db, "nobody@example.com")).rejects.toThrow("There is no account for nobody@example.com.");
     await expect(resetStaffPassword(db, "not an email")).rejects.toThrow();
+  });
+});
+
+describe("mail flooding", () => {
+  it("sends at most 3 reset and 3 'account exists' mails an hour to one address, however often the forms are sent", async () => {
+    await createAccount(db, { name: "Flo", email: "flo@example.com", password: "flo's password" });
+    for (let i = 0; i < 6; i++) await requestPasswordReset(db, "flo@example.com");
+    for (let i = 0; i < 6; i++) await expect(createAccount(db, { name: "Flo", email: "flo@example.com", password: "another password" })).rejects.toThrow(UserError);
+    const kinds = (await db.select().from(outbox).where(eq(outbox.to, "flo@example.com"))).map((m) => m.meta.kind);
+    expect(kinds.filter((k) => k === "password-reset")).toHaveLength(3);
+    expect(kinds.filter((k) => k === "signup-existing")).toHaveLength(3);
   });
 });

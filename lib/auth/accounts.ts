@@ -3,7 +3,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { passwordResetTokens, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
-import { queueMail } from "@/lib/mail";
+import { queueMail, withinMailLimit } from "@/lib/mail";
 import { UserError } from "@/lib/result";
 import { siteUrl } from "@/lib/site";
 import { emailSchema, passwordSchema } from "./credentials";
@@ -30,20 +30,21 @@ export async function createAccount(db: Db, input: z.infer<typeof signUpSchema>)
     .onConflictDoNothing()
     .returning({ id: users.id, email: users.email });
   if (!row) {
-    await queueMail(db, {
-      to: input.email,
-      subject: "Someone tried to create a Hearth account with your email",
-      content: {
-        preview: "Your email already has a Hearth account",
-        heading: "You already have an account",
-        paragraphs: [
-          "Someone (maybe you) tried to sign up to Hearth with this address, which already has an account. If it was you, sign in, or reset your password if you've forgotten it.",
-        ],
-        button: { label: "Reset your password", href: `${siteUrl()}/forgot-password` },
-        note: "If it wasn't you, you can ignore this email: nothing has changed.",
-      },
-      meta: { kind: "signup-existing" },
-    });
+    if (await withinMailLimit(db, "signup-existing", input.email))
+      await queueMail(db, {
+        to: input.email,
+        subject: "Someone tried to create a Hearth account with your email",
+        content: {
+          preview: "Your email already has a Hearth account",
+          heading: "You already have an account",
+          paragraphs: [
+            "Someone (maybe you) tried to sign up to Hearth with this address, which already has an account. If it was you, sign in, or reset your password if you've forgotten it.",
+          ],
+          button: { label: "Reset your password", href: `${siteUrl()}/forgot-password` },
+          note: "If it wasn't you, you can ignore this email: nothing has changed.",
+        },
+        meta: { kind: "signup-existing" },
+      });
     throw new UserError("We couldn't create an account with these details. If you already have one, sign in or reset your password.");
   }
   return row;
@@ -78,7 +79,7 @@ export async function requestPasswordReset(db: Db, rawEmail: string): Promise<vo
     .from(users)
     .where(sql`lower(${users.email}) = ${email}`)
     .limit(1);
-  if (!user) return;
+  if (!user || !(await withinMailLimit(db, "reset", user.email))) return;
   const link = await issuePasswordLink(db, user.id, RESET_TTL_MINUTES);
   await queueMail(db, {
     to: user.email,

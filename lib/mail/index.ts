@@ -2,9 +2,22 @@ import { render } from "@react-email/components";
 import { createElement } from "react";
 import { outbox } from "@/db/schema";
 import type { Db } from "@/lib/db";
+import { hitRateLimit } from "@/lib/security/rate-limit";
 import { ShopEmail, type MailContent } from "./shop-email";
 
 export type { MailContent } from "./shop-email";
+
+/** Mails of one kind that one address may receive an hour, whoever triggers them (no inbox flooding). */
+export const MAILS_PER_ADDRESS_PER_HOUR = 3;
+
+/**
+ * Counts one mail of `kind` to `email` and says whether it may go. Forms that trigger mail to an
+ * address someone typed (reset, account exists, claim) skip the mail past the limit and answer the
+ * same neutral message. The key ends with the address, so export and erasure find it.
+ */
+export async function withinMailLimit(db: Db, kind: string, email: string): Promise<boolean> {
+  return (await hitRateLimit(db, `mail:${kind}:${email.toLowerCase()}`, { limit: MAILS_PER_ADDRESS_PER_HOUR, windowSeconds: 3600 })).allowed;
+}
 export type Mail = { to: string; subject: string; content: MailContent; meta?: Record<string, unknown> };
 
 /** The HTML and plain-text bodies of one email, from the shop's template. */
