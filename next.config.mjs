@@ -9,7 +9,7 @@ const securityHeaders = [
 
 const nextConfig = {
   // PGlite ships WASM + data files that must be loaded from node_modules at runtime, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "sharp", "@node-rs/argon2"],
+  serverExternalPackages: ["@electric-sql/pglite", "sharp", "@node-rs/argon2", "pino"],
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {

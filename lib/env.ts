@@ -53,6 +53,7 @@ export const envSchema = z.object({
       }
     }, "must be an IANA time zone such as Europe/London")
     .default("Europe/London"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "must be fatal, error, warn, info, debug, trace or silent" }).default("info"),
   HEARTH_JOBS: onOff.default("on"),
   DELIVERY_SIMULATOR: onOff.default("on"),
   RECS_HOLDOUT_SHARE: z.coerce.number({ error: "must be a number" }).min(0, "must be between 0 and 1").max(1, "must be between 0 and 1").default(0.1),

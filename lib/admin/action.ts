@@ -5,6 +5,7 @@ import { auditLog } from "@/db/schema";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { getDb, type Db } from "@/lib/db";
 import { fieldErrorsOf, ok, UserError, type ActionResult } from "@/lib/result";
+import { log } from "@/lib/log";
 
 const failure = (error: string, fieldErrors?: Record<string, string[]>) => ({ ok: false as const, error, fieldErrors });
 
@@ -121,7 +122,7 @@ export function adminAction<S extends z.ZodType, T, P = undefined>(
     } catch (err) {
       if (err instanceof UserError)
         return kept({ ...failure(err.message, err.field ? { [err.field]: [err.message] } : undefined), ...(err.details === undefined ? {} : { details: err.details }) });
-      console.error(`admin action ${opts.name} failed`, err);
+      log.error({ err, action: opts.name }, "admin action failed");
       return failure("Something went wrong; nothing was changed.");
     }
     await onCommitted?.(result, parsed.data);

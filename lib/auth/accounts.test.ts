@@ -6,7 +6,19 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vites
 import { outbox, passwordResetTokens, rateLimits, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
-import { changePassword, createAccount, ensureFirstAdmin, firstAdminNotice, recordSignIn, requestPasswordReset, resetPassword, resetStaffPassword } from "./accounts";
+import { CONTROL_MESSAGE } from "@/lib/input";
+import {
+  changePassword,
+  createAccount,
+  profileSchema,
+  signUpSchema,
+  ensureFirstAdmin,
+  firstAdminNotice,
+  recordSignIn,
+  requestPasswordReset,
+  resetPassword,
+  resetStaffPassword,
+} from "./accounts";
 import { firstAdminFile } from "./first-admin-file";
 import { RateLimitedSignin, verifyCredentials } from "./credentials";
 import { verifyPassword } from "./password";
@@ -175,5 +187,15 @@ describe("mail flooding", () => {
     const kinds = (await db.select().from(outbox).where(eq(outbox.to, "flo@example.com"))).map((m) => m.meta.kind);
     expect(kinds.filter((k) => k === "password-reset")).toHaveLength(3);
     expect(kinds.filter((k) => k === "signup-existing")).toHaveLength(3);
+  });
+});
+
+describe("names with control characters", () => {
+  it("are refused with a clear message before anything is hashed or written", () => {
+    for (const schema of [signUpSchema, profileSchema]) {
+      const r = schema.safeParse({ name: "Ann\u0000Smith", email: "nul@example.com", password: "a long password" });
+      expect(r.success).toBe(false);
+      expect(r.error!.issues.map((i) => i.message)).toContain(CONTROL_MESSAGE);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
+import { textInput } from "@/lib/input";
 import { passwordResetTokens, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { queueMail, withinMailLimit } from "@/lib/mail";
@@ -13,7 +14,7 @@ import { resetRateLimit } from "@/lib/security/rate-limit";
 import { env } from "@/lib/env";
 
 export const signUpSchema = z.object({
-  name: z.string().trim().min(1, "Tell us your name").max(100, "Use at most 100 characters"),
+  name: textInput({ max: 100, required: "Tell us your name" }),
   email: emailSchema,
   password: passwordSchema,
 });
@@ -146,7 +147,7 @@ export async function changePassword(db: Db, userId: number, input: z.infer<type
   return row!.sessionVersion;
 }
 
-export const profileSchema = z.object({ name: z.string().trim().min(1, "Tell us your name").max(100) });
+export const profileSchema = z.object({ name: textInput({ max: 100, required: "Tell us your name" }) });
 
 export async function updateProfile(db: Db, userId: number, input: z.infer<typeof profileSchema>) {
   await db.update(users).set({ name: input.name }).where(eq(users.id, userId));

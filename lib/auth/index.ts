@@ -12,6 +12,7 @@ import { recordSignIn, upsertOAuthUser } from "./accounts";
 import { authConfig } from "./auth.config";
 import { verifyCredentials } from "./credentials";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 
 /** OAuth providers appear only when their keys are set. */
 export function oauthProviders() {
@@ -28,7 +29,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password is routine, not a server error worth a stack trace.
     error(error) {
       if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
-      console.error(error);
+      log.error({ err: error }, "auth: error");
     },
   },
   providers: [

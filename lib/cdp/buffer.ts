@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db";
 import type { StoredEvent } from "./events";
 import { refreshCustomers } from "./refresh";
 import { writeEvents } from "./write";
+import { log } from "@/lib/log";
 
 /**
  * Write-behind buffer for events: capture never waits on the database; a flush runs when 500
@@ -40,10 +41,10 @@ export async function flushEvents(): Promise<void> {
       const db = await getDb();
       const { profileUsers } = await writeEvents(db, batch);
       state.failures = 0;
-      if (profileUsers.length) await refreshCustomers(db, profileUsers).catch((err) => console.error("cdp: profile refresh failed", err));
+      if (profileUsers.length) await refreshCustomers(db, profileUsers).catch((err) => log.error({ err }, "cdp: profile refresh failed"));
     } catch (err) {
       state.failures++;
-      console.error(`cdp: writing ${batch.length} events failed (attempt ${state.failures})`, err);
+      log.error({ err, events: batch.length, attempt: state.failures }, "cdp: writing events failed");
       if (state.failures < 5) {
         state.queue.unshift(...batch);
         state.timer = setTimeout(() => void flushEvents(), DELAY_MS * 2 ** state.failures);

@@ -10,6 +10,7 @@ import { collect, type CollectMethod, type Sender } from "./ingest";
 import { LIMITS } from "./message";
 import { currentAnonymousId, currentConsent } from "./server";
 import { sourceForKey, writeKeyFromAuthorization } from "./sources";
+import { log } from "@/lib/log";
 
 const BEACON_LIMIT = { limit: env().RATE_LIMIT_COLLECT_PER_IP, windowSeconds: 60 };
 const SOURCE_LIMIT = { limit: env().RATE_LIMIT_COLLECT_PER_SOURCE, windowSeconds: 60 };
@@ -72,7 +73,7 @@ export async function handleBeacon(request: Request): Promise<Response> {
     const r = await collect(db, body.text, "batch", sender, enqueueEvents);
     return json(r.status, r.body);
   } catch (err) {
-    console.error("collect: failed", err);
+    log.error({ err }, "collect: failed");
     return problem(503, "events could not be stored; try again");
   }
 }
@@ -92,7 +93,7 @@ export async function handleSegmentApi(request: Request, method: string): Promis
     const r = await collect(db, body.text, method as CollectMethod, { kind: "source", sourceId: source.id, trusted: source.trusted }, enqueueEvents);
     return json(r.status, r.body);
   } catch (err) {
-    console.error("v1: failed", err);
+    log.error({ err }, "v1: failed");
     return problem(503, "events could not be stored; try again");
   }
 }

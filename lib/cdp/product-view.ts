@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { EVENTS } from "./events";
 import { recordView } from "./recently-viewed";
 import { currentAnonymousId, currentConsent, trackServer } from "./server";
+import { log } from "@/lib/log";
 
 /** A product page was shown: the "Product Viewed" event (analytics) and recently viewed (personalization), after the response. */
 export async function noteProductView(product: { id: number; sku: string; title: string; pricePence: number; categorySlug: string }) {
@@ -22,7 +23,7 @@ export async function noteProductView(product: { id: number; sku: string; title:
       try {
         await recordView(await getDb(), { userId: user?.id ?? null, anonymousId }, product.id);
       } catch (err) {
-        console.error("cdp: recently viewed not saved", err);
+        log.error({ err }, "cdp: recently viewed not saved");
       }
     });
   }

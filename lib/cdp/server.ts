@@ -6,6 +6,7 @@ import { capture, type ServerEventInput } from "./capture";
 import { consentFrom, type ConsentState } from "./consent";
 import { contextFromHeaders } from "./context";
 import { ANON_COOKIE, ANON_ID, CONSENT_COOKIE } from "./cookies";
+import { log } from "@/lib/log";
 
 /** This request's anonymous id (set by proxy.ts on the first visit), if it looks like one of ours. */
 export const currentAnonymousId = cache(async (): Promise<string | null> => {
@@ -35,7 +36,7 @@ export async function trackServer(event: ServerEventInput["event"], properties: 
     return capture({ event, properties, userId: user?.id ?? null, anonymousId, context, deviceType, ...extra }, consent);
   } catch (err) {
     // Analytics must never break a page or a purchase.
-    console.error("cdp: capture failed", err);
+    log.error({ err }, "cdp: capture failed");
     return false;
   }
 }

@@ -7,6 +7,7 @@ import { ANON_COOKIE, ANON_COOKIE_OPTIONS, ANON_ID, CONSENT_COOKIE, CONSENT_COOK
 import { EVENTS } from "./events";
 import { stitchAnonymous } from "./identity";
 import { refreshCustomers } from "./refresh";
+import { log } from "@/lib/log";
 
 type CookieJar = {
   get(name: string): { value: string } | undefined;
@@ -41,7 +42,7 @@ export async function onSignedIn(jar: CookieJar, userId: number): Promise<void> 
   const consent = accountNewer ? account : (browser ?? NO_CONSENT);
   capture({ event: EVENTS.signedIn, userId, anonymousId }, consent);
   if (anonymousId) capture({ type: "alias", event: "alias", userId, properties: { previousId: anonymousId } }, consent);
-  const refresh = () => refreshCustomers(db, [userId]).catch((err) => console.error("cdp: refresh after sign-in failed", err));
+  const refresh = () => refreshCustomers(db, [userId]).catch((err) => log.error({ err }, "cdp: refresh after sign-in failed"));
   try {
     after(refresh);
   } catch {

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
+import { textInput } from "@/lib/input";
 import { csatResponses, orders, shipments } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { UserError } from "@/lib/result";
@@ -15,7 +16,7 @@ const rating = (what: string) =>
 export const csatSchema = z.object({
   orderRating: rating("order"),
   deliveryRating: rating("delivery"),
-  comment: z.string().trim().max(1000, "Keep the comment under 1,000 characters").default(""),
+  comment: textInput({ max: 1000, multiline: true }).default(""),
 });
 
 /**

@@ -4,6 +4,7 @@ import { KPI_JOBS } from "@/lib/kpi/jobs";
 import { RECS_JOBS } from "@/lib/recs/jobs";
 import { runIfDue } from "./schedule";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 
 const g = globalThis as typeof globalThis & { __hearthJobs?: NodeJS.Timeout };
 
@@ -22,7 +23,7 @@ export function startJobRunner(): void {
         if (result) console.log(`job ${job.name}: ${JSON.stringify(result)}`);
       }
     } catch (err) {
-      console.error("jobs: tick failed", err);
+      log.error({ err }, "jobs: tick failed");
     }
   };
   const first = setTimeout(() => void tick(), 30_000);

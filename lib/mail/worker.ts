@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { onMailQueued } from "./index";
+import { log } from "@/lib/log";
 
 /** What the worker sends through: SMTP in the store, anything with the same shape in tests. */
 export type Transport = { send(mail: { from: string; to: string; subject: string; text: string; html: string | null }): Promise<void> };
@@ -87,7 +88,7 @@ export function startOutboxWorker(): void {
   const tick = () => {
     running ??= getDb()
       .then((db) => drainOutbox(db, transport))
-      .catch((err) => console.error("outbox: drain failed", (err as Error).message))
+      .catch((err) => log.error({ err }, "outbox: drain failed"))
       .finally(() => (running = null));
   };
   onMailQueued(tick);

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";
+import { textInput } from "@/lib/input";
 import { orderLines, orders, products, returnLines, returns, shipments, stockAdjustments, type Order } from "@/db/schema";
 import type { AdminContext } from "@/lib/admin/action";
 import { capture } from "@/lib/cdp/capture";
@@ -36,7 +37,7 @@ export const returnRequestSchema = z.preprocess(
     return { note: o.note, lines };
   },
   z.object({
-    note: z.string().trim().max(500, "Use at most 500 characters for the note").default(""),
+    note: textInput({ max: 500, multiline: true }).default(""),
     lines: z
       .array(
         z.object({
@@ -117,7 +118,7 @@ async function lockReturn(tx: Db, id: number) {
 export const decideSchema = z.object({
   id: z.coerce.number().int().positive().max(2_147_483_647),
   decision: z.enum(["approve", "refuse"], { error: "Approve or refuse" }),
-  note: z.string().trim().max(500, "Use at most 500 characters").default(""),
+  note: textInput({ max: 500, multiline: true }).default(""),
 });
 
 /** Staff approve or refuse a requested return, with a note the customer reads in the email. */

@@ -120,7 +120,7 @@ describe("returns", () => {
     expect(await requestReturnAction(null, form(number, {}))).toMatchObject({ ok: false, error: "Choose at least one item to return." });
     expect(await requestReturnAction(null, form(number, { 2: [1, "other"] }, { note: "x".repeat(5000) }))).toMatchObject({
       ok: false,
-      error: "Use at most 500 characters for the note",
+      error: "Use at most 500 characters",
     });
 
     // Someone else's order, signed in or holding a wrong link: as if it did not exist.

@@ -7,6 +7,7 @@ import { formObject } from "@/lib/admin/action";
 import { getDb, type Db } from "@/lib/db";
 import { fieldErrorsOf, ok, UserError, type ActionResult } from "@/lib/result";
 import { clientIp, hitRateLimit, type Limit } from "@/lib/security/rate-limit";
+import { log } from "@/lib/log";
 
 /** Marks a shopper-facing action (public or customer-only), so the authorization test can find and try it. */
 export const SHOP_ACTION = Symbol.for("hearth.shopAction");
@@ -63,7 +64,7 @@ function wrap<S extends z.ZodType, T, C extends ShopContext>(
       if (err instanceof UserError)
         return kept({ ...failure(err.message, err.field ? { [err.field]: [err.message] } : undefined), ...(err.details === undefined ? {} : { details: err.details }) });
       if (err instanceof z.ZodError) return invalid(err);
-      console.error(`action ${opts.name} failed`, err);
+      log.error({ err, action: opts.name }, "action failed");
       return failure("Something went wrong; nothing was changed. Please try again.");
     }
   };
