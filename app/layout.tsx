@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from "next";
-import { Analytics } from "@vercel/analytics/next";
+import { Suspense } from "react";
+import { VercelAnalytics } from "@/components/analytics/vercel-analytics";
 import { siteUrl, SITE_NAME, SITE_TAGLINE } from "@/lib/site";
 import "./globals.css";
-import { env } from "@/lib/env";
 
 // Every page carries a per-request CSP nonce, so nothing is prerendered (not even the 404 page).
 export const dynamic = "force-dynamic";
@@ -33,8 +33,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="en-GB">
       <body className="min-h-dvh antialiased">
         {children}
-        {/* Vercel's analytics only exist on Vercel; elsewhere the script would 404. */}
-        {env().VERCEL ? <Analytics /> : null}
+        <Suspense fallback={null}>
+          <VercelAnalytics />
+        </Suspense>
       </body>
     </html>
   );

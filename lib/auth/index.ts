@@ -2,7 +2,7 @@ import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { getDb } from "@/lib/db";
 import { clientIp } from "@/lib/security/rate-limit";
 import { mergeGuestCartOnSignIn } from "@/lib/cart/merge-on-sign-in";
@@ -59,7 +59,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       await adoptOnSignIn(db, Number(user.id));
       const jar = await cookies();
       await mergeGuestCartOnSignIn(jar, Number(user.id));
-      await onSignedIn(jar, Number(user.id));
+      await onSignedIn(jar, Number(user.id), (await headers()).get("sec-gpc") === "1");
     },
   },
 });

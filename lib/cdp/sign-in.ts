@@ -18,7 +18,7 @@ type CookieJar = {
  * Auth.js signIn event: this browser's anonymous history joins the customer (identity.ts rules),
  * and browser and account agree on consent (the more recent choice wins).
  */
-export async function onSignedIn(jar: CookieJar, userId: number): Promise<void> {
+export async function onSignedIn(jar: CookieJar, userId: number, gpc = false): Promise<void> {
   const db = await getDb();
   const anon = jar.get(ANON_COOKIE)?.value;
   let anonymousId = anon && ANON_ID.test(anon) ? anon : null;
@@ -33,7 +33,9 @@ export async function onSignedIn(jar: CookieJar, userId: number): Promise<void> 
   // The more recent choice wins: the account's goes to this browser, or the browser's to the account.
   const browser = decodeConsent(jar.get(CONSENT_COOKIE)?.value);
   const account = await consentOfUser(db, userId);
-  const accountNewer = account !== null && (!browser || account.updatedAt.getTime() > browser.at);
+  // Global Privacy Control wins for the browser that sends it: an "accept" given on the account
+  // elsewhere is not copied here (a choice made in this browser itself still counts).
+  const accountNewer = account !== null && (!browser || account.updatedAt.getTime() > browser.at) && !(gpc && (account.analytics || account.personalization));
   if (accountNewer) {
     trySet(jar, CONSENT_COOKIE, encodeConsent(account, account.updatedAt.getTime()), CONSENT_COOKIE_OPTIONS);
   } else if (browser && (!account || account.updatedAt.getTime() < browser.at)) {
