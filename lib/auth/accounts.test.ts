@@ -22,6 +22,7 @@ import {
 import { firstAdminFile } from "./first-admin-file";
 import { RateLimitedSignin, verifyCredentials } from "./credentials";
 import { verifyPassword } from "./password";
+import { purgeRateLimits } from "@/lib/security/rate-limit";
 import { UserError } from "@/lib/result";
 
 let db: Db;
@@ -197,5 +198,18 @@ describe("names with control characters", () => {
       expect(r.success).toBe(false);
       expect(r.error!.issues.map((i) => i.message)).toContain(CONTROL_MESSAGE);
     }
+  });
+});
+
+describe("rate-limit counters", () => {
+  it("are purged once their window is over, so the table stays bounded", async () => {
+    await db.insert(rateLimits).values([
+      { key: "signin:ip:198.51.100.1", windowStart: new Date(Date.now() - 2 * 3600_000), count: 30 },
+      { key: "signin:ip:198.51.100.2", windowStart: new Date(), count: 1 },
+    ]);
+    expect((await purgeRateLimits(db)).deleted).toBeGreaterThanOrEqual(1);
+    const keys = (await db.select().from(rateLimits)).map((r) => r.key);
+    expect(keys).toContain("signin:ip:198.51.100.2");
+    expect(keys).not.toContain("signin:ip:198.51.100.1");
   });
 });

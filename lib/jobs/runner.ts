@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db";
 import { CDP_JOBS } from "@/lib/cdp/jobs";
 import { KPI_JOBS } from "@/lib/kpi/jobs";
 import { RECS_JOBS } from "@/lib/recs/jobs";
+import { SECURITY_JOBS } from "@/lib/security/jobs";
 import { runIfDue } from "./schedule";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -18,7 +19,7 @@ export function startJobRunner(): void {
   const tick = async () => {
     try {
       const db = await getDb();
-      for (const job of [...CDP_JOBS, ...RECS_JOBS, ...KPI_JOBS]) {
+      for (const job of [...CDP_JOBS, ...RECS_JOBS, ...KPI_JOBS, ...SECURITY_JOBS]) {
         const result = await runIfDue(db, job);
         if (result) console.log(`job ${job.name}: ${JSON.stringify(result)}`);
       }

@@ -20,6 +20,15 @@ export async function hitRateLimit(db: Db, key: string, { limit, windowSeconds }
   return { allowed: row.count <= limit, count: row.count, retryAfterSeconds: row.retry };
 }
 
+/** The longest window any limit uses: a row older than that counts nothing and may go. */
+export const MAX_WINDOW_SECONDS = 3600;
+
+/** Deletes counters whose window is over, so the table stays bounded even under a flood of new keys. */
+export async function purgeRateLimits(db: Db): Promise<{ deleted: number }> {
+  const { rows } = await db.execute(sql`delete from rate_limits where window_start < now() - make_interval(secs => ${MAX_WINDOW_SECONDS}) returning key`);
+  return { deleted: rows.length };
+}
+
 export async function resetRateLimit(db: Db, key: string): Promise<void> {
   await db.execute(sql`delete from rate_limits where key = ${key}`);
 }
