@@ -91,15 +91,26 @@ test("every admin page answers each role as declared; everyone else gets a 404",
   const search = await (await contexts.admin.request.get("/admin/customers?q=customer13047@hearth.example")).text();
   const customer = search.match(/href="\/admin\/customers\/(\d+)"/)![1]!;
   const order = (await (await contexts.admin.request.get("/admin/orders")).text()).match(/href="\/admin\/orders\/([A-Z]?\d+)"/)![1]!;
+  // A refused admin page must look like any missing page, down to its title.
+  const titleOf = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
+  const missing = titleOf(await (await request.get("/no-such-page-at-all")).text());
+  expect(missing).toBeTruthy();
   for (const page of ADMIN_PAGES) {
     const href = page.href.replace("{customer}", customer).replace("{order}", order);
     const p = { ...page, href };
-    expect((await request.get(p.href, { maxRedirects: 0 })).status(), `${p.href} as a visitor`).toBe(404);
+    const visitor = await request.get(p.href, { maxRedirects: 0 });
+    expect(visitor.status(), `${p.href} as a visitor`).toBe(404);
+    expect(titleOf(await visitor.text()), `${p.href}'s title as a visitor`).toBe(missing);
     for (const [role, ctx] of Object.entries(contexts)) {
       const res = await ctx.request.get(p.href, { maxRedirects: 0 });
       const allowed = (p.roles as string[]).includes(role);
       if (allowed) expect([200, 307], `${p.href} as ${role}`).toContain(res.status());
-      else expect(res.status(), `${p.href} as ${role}`).toBe(404);
+      else {
+        expect(res.status(), `${p.href} as ${role}`).toBe(404);
+        // Staff refused an admins-only page stay inside the admin (its chrome and title template), but never see the page's name.
+        if (role === "customer") expect(titleOf(await res.text()), `${p.href}'s title as ${role}`).toBe(missing);
+        else expect(titleOf(await res.text()), `${p.href}'s title as ${role}`).toMatch(/^Page not found · /);
+      }
     }
   }
   for (const ctx of Object.values(contexts)) await ctx.close();

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Logo } from "@/components/ui/logo";
-import { requireStaff } from "@/lib/admin/action";
+import { requireStaff, staffUser } from "@/lib/admin/action";
 import { ADMIN_PAGES } from "@/lib/admin/pages";
 
-export const metadata: Metadata = { title: { default: "Admin", template: "%s · Hearth admin" }, robots: { index: false } };
+// Staff get the admin's titles; for anyone else the shop's template stays, so the page's 404 title
+// (lib/admin/action.ts staffMetadata) reads as every other 404's.
+export async function generateMetadata(): Promise<Metadata> {
+  return (await staffUser()) ? { title: { default: "Admin", template: "%s · Hearth admin" }, robots: { index: false } } : { robots: { index: false } };
+}
 export const dynamic = "force-dynamic";
 
 /** Staff pages: anyone without the admin or merchandiser role gets a 404, checked on the server. */

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { ChartCard } from "@/components/admin/kpi/chart-card";
 import { CohortHeatmap } from "@/components/admin/kpi/cohort-heatmap";
 import { KpiCards } from "@/components/admin/kpi/kpi-cards";
@@ -7,8 +6,9 @@ import { chartTables } from "@/lib/kpi/charts";
 import { kpiFiltersSchema } from "@/lib/kpi/filters";
 import { headlines } from "@/lib/kpi/headlines";
 import { getKpiOptions, getKpiReport } from "@/lib/kpi/admin-queries";
+import { staffMetadata } from "@/lib/admin/action";
 
-export const metadata: Metadata = { title: "Dashboard" };
+export const generateMetadata = staffMetadata("Dashboard");
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 

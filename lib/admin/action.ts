@@ -1,9 +1,11 @@
 import "server-only";
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { z } from "zod";
 import { auditLog } from "@/db/schema";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { getDb, type Db } from "@/lib/db";
+import { SITE_NAME } from "@/lib/site";
 import { fieldErrorsOf, ok, UserError, type ActionResult } from "@/lib/result";
 import { log } from "@/lib/log";
 
@@ -152,3 +154,13 @@ export function adminRoute<A extends unknown[]>(roles: StaffRole[], handler: (us
   };
   return Object.assign(route, { [ADMIN_ACTION]: { name: "route", roles } });
 }
+
+/**
+ * An admin page's metadata, given only to staff with `roles`: anyone else gets the 404's own title,
+ * so a refused admin page looks exactly like a page that does not exist.
+ */
+export function staffMetadata(title: string, roles: StaffRole[] = STAFF) {
+  return async (): Promise<Metadata> => ((await staffUser(roles)) ? { title } : NOT_FOUND_METADATA);
+}
+// Absolute: the admin layout's own template (for staff) must not show through on a refused page.
+export const NOT_FOUND_METADATA: Metadata = { title: { absolute: `Page not found · ${SITE_NAME}` }, robots: { index: false } };

@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { auditFilterSchema } from "@/lib/admin/audit";
 import { getAudit } from "@/lib/admin/queries";
+import { staffMetadata } from "@/lib/admin/action";
 
-export const metadata: Metadata = { title: "Audit log" };
+export const generateMetadata = staffMetadata("Audit log");
 
 const when = (d: Date) => d.toLocaleString("en-GB", { timeZone: "Europe/London", dateStyle: "medium", timeStyle: "medium" });
 const show = (v: unknown) => (v == null ? "—" : JSON.stringify(v, null, 1));

@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { findCustomers } from "@/lib/customers/admin-queries";
 import { formatPrice } from "@/lib/format";
+import { staffMetadata } from "@/lib/admin/action";
 
-export const metadata: Metadata = { title: "Customers" };
+export const generateMetadata = staffMetadata("Customers");
 
 const query = z.object({ q: z.string().trim().max(100).catch("").default("") });
 

@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { DealActiveToggle } from "@/components/admin/deals/deal-active-toggle";
 import { getDealsForAdmin } from "@/lib/deals/admin-queries";
 import { formatPrice } from "@/lib/format";
+import { staffMetadata } from "@/lib/admin/action";
 
-export const metadata: Metadata = { title: "Deals" };
+export const generateMetadata = staffMetadata("Deals");
 
 const summary = (t: { segments?: string[]; lifecycle?: string[]; customers?: number[]; firstOrderOnly?: boolean }) =>
   [

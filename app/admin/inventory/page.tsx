@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { AdjustStockForm } from "@/components/admin/adjust-stock-form";
 import { getLowStock } from "@/lib/inventory/admin-queries";
+import { staffMetadata } from "@/lib/admin/action";
 
-export const metadata: Metadata = { title: "Inventory" };
+export const generateMetadata = staffMetadata("Inventory");
 
 /** Low stock: active products at or below their threshold, emptiest first, adjustable in place. */
 export default async function InventoryPage() {

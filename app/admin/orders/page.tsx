@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { BULK_FORM, BulkStatusBar } from "@/components/admin/orders/bulk-status-bar";
 import { statusLabel } from "@/components/order/status-timeline";
 import { adminOrdersSchema } from "@/lib/orders/admin";
 import { getAdminOrders } from "@/lib/orders/admin-queries";
 import { formatDateTime, formatPrice } from "@/lib/format";
+import { staffMetadata } from "@/lib/admin/action";
 
-export const metadata: Metadata = { title: "Orders" };
+export const generateMetadata = staffMetadata("Orders");
 
 /** Orders with their shipment and rating; filters by status, method, source and low ratings. */
 export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

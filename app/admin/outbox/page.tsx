@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { Pagination } from "@/components/catalog/pagination";
 import { ResendMailButton } from "@/components/admin/resend-mail-button";
 import { getOutbox } from "@/lib/admin/queries";
 import { formatDateTime } from "@/lib/format";
+import { staffMetadata } from "@/lib/admin/action";
 
-export const metadata: Metadata = { title: "Outbox" };
+export const generateMetadata = staffMetadata("Outbox");
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const page = Math.max(1, Math.min(100_000, Number((await searchParams).page) || 1));

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { BulkEditForm } from "@/components/admin/products/bulk-edit-form";
 import { ImportProductsForm } from "@/components/admin/products/import-products-form";
@@ -6,8 +5,9 @@ import { adminListSchema } from "@/lib/catalog/admin-list";
 import { getAdminProducts, getCategoryOptions } from "@/lib/catalog/admin-queries";
 import { stockState } from "@/lib/catalog/stock";
 import { formatPrice } from "@/lib/format";
+import { staffMetadata } from "@/lib/admin/action";
 
-export const metadata: Metadata = { title: "Products" };
+export const generateMetadata = staffMetadata("Products");
 
 /** Products: search, filters, keyset pages, bulk changes; a row opens the edit form. */
 export default async function AdminProductsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

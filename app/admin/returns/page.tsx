@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { ReturnSteps } from "@/components/admin/returns/return-steps";
 import { formatDateTime, formatPrice } from "@/lib/format";
 import { getAdminReturns } from "@/lib/returns/admin-queries";
 import { RETURN_REASONS, returnsListSchema } from "@/lib/returns/manage";
+import { staffMetadata } from "@/lib/admin/action";
 
-export const metadata: Metadata = { title: "Returns" };
+export const generateMetadata = staffMetadata("Returns");
 
 const STATUSES = ["requested", "approved", "received", "refunded", "refused"] as const;
 

@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { RecomputeButton } from "@/components/admin/recompute-button";
 import { Sparkline } from "@/components/charts/sparkline";
 import { getSegmentsOverview } from "@/lib/cdp/admin-queries";
 import { formatDateTime } from "@/lib/format";
+import { staffMetadata } from "@/lib/admin/action";
 
-export const metadata: Metadata = { title: "Segments" };
+export const generateMetadata = staffMetadata("Segments");
 
 const KIND: Record<string, string> = { lifecycle: "Lifecycle", rfm: "RFM", custom: "Custom" };
 

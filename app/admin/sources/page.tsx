@@ -1,12 +1,11 @@
-import type { Metadata } from "next";
 import { CreateSourceForm } from "@/components/admin/create-source-form";
 import { RevokeSourceButton } from "@/components/admin/revoke-source-button";
-import { requireStaff } from "@/lib/admin/action";
+import { requireStaff, staffMetadata } from "@/lib/admin/action";
 import { getSources } from "@/lib/cdp/admin-queries";
 import { siteUrl } from "@/lib/site";
 import { formatDateTime } from "@/lib/format";
 
-export const metadata: Metadata = { title: "Event sources" };
+export const generateMetadata = staffMetadata("Event sources", ["admin"]);
 
 const when = (d: Date | null) => (d ? formatDateTime(d) : "never");
 

@@ -1,9 +1,8 @@
-import type { Metadata } from "next";
 import { StaffRoleForm } from "@/components/admin/staff-role-form";
-import { requireStaff } from "@/lib/admin/action";
+import { requireStaff, staffMetadata } from "@/lib/admin/action";
 import { getStaff } from "@/lib/staff/queries";
 
-export const metadata: Metadata = { title: "Staff" };
+export const generateMetadata = staffMetadata("Staff", ["admin"]);
 
 /** Admins only: who can use /admin, and with which role. */
 export default async function StaffPage() {

@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeliveriesTable, EventsTimeline, OrdersTable, RatingsList, Section } from "@/components/admin/customers/customer-sections";
 import { getCustomer360 } from "@/lib/customers/admin-queries";
 import { formatPrice } from "@/lib/format";
+import { staffMetadata } from "@/lib/admin/action";
 
-export const metadata: Metadata = { title: "Customer" };
+export const generateMetadata = staffMetadata("Customer");
 
 /** One customer, all in one place: profile, segments, consent, orders, deliveries, ratings, events, deals. */
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DealActiveToggle } from "@/components/admin/deals/deal-active-toggle";
@@ -6,8 +5,9 @@ import { DealForm } from "@/components/admin/deals/deal-form";
 import { getDealForEdit, getDealFormOptions } from "@/lib/deals/admin-queries";
 import { dealFormValues } from "@/lib/deals/form-values";
 import { formatDateTime, formatPrice } from "@/lib/format";
+import { staffMetadata } from "@/lib/admin/action";
 
-export const metadata: Metadata = { title: "Edit deal" };
+export const generateMetadata = staffMetadata("Edit deal");
 
 export default async function EditDealPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const id = Number((await params).id);

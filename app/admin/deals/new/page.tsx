@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { DealForm } from "@/components/admin/deals/deal-form";
 import { getDealFormOptions } from "@/lib/deals/admin-queries";
+import { staffMetadata } from "@/lib/admin/action";
 
-export const metadata: Metadata = { title: "New deal" };
+export const generateMetadata = staffMetadata("New deal");
 
 export default async function NewDealPage() {
   const options = await getDealFormOptions();

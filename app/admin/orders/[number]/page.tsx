@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrderFulfilment } from "@/components/admin/orders/order-fulfilment";
@@ -9,8 +8,9 @@ import { NEXT, type ShipmentStatus } from "@/lib/delivery/status";
 import { getAdminOrder } from "@/lib/orders/admin-queries";
 import { ORDER_NUMBER } from "@/lib/orders/number";
 import { trackingUrl } from "@/lib/orders/tracking-link";
+import { staffMetadata } from "@/lib/admin/action";
 
-export const metadata: Metadata = { title: "Order" };
+export const generateMetadata = staffMetadata("Order");
 
 /** One order, everything needed to ship it: customer and address, delivery, lines and money, timeline and next steps, returns, rating. */
 export default async function AdminOrderPage({ params }: { params: Promise<{ number: string }> }) {

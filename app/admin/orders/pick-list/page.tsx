@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { PrintButton } from "@/components/admin/print-button";
 import { getPickList } from "@/lib/orders/admin-queries";
 import { pickListSchema } from "@/lib/orders/admin";
 import { localDay } from "@/lib/time";
+import { staffMetadata } from "@/lib/admin/action";
 
-export const metadata: Metadata = { title: "Pick list" };
+export const generateMetadata = staffMetadata("Pick list");
 
 /** What to take from the shelves for the day's orders not yet dispatched, and those orders; printable. */
 export default async function PickListPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProductForm } from "@/components/admin/products/product-form";
@@ -9,8 +8,9 @@ import { StockHistory } from "@/components/admin/stock-history";
 import { getCategoryOptions, getProductForEdit, getProductImages } from "@/lib/catalog/admin-queries";
 import { getStockHistory } from "@/lib/inventory/admin-queries";
 import { penceToPounds } from "@/lib/format";
+import { staffMetadata } from "@/lib/admin/action";
 
-export const metadata: Metadata = { title: "Edit product" };
+export const generateMetadata = staffMetadata("Edit product");
 
 export default async function EditProductPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; copied?: string }> }) {
   const id = Number((await params).id);

@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { ProductForm } from "@/components/admin/products/product-form";
 import { getCategoryOptions } from "@/lib/catalog/admin-queries";
+import { staffMetadata } from "@/lib/admin/action";
 
-export const metadata: Metadata = { title: "New product" };
+export const generateMetadata = staffMetadata("New product");
 
 export default async function NewProductPage() {
   const categories = await getCategoryOptions();

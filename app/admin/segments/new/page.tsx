@@ -1,10 +1,9 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { SegmentBuilder } from "@/components/admin/segments/segment-builder";
-import { requireStaff } from "@/lib/admin/action";
+import { requireStaff, staffMetadata } from "@/lib/admin/action";
 import { SEGMENT_FIELDS, SEGMENT_OPS } from "@/lib/cdp/segment-rules";
 
-export const metadata: Metadata = { title: "New segment" };
+export const generateMetadata = staffMetadata("New segment");
 
 export default async function NewSegmentPage() {
   await requireStaff();

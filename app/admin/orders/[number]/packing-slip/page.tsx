@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrderFulfilment } from "@/components/admin/orders/order-fulfilment";
@@ -6,8 +5,9 @@ import { PrintButton } from "@/components/admin/print-button";
 import { Logo } from "@/components/ui/logo";
 import { getAdminOrder } from "@/lib/orders/admin-queries";
 import { ORDER_NUMBER } from "@/lib/orders/number";
+import { staffMetadata } from "@/lib/admin/action";
 
-export const metadata: Metadata = { title: "Packing slip" };
+export const generateMetadata = staffMetadata("Packing slip");
 
 /** A printable packing slip: address, delivery, lines with SKU and quantity; the admin chrome is hidden in print. */
 export default async function PackingSlipPage({ params }: { params: Promise<{ number: string }> }) {
