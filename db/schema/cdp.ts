@@ -219,3 +219,24 @@ export const jobRuns = pgTable("job_runs", {
   lastFinishedAt: timestamp("last_finished_at", { withTimezone: true, mode: "date" }),
   lastResult: jsonb("last_result").$type<Record<string, unknown>>(),
 });
+
+/**
+ * Events the writer could not store (the database refused them one by one), kept as JSON text with
+ * the error so nothing is dropped silently; shown on /admin/sources. Customer data: exported and
+ * erased with the customer (lib/cdp/privacy.ts).
+ */
+export const cdpDeadLetters = pgTable(
+  "cdp_dead_letters",
+  {
+    id: serial("id").primaryKey(),
+    messageId: text("message_id").notNull(),
+    userId: integer("user_id"),
+    anonymousId: text("anonymous_id"),
+    sourceId: integer("source_id"),
+    event: text("event"),
+    payload: text("payload").notNull(),
+    error: text("error").notNull(),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("cdp_dead_letters_at_idx").on(t.at), index("cdp_dead_letters_user_idx").on(t.userId)],
+);

@@ -2,8 +2,10 @@ import "server-only";
 import { staffRead } from "@/lib/admin/action";
 import { listSegmentsWithTrend, previewRule } from "./segments";
 import { listSources } from "./sources";
+import { listDeadLetters } from "./write";
 
 export const getSources = staffRead(listSources, ["admin"]);
 export const getSegmentsOverview = staffRead(listSegmentsWithTrend);
 /** How many customers a draft rule selects now (the builder's live count). */
 export const getRuleCount = staffRead(previewRule);
+export const getDeadLetters = staffRead(listDeadLetters, ["admin"]);

@@ -1,14 +1,16 @@
 import { getDb } from "@/lib/db";
 import type { StoredEvent } from "./events";
 import { refreshCustomers } from "./refresh";
-import { writeEvents } from "./write";
+import { writeEventsRobustly } from "./write";
 import { log } from "@/lib/log";
 
 /**
  * Write-behind buffer for events: capture never waits on the database; a flush runs when 500
  * events are waiting or 250 ms after the first. It is a buffer, not shared state: each instance
  * writes its own to the one database, and at most a quarter-second of events is lost if the
- * process dies. A failed flush is retried (bounded, so memory cannot grow without limit).
+ * process dies. A batch with an event the database refuses still lands whole but for that event
+ * (writeEventsRobustly: it goes to the dead letters); a flush that fails because the database is
+ * away is retried (bounded, so memory cannot grow without limit).
  */
 const MAX_BATCH = 500;
 const DELAY_MS = 250;
@@ -39,7 +41,8 @@ export async function flushEvents(): Promise<void> {
   state.flushing = (async () => {
     try {
       const db = await getDb();
-      const { profileUsers } = await writeEvents(db, batch);
+      const { profileUsers, deadLetters } = await writeEventsRobustly(db, batch);
+      if (deadLetters) log.warn({ events: batch.length, deadLetters }, "cdp: events the database refused went to the dead letters");
       state.failures = 0;
       if (profileUsers.length) await refreshCustomers(db, profileUsers).catch((err) => log.error({ err }, "cdp: profile refresh failed"));
     } catch (err) {

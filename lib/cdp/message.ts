@@ -10,8 +10,25 @@ export const LIMITS = {
   beaconBatch: 50,
 } as const;
 
-const id = z.string().trim().min(1).max(100);
-const json = z.record(z.string().max(200), z.unknown());
+// What PostgreSQL's jsonb cannot hold: the NUL character and lone UTF-16 surrogates.
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Whether a JSON value (keys and strings at any depth) can be stored as jsonb. */
+export function storableJson(v: unknown, depth = 0): boolean {
+  if (depth > 32) return false;
+  if (typeof v === "string") return !UNSTORABLE.test(v);
+  if (Array.isArray(v)) return v.every((x) => storableJson(x, depth + 1));
+  if (v && typeof v === "object") return Object.entries(v).every(([k, x]) => !UNSTORABLE.test(k) && storableJson(x, depth + 1));
+  return true;
+}
+
+const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((s) => !UNSTORABLE.test(s), "holds a NUL or broken Unicode character");
+const json = z.record(z.string().max(200), z.unknown()).refine((v) => storableJson(v), "holds a NUL or broken Unicode character, which cannot be stored");
 /** Segment's user ids are strings; Hearth's are its customer numbers, sent as "123" or 123. */
 const userId = z.union([id, z.number().int()]).transform(String);
 const when = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((s) => new Date(s));
@@ -30,7 +47,7 @@ const common = {
 };
 
 export const messageSchema = z.discriminatedUnion("type", [
-  z.object({ ...common, type: z.literal("track"), event: z.string().trim().min(1).max(200), properties: json.optional() }),
+  z.object({ ...common, type: z.literal("track"), event: id.pipe(z.string().max(200)), properties: json.optional() }),
   z.object({
     ...common,
     type: z.literal("page"),

@@ -1,6 +1,21 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addresses, csatResponses, deals, emailTokens, returnLines, returns, orderLines, orders, outbox, passwordResetTokens, rateLimits, users, auditLog } from "@/db/schema";
+import {
+  addresses,
+  cdpDeadLetters,
+  csatResponses,
+  deals,
+  emailTokens,
+  returnLines,
+  returns,
+  orderLines,
+  orders,
+  outbox,
+  passwordResetTokens,
+  rateLimits,
+  users,
+  auditLog,
+} from "@/db/schema";
 import { trainAndStore } from "@/lib/recs/train";
 import { redeemDeal } from "@/lib/deals/redeem";
 import { refreshKpiFacts } from "@/lib/kpi/facts";
@@ -56,6 +71,9 @@ async function customer(tag: string): Promise<Person> {
   await writeEvents(db, [serverEvent({ event: "Product Clicked", userId: id, anonymousId: anon, properties: { surface: "for_you", rank: 1, product_id: lamp } })]);
   await db.insert(passwordResetTokens).values({ tokenHash: `hash-${tag}`, userId: id, expiresAt: new Date(Date.now() + 3600_000) });
   await db.insert(outbox).values({ to: email, subject: "Your order", text: `Hello ${name}` });
+  await db
+    .insert(cdpDeadLetters)
+    .values({ messageId: `dead-${tag}`, userId: id, anonymousId: anon, event: "Product Clicked", payload: `{"name":"${name}"}`, error: "unsupported Unicode escape sequence" });
   const [ret] = await db
     .insert(returns)
     .values({ orderId: placed.orderId, note: `Return note from ${name}` })

@@ -32,6 +32,7 @@ const CUSTOMER_DATA: Record<string, (w: Who) => SQL> = {
   email_tokens: (w) => sql`select purpose, order_id, created_at, expires_at, used_at from email_tokens where email = lower(${w.email}) order by created_at`,
   rate_limits: (w) => sql`select key, window_start, count from rate_limits where right(key, ${w.email.length + 1}) = ${":" + w.email.toLowerCase()}`,
   cdp_events: (w) => sql`select * from cdp_events where user_id = ${w.id} ${anonOr(w, sql`anonymous_id`)} order by "timestamp", id`,
+  cdp_dead_letters: (w) => sql`select message_id, event, payload, error, at from cdp_dead_letters where user_id = ${w.id} ${anonOr(w, sql`anonymous_id`)} order by id`,
   cdp_identities: (w) => sql`select * from cdp_identities where user_id = ${w.id} order by linked_at`,
   cdp_consents: (w) => sql`select * from cdp_consents where user_id = ${w.id} ${anonOr(w, sql`substr(subject, 3)`, sql`left(subject, 2) = 'a:' and`)}`,
   recently_viewed: (w) =>
@@ -123,6 +124,7 @@ export async function deleteCustomer(db: Db, userId: number): Promise<{ ordersAn
         shipping_address = case when shipping_address is null then null else jsonb_build_object('country', shipping_address->>'country') end
       where user_id = ${w.id} returning id`);
     const events = await tx.execute(sql`delete from cdp_events where user_id = ${w.id} ${anonOr(w, sql`anonymous_id`)} returning id`);
+    await tx.execute(sql`delete from cdp_dead_letters where user_id = ${w.id} ${anonOr(w, sql`anonymous_id`)}`);
     if (anonSubjects.length) {
       await tx.execute(sql`delete from recently_viewed where subject in ${anonSubjects}`);
       await tx.execute(sql`delete from cdp_consents where subject in ${anonSubjects}`);

@@ -1,5 +1,5 @@
 import { inArray, sql } from "drizzle-orm";
-import { cdpEvents, cdpIdentities } from "@/db/schema";
+import { cdpDeadLetters, cdpEvents, cdpIdentities } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { PROFILE_EVENTS, type StoredEvent } from "./events";
 
@@ -30,6 +30,49 @@ export async function writeEvents(db: Db, events: StoredEvent[]): Promise<{ inse
     for (const r of out) if (r.userId && r.event && PROFILE_EVENTS.has(r.event)) profileUsers.add(r.userId);
   }
   return { inserted, profileUsers: [...profileUsers] };
+}
+
+/**
+ * Writes a batch so that valid events always land: when the batch is refused, it is split in
+ * halves down to single events; an event the database refuses on its own goes to the dead-letter
+ * table with the error. If the database itself is unreachable (a plain "select 1" fails too), the
+ * error is thrown so the caller retries the whole batch later instead of dead-lettering it.
+ */
+export async function writeEventsRobustly(db: Db, events: StoredEvent[]): Promise<{ inserted: number; profileUsers: number[]; deadLetters: number }> {
+  try {
+    return { ...(await writeEvents(db, events)), deadLetters: 0 };
+  } catch (err) {
+    await db.execute(sql`select 1`); // throws when the database is down: not the events' fault
+    if (events.length === 1) {
+      const e = events[0]!;
+      await db.insert(cdpDeadLetters).values({
+        messageId: e.messageId,
+        userId: e.userId,
+        anonymousId: e.anonymousId,
+        sourceId: e.sourceId,
+        event: e.event,
+        payload: JSON.stringify(e), // escapes what jsonb refused, so text can keep it
+        error: String((err as { cause?: Error })?.cause?.message ?? (err as Error).message).slice(0, 500),
+      });
+      return { inserted: 0, profileUsers: [], deadLetters: 1 };
+    }
+    const half = Math.ceil(events.length / 2);
+    const [a, b] = [await writeEventsRobustly(db, events.slice(0, half)), await writeEventsRobustly(db, events.slice(half))];
+    return { inserted: a.inserted + b.inserted, profileUsers: [...new Set([...a.profileUsers, ...b.profileUsers])], deadLetters: a.deadLetters + b.deadLetters };
+  }
+}
+
+/** The newest dead letters and how many there are, for /admin/sources. */
+export async function listDeadLetters(db: Db, limit = 20) {
+  const [rows, [n]] = await Promise.all([
+    db
+      .select()
+      .from(cdpDeadLetters)
+      .orderBy(sql`${cdpDeadLetters.id} desc`)
+      .limit(limit),
+    db.select({ n: sql<number>`count(*)::int` }).from(cdpDeadLetters),
+  ]);
+  return { rows, total: n?.n ?? 0 };
 }
 
 /** Deletes anonymous (never stitched) events older than `days`: the retention rule for visitors. */

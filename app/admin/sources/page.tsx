@@ -1,7 +1,7 @@
 import { CreateSourceForm } from "@/components/admin/create-source-form";
 import { RevokeSourceButton } from "@/components/admin/revoke-source-button";
 import { requireStaff, staffMetadata } from "@/lib/admin/action";
-import { getSources } from "@/lib/cdp/admin-queries";
+import { getDeadLetters, getSources } from "@/lib/cdp/admin-queries";
 import { siteUrl } from "@/lib/site";
 import { formatDateTime } from "@/lib/format";
 
@@ -12,7 +12,7 @@ const when = (d: Date | null) => (d ? formatDateTime(d) : "never");
 /** Admins only: write keys for Segment-compatible senders (POST /v1/batch etc.). */
 export default async function SourcesPage() {
   await requireStaff(["admin"]);
-  const sources = await getSources();
+  const [sources, dead] = await Promise.all([getSources(), getDeadLetters()]);
   return (
     <section>
       <h1 className="text-2xl font-semibold">Event sources</h1>
@@ -48,6 +48,22 @@ export default async function SourcesPage() {
           </tbody>
         </table>
       </div>
+      <h2 className="mt-8 text-lg font-semibold">Dead letters</h2>
+      <p className="mt-1 max-w-prose text-sm text-muted" data-testid="dead-letters-count">
+        {dead.total
+          ? `${dead.total.toLocaleString("en-GB")} event${dead.total === 1 ? "" : "s"} the database refused, kept here with the reason (the rest of their batch was stored).`
+          : "None: every accepted event was stored."}
+      </p>
+      {dead.rows.length ? (
+        <ul className="mt-2 flex flex-col gap-2 text-sm" data-testid="dead-letters">
+          {dead.rows.map((d) => (
+            <li key={d.id} className="rounded-md border border-line p-2">
+              <span className="font-medium">{d.event ?? "(no event name)"}</span> · {formatDateTime(d.at)} · <code className="break-all">{d.messageId}</code>
+              <p className="text-danger">{d.error}</p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <h2 className="mt-8 text-lg font-semibold">New source</h2>
       <div className="mt-3">
         <CreateSourceForm />
