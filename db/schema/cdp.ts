@@ -240,3 +240,21 @@ export const cdpDeadLetters = pgTable(
   },
   (t) => [index("cdp_dead_letters_at_idx").on(t.at), index("cdp_dead_letters_user_idx").on(t.userId)],
 );
+
+/**
+ * What a source sent that was refused, message by message, with the reasons: the "debugger" on
+ * /admin/sources (the HTTP answer is 200, as Segment's, once the body itself is sound). Only the
+ * newest 200 per source are kept. Excerpts are raw input: erased with the source.
+ */
+export const cdpSourceRejections = pgTable(
+  "cdp_source_rejections",
+  {
+    id: serial("id").primaryKey(),
+    sourceId: integer("source_id").notNull(),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    messageIndex: integer("message_index").notNull(),
+    reasons: text("reasons").array().notNull(),
+    excerpt: text("excerpt").notNull(),
+  },
+  (t) => [index("cdp_source_rejections_source_idx").on(t.sourceId, t.id)],
+);

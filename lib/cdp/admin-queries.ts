@@ -1,7 +1,7 @@
 import "server-only";
 import { staffRead } from "@/lib/admin/action";
 import { listSegmentsWithTrend, previewRule } from "./segments";
-import { listSources } from "./sources";
+import { listRejections, listSources } from "./sources";
 import { listDeadLetters } from "./write";
 
 export const getSources = staffRead(listSources, ["admin"]);
@@ -9,3 +9,4 @@ export const getSegmentsOverview = staffRead(listSegmentsWithTrend);
 /** How many customers a draft rule selects now (the builder's live count). */
 export const getRuleCount = staffRead(previewRule);
 export const getDeadLetters = staffRead(listDeadLetters, ["admin"]);
+export const getRejections = staffRead(listRejections, ["admin"]);

@@ -9,7 +9,7 @@ import { contextFromHeaders } from "./context";
 import { collect, type CollectMethod, type Sender } from "./ingest";
 import { LIMITS } from "./message";
 import { currentAnonymousId, currentConsent } from "./server";
-import { sourceForKey, writeKeyFromAuthorization } from "./sources";
+import { recordRejections, sourceForKey, writeKeyOf } from "./sources";
 import { log } from "@/lib/log";
 
 const BEACON_LIMIT = { limit: env().RATE_LIMIT_COLLECT_PER_IP, windowSeconds: 60 };
@@ -20,12 +20,13 @@ const problem = (status: number, message: string, headers?: Record<string, strin
   json(status, { success: false, accepted: 0, dropped: 0, errors: [{ index: -1, messages: [message] }] }, headers);
 
 /** The body as text, refusing more than `max` bytes however it is sent (chunked, gzip ...). */
-async function readBody(request: Request, max: number): Promise<{ text: string } | { status: 413 | 415 | 400; message: string }> {
+async function readBody(request: Request, max: number, { anyType = false } = {}): Promise<{ text: string } | { status: 413 | 415 | 400; message: string }> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > max) return { status: 413, message: `body is larger than ${max} bytes` };
   const type = request.headers.get("content-type") ?? "";
-  // sendBeacon posts text/plain; Segment's SDKs post JSON.
-  if (type && !/^(application\/json|text\/plain)\b/i.test(type)) return { status: 415, message: "send JSON" };
+  // sendBeacon posts text/plain; Segment's SDKs post JSON; RudderStack's node SDK posts gzipped JSON
+  // labelled as a form, so sources are judged by what the body is (it must parse as JSON).
+  if (!anyType && type && !/^(application\/json|text\/plain)\b/i.test(type)) return { status: 415, message: "send JSON" };
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -45,7 +46,8 @@ async function readBody(request: Request, max: number): Promise<{ text: string }
     return { status: 400, message: "the body was cut off" };
   }
   let buf = Buffer.concat(chunks);
-  if (/gzip/i.test(request.headers.get("content-encoding") ?? "")) {
+  // gzip by its header or by its magic bytes (a body labelled as something else).
+  if (/gzip/i.test(request.headers.get("content-encoding") ?? "") || (buf[0] === 0x1f && buf[1] === 0x8b)) {
     try {
       buf = zlib.gunzipSync(buf, { maxOutputLength: max });
     } catch {
@@ -78,19 +80,24 @@ export async function handleBeacon(request: Request): Promise<Response> {
   }
 }
 
-/** POST /v1/{batch,track,identify,page,alias}: Segment's HTTP Tracking API with per-source write keys. */
+/**
+ * POST /v1/{batch,track,identify,page,alias}: Segment's HTTP Tracking API with per-source write
+ * keys (HTTP Basic user name, or `writeKey` in the body). RudderStack's SDK, given a data-plane URL
+ * that already ends in /v1, posts to /v1/v1/batch: the route takes the last path segment.
+ */
 export async function handleSegmentApi(request: Request, method: string): Promise<Response> {
   if (!["batch", "track", "identify", "page", "alias"].includes(method)) return problem(404, "unknown endpoint");
   try {
-    const key = writeKeyFromAuthorization(request.headers.get("authorization"));
     const db = await getDb();
+    const body = await readBody(request, LIMITS.sourceBodyBytes, { anyType: true });
+    const key = writeKeyOf(request.headers.get("authorization"), "text" in body ? body.text : "");
     const source = key ? await sourceForKey(db, key) : null;
     if (!source) return problem(401, "unknown or revoked write key (send it as the Basic auth user name)", { "WWW-Authenticate": 'Basic realm="hearth"' });
     const limited = await hitRateLimit(db, `collect:src:${source.id}`, SOURCE_LIMIT);
     if (!limited.allowed) return problem(429, "too many requests", { "Retry-After": String(limited.retryAfterSeconds) });
-    const body = await readBody(request, LIMITS.sourceBodyBytes);
     if ("status" in body) return problem(body.status, body.message);
     const r = await collect(db, body.text, method as CollectMethod, { kind: "source", sourceId: source.id, trusted: source.trusted }, enqueueEvents);
+    if (r.rejected?.length) await recordRejections(db, source.id, r.rejected);
     return json(r.status, r.body);
   } catch (err) {
     log.error({ err }, "v1: failed");

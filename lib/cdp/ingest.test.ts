@@ -230,7 +230,8 @@ describe("collect API", () => {
     expect(forged.status).toBe(200);
     expect((await eventsOf(ann)).length).toBe(before + 2);
     const alias = await collect(db, JSON.stringify({ previousId: "x", userId: String(ann) }), "alias", { kind: "source", sourceId: w.id, trusted: false }, sink);
-    expect(alias.status).toBe(400);
+    // As Segment's API: a sound body is a 200; the refusal is in the body (and the source's debugger list).
+    expect(alias).toMatchObject({ status: 200, body: { success: false, accepted: 0, errors: [{ index: 0, messages: ["this source may not alias users"] }] } });
 
     const listed = await listSources(db);
     expect(listed.find((x) => x.id === t.id)).toMatchObject({ name: "Warehouse", trusted: true });

@@ -21,6 +21,8 @@ export type CollectMethod = "batch" | EventType;
 export type CollectResult = {
   status: 200 | 400;
   body: { success: boolean; accepted: number; dropped: number; errors?: { index: number; messages: string[] }[] };
+  /** The refused messages with a short excerpt, for the source's debugger list (never sent back). */
+  rejected?: { index: number; messages: string[]; excerpt: string }[];
 };
 export type Sink = (events: StoredEvent[]) => Promise<unknown> | unknown;
 
@@ -159,9 +161,21 @@ export async function collect(db: Db, text: string, method: CollectMethod, sende
   if (stored.length) await sink(stored);
   errors.sort((a, b) => a.index - b.index);
   return {
-    status: errors.length ? 400 : 200,
+    // Like Segment's API, a sound body from a source is a 200 even when some messages are refused
+    // (its SDKs would otherwise report stored events as failed); the refusals are in the body and
+    // in the source's debugger list. The shop's own beacon keeps the stricter 400.
+    status: errors.length && sender.kind === "browser" ? 400 : 200,
     body: { success: !errors.length, accepted: stored.length, dropped, ...(errors.length ? { errors: errors.slice(0, 50) } : {}) },
+    rejected: errors.slice(0, 50).map((e) => ({ ...e, excerpt: excerptOf(items[e.index]) })),
   };
+}
+
+function excerptOf(v: unknown): string {
+  try {
+    return (JSON.stringify(v) ?? String(v)).slice(0, 500);
+  } catch {
+    return String(v).slice(0, 500);
+  }
 }
 
 function deviceOfContext(context: Record<string, unknown>): DeviceType | null {

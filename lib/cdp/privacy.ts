@@ -72,6 +72,8 @@ export const NO_CUSTOMER_DATA = [
   "product_image_files",
   "kpi_refresh_state",
   "kpi_segment_state",
+  // A source's refused input (never attributed to anyone), the newest 200 per source, rotated.
+  "cdp_source_rejections",
   // KPI rollups: sums and counts per day or month, no customer ids.
   "kpi_daily_orders",
   "kpi_daily_delivered",

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { cdpSources } from "@/db/schema";
+import { cdpSourceRejections, cdpSources } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { UserError } from "@/lib/result";
 
@@ -69,4 +69,46 @@ export function writeKeyFromAuthorization(header: string | null): string | null 
   const decoded = Buffer.from(m[1]!, "base64").toString("utf8");
   const key = decoded.split(":")[0] ?? "";
   return key || null;
+}
+
+/** Keeps a source's refused messages for its debugger list (the newest 200 per source). */
+export async function recordRejections(db: Db, sourceId: number, rejected: { index: number; messages: string[]; excerpt: string }[]): Promise<void> {
+  if (!rejected.length) return;
+  await db.insert(cdpSourceRejections).values(rejected.map((r) => ({ sourceId, messageIndex: r.index, reasons: r.messages, excerpt: r.excerpt })));
+  await db.execute(sql`
+    delete from cdp_source_rejections where source_id = ${sourceId} and id not in (
+      select id from cdp_source_rejections where source_id = ${sourceId} order by id desc limit 200)`);
+}
+
+/** The newest refused messages per source, for /admin/sources. */
+export async function listRejections(db: Db, limit = 30) {
+  return db
+    .select({
+      id: cdpSourceRejections.id,
+      sourceId: cdpSourceRejections.sourceId,
+      source: cdpSources.name,
+      at: cdpSourceRejections.at,
+      index: cdpSourceRejections.messageIndex,
+      reasons: cdpSourceRejections.reasons,
+      excerpt: cdpSourceRejections.excerpt,
+    })
+    .from(cdpSourceRejections)
+    .innerJoin(cdpSources, eq(cdpSources.id, cdpSourceRejections.sourceId))
+    .orderBy(desc(cdpSourceRejections.id))
+    .limit(limit);
+}
+
+/**
+ * The write key of a request: HTTP Basic's user name (Segment's SDKs), else a `writeKey` field in
+ * the JSON body (Segment's HTTP API accepts both).
+ */
+export function writeKeyOf(authorization: string | null, body: string): string | null {
+  const fromHeader = writeKeyFromAuthorization(authorization);
+  if (fromHeader) return fromHeader;
+  try {
+    const k = (JSON.parse(body) as { writeKey?: unknown })?.writeKey;
+    return typeof k === "string" && k ? k : null;
+  } catch {
+    return null;
+  }
 }

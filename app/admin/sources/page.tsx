@@ -1,7 +1,7 @@
 import { CreateSourceForm } from "@/components/admin/create-source-form";
 import { RevokeSourceButton } from "@/components/admin/revoke-source-button";
 import { requireStaff, staffMetadata } from "@/lib/admin/action";
-import { getDeadLetters, getSources } from "@/lib/cdp/admin-queries";
+import { getDeadLetters, getRejections, getSources } from "@/lib/cdp/admin-queries";
 import { siteUrl } from "@/lib/site";
 import { formatDateTime } from "@/lib/format";
 
@@ -12,7 +12,7 @@ const when = (d: Date | null) => (d ? formatDateTime(d) : "never");
 /** Admins only: write keys for Segment-compatible senders (POST /v1/batch etc.). */
 export default async function SourcesPage() {
   await requireStaff(["admin"]);
-  const [sources, dead] = await Promise.all([getSources(), getDeadLetters()]);
+  const [sources, dead, rejected] = await Promise.all([getSources(), getDeadLetters(), getRejections()]);
   return (
     <section>
       <h1 className="text-2xl font-semibold">Event sources</h1>
@@ -48,6 +48,22 @@ export default async function SourcesPage() {
           </tbody>
         </table>
       </div>
+      <h2 className="mt-8 text-lg font-semibold">Refused messages</h2>
+      <p className="mt-1 max-w-prose text-sm text-muted">
+        What sources sent that was not stored, with the reason (the rest of each batch was; the answer was 200, as Segment&apos;s).
+      </p>
+      {rejected.length ? (
+        <ul className="mt-2 flex flex-col gap-2 text-sm" data-testid="rejections">
+          {rejected.map((r) => (
+            <li key={r.id} className="rounded-md border border-line p-2">
+              <span className="font-medium">{r.source}</span> · {formatDateTime(r.at)} · message {r.index}: <span className="text-danger">{r.reasons.join("; ")}</span>
+              <code className="mt-1 block break-all text-xs text-muted">{r.excerpt}</code>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mt-2 text-sm text-muted">None.</p>
+      )}
       <h2 className="mt-8 text-lg font-semibold">Dead letters</h2>
       <p className="mt-1 max-w-prose text-sm text-muted" data-testid="dead-letters-count">
         {dead.total
