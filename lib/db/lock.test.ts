@@ -50,4 +50,22 @@ describe("PGlite data-dir lock", () => {
     release();
     expect(fs.existsSync(`${dir}.lock`)).toBe(false);
   });
+
+  it("takes over a lock whose pid now belongs to another program (its start time differs)", async () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hearth-lock-")), "pglite");
+    fs.mkdirSync(dir, { recursive: true });
+    // This very process is alive, but did not start at "1": after a crash the pid was reused.
+    fs.writeFileSync(`${dir}.lock`, JSON.stringify({ pid: process.ppid, host: os.hostname(), start: "1" }));
+    const release = acquireDirLock(dir);
+    expect(JSON.parse(fs.readFileSync(`${dir}.lock`, "utf8"))).toMatchObject({ pid: process.pid, host: os.hostname() });
+    release();
+  });
+
+  it("says clearly what to do about a lock held on another host", () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hearth-lock-")), "pglite");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(`${dir}.lock`, JSON.stringify({ pid: 4242, host: "another-host.example", start: "123" }));
+    expect(() => acquireDirLock(dir)).toThrow(DataDirLockedError);
+    expect(() => acquireDirLock(dir)).toThrow(/locked by process 4242 on host another-host\.example.*delete .*pglite\.lock/s);
+  });
 });

@@ -13,6 +13,26 @@ export class DataDirLockedError extends Error {
   }
 }
 
+/** A process's start time (clock ticks since boot, from /proc), or null where /proc is not there. */
+function startTimeOf(pid: number): string | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null; // field 22 of proc(5)
+  } catch {
+    return null;
+  }
+}
+
+export class DataDirLockedElsewhereError extends DataDirLockedError {
+  constructor(dir: string, file: string, held: { pid: number; host: string }) {
+    super(dir, held.pid);
+    this.message =
+      `The embedded database at ${dir} is locked by process ${held.pid} on host ${held.host}, which this machine cannot check. ` +
+      `If that host no longer uses this directory (a copied or shared folder), delete ${file} and start again; ` +
+      `or set DATABASE_URL to use PostgreSQL.`;
+  }
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -34,7 +54,8 @@ export function acquireDirLock(dir: string): () => void {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = fs.openSync(file, "wx");
-      fs.writeSync(fd, JSON.stringify({ pid: process.pid, host: os.hostname(), at: new Date().toISOString() }));
+      // Host and start time too: a pid alone may be reused by another program after a crash.
+      fs.writeSync(fd, JSON.stringify({ pid: process.pid, host: os.hostname(), start: startTimeOf(process.pid), at: new Date().toISOString() }));
       fs.closeSync(fd);
       let released = false;
       const release = () => {
@@ -52,13 +73,17 @@ export function acquireDirLock(dir: string): () => void {
       return release;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-      let pid = 0;
+      let held: { pid?: number; host?: string; start?: string | null } = {};
       try {
-        pid = Number((JSON.parse(fs.readFileSync(file, "utf8")) as { pid?: number }).pid) || 0;
+        held = JSON.parse(fs.readFileSync(file, "utf8")) as typeof held;
       } catch {
         /* unreadable: a writer died mid-write; treat as stale */
       }
-      if (pid && pid !== process.pid && alive(pid)) throw new DataDirLockedError(dir, pid);
+      const pid = Number(held.pid) || 0;
+      if (pid && held.host && held.host !== os.hostname()) throw new DataDirLockedElsewhereError(dir, file, { pid, host: held.host });
+      // The same pid alive but started at another time is another program: the lock is stale.
+      const reused = Boolean(held.start) && startTimeOf(pid) !== null && startTimeOf(pid) !== held.start;
+      if (pid && pid !== process.pid && alive(pid) && !reused) throw new DataDirLockedError(dir, pid);
       fs.rmSync(file, { force: true });
     }
   }
