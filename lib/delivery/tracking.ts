@@ -1,4 +1,4 @@
-import type { OrderDetail } from "@/lib/orders/read";
+import type { OrderRecord } from "@/lib/orders/read";
 import { pointAlong } from "./options";
 
 /** What the tracking page and its live stream show; plain JSON. */
@@ -18,7 +18,7 @@ export type TrackingSnapshot = {
   events: { status: string; at: string; note: string }[];
 };
 
-export function trackingSnapshot(d: OrderDetail): TrackingSnapshot | null {
+export function trackingSnapshot(d: OrderRecord): TrackingSnapshot | null {
   const s = d.shipment;
   if (!s) return null;
   const moving = s.status === "out_for_delivery" || s.status === "delivered" || s.status === "failed_attempt";

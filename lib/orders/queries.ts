@@ -3,7 +3,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { ordersAwaitingCsat } from "@/lib/csat/store";
 import { ORDER_NUMBER } from "./number";
-import { listOrdersForUser, orderByNumber } from "./read";
+import { listOrdersForUser, orderByNumber, orderWithReturns } from "./read";
 import { verifyOrderToken, verifyTrackingToken } from "./tracking-link";
 
 /** The signed-in customer's orders only. Never cached. */
@@ -16,13 +16,13 @@ export async function getMyOrders(page: number) {
 export async function getMyOrder(number: string) {
   const user = await getCurrentUser();
   if (!user || !ORDER_NUMBER.test(number)) return null;
-  return orderByNumber(await getDb(), number, user.id);
+  return orderWithReturns(await getDb(), number, user.id);
 }
 
 /** For the signed order link (a guest's confirmation and emails): anyone holding it, nobody else. */
 export async function getLinkedOrder(number: string, token: string | undefined) {
   if (!ORDER_NUMBER.test(number) || !verifyOrderToken(number, token)) return null;
-  return orderByNumber(await getDb(), number, null);
+  return orderWithReturns(await getDb(), number, null);
 }
 
 /** For tracking: the owner, or anyone holding the signed tracking or order link. */

@@ -30,9 +30,10 @@ export async function listOrdersForUser(db: Db, userId: number, page = 1) {
   return { rows, total: n, page: current, pageCount };
 }
 
-export type OrderDetail = NonNullable<Awaited<ReturnType<typeof orderByNumber>>>;
+export type OrderRecord = NonNullable<Awaited<ReturnType<typeof orderByNumber>>>;
+export type OrderDetail = NonNullable<Awaited<ReturnType<typeof orderWithReturns>>>;
 
-/** One order with lines, shipment, events, CSAT and returns; `userId` null skips the owner check (signed tracking links). */
+/** One order with lines, shipment, events and CSAT; `userId` null skips the owner check (signed tracking links). */
 export async function orderByNumber(db: Db, number: string, userId: number | null) {
   const [o] = await db
     .select()
@@ -61,17 +62,24 @@ export async function orderByNumber(db: Db, number: string, userId: number | nul
     db.select().from(csatResponses).where(eq(csatResponses.orderId, o.id)),
   ]);
   const events = shipment ? await db.select().from(shipmentEvents).where(eq(shipmentEvents.shipmentId, shipment.id)).orderBy(asc(shipmentEvents.at), asc(shipmentEvents.id)) : [];
+  return { order: o, lines, shipment: shipment ?? null, events, csat: csat ?? null };
+}
+
+/**
+ * An order as its pages show it: `orderByNumber` plus its returns and what can still be returned.
+ * Live tracking reads `orderByNumber` alone (it runs on every shipment update).
+ */
+export async function orderWithReturns(db: Db, number: string, userId: number | null) {
+  const d = await orderByNumber(db, number, userId);
+  if (!d) return null;
+  const o = d.order;
   const [orderReturns, blocker, returnable] = await Promise.all([
     returnsOfOrder(db, o.id),
     returnBlocker(db, o),
     o.kind === "sale" && o.source === "web" ? returnableLines(db, o.id) : Promise.resolve([]),
   ]);
   return {
-    order: o,
-    lines,
-    shipment: shipment ?? null,
-    events,
-    csat: csat ?? null,
+    ...d,
     returns: orderReturns,
     /** Why no return can be asked for now (null: it can), and what each line can still send back. */
     returnOptions: { blocker, lines: returnable.map((l) => ({ lineNo: l.lineNo, title: l.title, returnable: l.returnable })) },

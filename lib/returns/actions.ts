@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orders } from "@/db/schema";
 import { ORDER_NUMBER } from "@/lib/orders/number";
-import { orderPath, verifyOrderToken } from "@/lib/orders/tracking-link";
+import { verifyOrderToken } from "@/lib/orders/tracking-link";
 import { UserError } from "@/lib/result";
 import { publicAction } from "@/lib/shop/action";
 import { requestReturn, returnRequestSchema } from "./manage";
@@ -25,7 +25,7 @@ export const requestReturnAction = publicAction(
     const mine = o && user && o.userId === user.id;
     if (!o || (!mine && !verifyOrderToken(input.number, input.t))) throw new UserError("Order not found.");
     const r = await requestReturn(db, o.id, returnRequestSchema.parse(input));
-    revalidatePath(mine ? `/account/orders/${input.number}` : orderPath(input.number).split("?")[0]!);
+    revalidatePath(mine ? `/account/orders/${input.number}` : `/order/${input.number}`);
     return { id: r.id, message: "Thanks: we've got your return request and will email you once we've looked at it." };
   },
 );
