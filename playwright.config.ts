@@ -36,8 +36,9 @@ export default defineConfig({
     { name: "tablet", use: { ...devices["iPad (gen 7)"], browserName: "chromium", launchOptions }, testMatch: /admin\.spec\.ts/ },
   ],
   webServer: {
-    // The built app, started directly (not through npm) so the whole process group stops with it.
-    command: `node node_modules/next/dist/bin/next start -p ${port}`,
+    // The built app behind the store's own server (the client address from the socket), started
+    // directly (not through npm) so the whole process group stops with it.
+    command: `node scripts/serve.mjs -p ${port}`,
     url: `http://127.0.0.1:${port}/robots.txt`,
     reuseExistingServer: false,
     timeout: 120_000,

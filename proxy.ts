@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { ANON_COOKIE, ANON_COOKIE_OPTIONS, ANON_ID, newAnonymousId } from "@/lib/cdp/cookies";
 import { env } from "@/lib/env";
+import { requestIsHttps } from "@/lib/security/request";
 
 /**
  * Per-request CSP with a nonce (Next.js applies it to its own scripts), plus HSTS when served over
@@ -36,11 +37,12 @@ export function proxy(request: NextRequest) {
     requestHeaders.set("cookie", [...others, `${ANON_COOKIE}=${freshId}`].join("; "));
   }
   const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // X-Forwarded-Proto is the serving process's vetted word (scripts/forwarded.mjs).
+  const https = request.nextUrl.protocol === "https:" || requestIsHttps(request.headers);
   response.headers.set("Content-Security-Policy", csp);
   if (freshId) {
-    response.cookies.set(ANON_COOKIE, freshId, { ...ANON_COOKIE_OPTIONS, secure: request.nextUrl.protocol === "https:" });
+    response.cookies.set(ANON_COOKIE, freshId, { ...ANON_COOKIE_OPTIONS, secure: https });
   }
-  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   if (https) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains; preload");
   return response;
 }

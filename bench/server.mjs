@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 
 /** Starts the built app in its own process group and waits until it answers. */
 export async function startServer(port, env) {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+  const child = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port)], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,

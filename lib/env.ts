@@ -28,6 +28,13 @@ export const envSchema = z.object({
   SITE_URL: url(/^https?:$/, "an http(s) URL such as https://shop.example")
     .transform((v) => v.replace(/\/+$/, ""))
     .optional(),
+  /** Proxies in front of the app whose X-Forwarded-* may speak for the client (scripts/forwarded.mjs reads it too). */
+  TRUST_PROXY_HOPS: z.coerce
+    .number({ error: "must be a whole number from 0 to 10" })
+    .int("must be a whole number from 0 to 10")
+    .min(0, "must be a whole number from 0 to 10")
+    .max(10, "must be a whole number from 0 to 10")
+    .default(0),
   /** Signs sessions, cart cookies and order links; `npm start` writes one to .env.local. */
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (npm start generates one into .env.local)").optional(),
   AUTH_GITHUB_ID: z.string().optional(),
@@ -67,10 +74,12 @@ export const envSchema = z.object({
   KPI_REFRESH_MINUTES: count(10),
   RATE_LIMIT_SIGNIN_PER_IP: count(30),
   RATE_LIMIT_SIGNIN_PER_ACCOUNT: count(8),
+  RATE_LIMIT_SIGNIN_ACCOUNT_FREE: count(20),
   RATE_LIMIT_SIGNUP_PER_IP: count(20),
   RATE_LIMIT_RESET_PER_IP: count(10),
   RATE_LIMIT_COLLECT_PER_IP: count(600),
   RATE_LIMIT_COLLECT_PER_SOURCE: count(20_000),
+  RATE_LIMIT_BAD_KEYS_PER_IP: count(20),
   RATE_LIMIT_GUEST_ORDERS: count(5),
   RATE_LIMIT_CODE_TRIES: count(10),
   VERCEL: z.string().optional(),

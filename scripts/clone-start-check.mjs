@@ -63,7 +63,7 @@ async function start(port) {
 async function stop() {
   if (!server) return;
   const done = new Promise((resolve) => server.once("exit", resolve));
-  process.kill(-server.pid, "SIGTERM"); // npm, node scripts/start.mjs and next start: the whole group
+  process.kill(-server.pid, "SIGTERM"); // npm, node scripts/start.mjs and scripts/serve.mjs: the whole group
   await done;
   server = null;
 }

@@ -2,7 +2,7 @@
 /**
  * `npm start`: the one command that serves the store on a fresh clone. It creates .env.local with an
  * AUTH_SECRET if there is none, migrates, seeds the demo data if the database is empty, builds if
- * the build is missing or older than the sources, then runs `next start` in the foreground.
+ * the build is missing or older than the sources, then serves it (scripts/serve.mjs) in the foreground.
  */
 import { spawnSync, spawn } from "node:child_process";
 import crypto from "node:crypto";
@@ -65,6 +65,6 @@ try {
 }
 
 const port = process.env.PORT ?? "3000";
-const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: process.env });
+const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), "-p", port], { stdio: "inherit", env: process.env });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

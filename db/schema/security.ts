@@ -4,12 +4,14 @@ import { users } from "./users";
 
 /**
  * Fixed-window counters for rate limits, shared by every app instance (nothing in process memory).
- * Key examples: "signin:ip:203.0.113.9", "signin:acct:ann@example.com".
+ * Key examples: "signin:ip:203.0.113.9", "signin:pair:ann@example.com:203.0.113.9", "signin:acct:ann@example.com".
  */
 export const rateLimits = pgTable("rate_limits", {
   key: text("key").primaryKey(),
   windowStart: timestamp("window_start", { withTimezone: true, mode: "date" }).notNull(),
   count: integer("count").notNull(),
+  /** The latest hit, for limits whose next try waits longer after each failure (sign-in per account). */
+  lastHitAt: timestamp("last_hit_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
 });
 
 /** Single-use password reset tokens; only a SHA-256 of the token is stored. */

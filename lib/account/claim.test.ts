@@ -73,7 +73,7 @@ describe("a guest saves their details", () => {
     const [u] = await db.select().from(users).where(eq(users.id, done.userId));
     expect(u).toMatchObject({ name: "Gil Guest", role: "customer" });
     expect(u!.emailVerifiedAt).toBeInstanceOf(Date);
-    expect((await verifyCredentials(db, { email: "gil@example.com", password: "a good password" }, "10.1.0.1"))?.id).toBe(String(done.userId));
+    expect((await verifyCredentials(db, { email: "gil@example.com", password: "a good password" }, { ip: "10.1.0.1" }))?.id).toBe(String(done.userId));
     const events = await db.select({ u: cdpEvents.userId, o: sql<string>`${cdpEvents.properties}->>'order_id'` }).from(cdpEvents);
     expect(events.filter((e) => e.o === first || e.o === second).every((e) => e.u === done.userId)).toBe(true);
     expect(events.find((e) => e.o === stranger)?.u).toBeNull();
@@ -99,8 +99,8 @@ describe("a guest saves their details", () => {
     expect((await claimInfo(db, token))?.hasAccount).toBe(true);
     const done = await completeClaim(db, token, "attacker's password");
     expect(done).toMatchObject({ userId: owner.id, created: false, adopted: [number] });
-    expect(await verifyCredentials(db, { email: "ola@example.com", password: "attacker's password" }, "10.1.0.2")).toBeNull();
-    expect((await verifyCredentials(db, { email: "ola@example.com", password: "ola's own password" }, "10.1.0.2"))?.id).toBe(String(owner.id));
+    expect(await verifyCredentials(db, { email: "ola@example.com", password: "attacker's password" }, { ip: "10.1.0.2" })).toBeNull();
+    expect((await verifyCredentials(db, { email: "ola@example.com", password: "ola's own password" }, { ip: "10.1.0.2" }))?.id).toBe(String(owner.id));
   });
 
   it("sends at most three links an hour to one address, whoever asks; an account's order cannot be claimed", async () => {

@@ -20,9 +20,10 @@ import {
   resetStaffPassword,
 } from "./accounts";
 import { firstAdminFile } from "./first-admin-file";
-import { RateLimitedSignin, verifyCredentials } from "./credentials";
+import { accountDelaySeconds, RateLimitedSignin, verifyCredentials } from "./credentials";
+import { signDevice } from "./device";
 import { verifyPassword } from "./password";
-import { purgeRateLimits } from "@/lib/security/rate-limit";
+import { purgeRateLimits, SIGNIN_LIMITS } from "@/lib/security/rate-limit";
 import { UserError } from "@/lib/result";
 
 let db: Db;
@@ -36,27 +37,64 @@ afterAll(dropTestDb);
 
 describe("sign-in", () => {
   it("accepts the right password, case-insensitively on the email", async () => {
-    const u = await verifyCredentials(db, { email: "  ANN@example.com ", password: "first-password" }, "10.0.0.1");
+    const u = await verifyCredentials(db, { email: "  ANN@example.com ", password: "first-password" }, { ip: "10.0.0.1" });
     expect(u).toMatchObject({ email: "ann@example.com", name: "Ann", role: "customer", sessionVersion: 0 });
   });
 
   it("gives the same null for a wrong password, an unknown email and junk input", async () => {
-    expect(await verifyCredentials(db, { email: "ann@example.com", password: "nope-nope" }, "10.0.0.2")).toBeNull();
-    expect(await verifyCredentials(db, { email: "nobody@example.com", password: "first-password" }, "10.0.0.2")).toBeNull();
-    expect(await verifyCredentials(db, { email: "not an email", password: "x" }, "10.0.0.2")).toBeNull();
-    expect(await verifyCredentials(db, null, "10.0.0.2")).toBeNull();
+    expect(await verifyCredentials(db, { email: "ann@example.com", password: "nope-nope" }, { ip: "10.0.0.2" })).toBeNull();
+    expect(await verifyCredentials(db, { email: "nobody@example.com", password: "first-password" }, { ip: "10.0.0.2" })).toBeNull();
+    expect(await verifyCredentials(db, { email: "not an email", password: "x" }, { ip: "10.0.0.2" })).toBeNull();
+    expect(await verifyCredentials(db, null, { ip: "10.0.0.2" })).toBeNull();
   });
 
-  it("limits attempts per account, even with the right password, until the window passes", async () => {
+  it("limits attempts on one account from one address, even with the right password, until the window passes", async () => {
     await createAccount(db, { name: "Bob", email: "bob@example.com", password: "bob-password" });
-    for (let i = 0; i < 5; i++) expect(await verifyCredentials(db, { email: "bob@example.com", password: "guess" + i }, `10.1.0.${i}`)).toBeNull();
-    await expect(verifyCredentials(db, { email: "bob@example.com", password: "bob-password" }, "10.1.0.99")).rejects.toBeInstanceOf(RateLimitedSignin);
+    for (let i = 0; i < 5; i++) expect(await verifyCredentials(db, { email: "bob@example.com", password: "guess" + i }, { ip: "10.1.0.1" })).toBeNull();
+    await expect(verifyCredentials(db, { email: "bob@example.com", password: "bob-password" }, { ip: "10.1.0.1" })).rejects.toBeInstanceOf(RateLimitedSignin);
+    // The owner elsewhere is not held back by that address's failures.
+    expect(await verifyCredentials(db, { email: "bob@example.com", password: "bob-password" }, { ip: "10.1.0.99" })).not.toBeNull();
     // The window passes.
     await db
       .update(rateLimits)
       .set({ windowStart: sql`now() - interval '1 hour'` })
-      .where(eq(rateLimits.key, "signin:acct:bob@example.com"));
-    expect(await verifyCredentials(db, { email: "bob@example.com", password: "bob-password" }, "10.1.0.99")).not.toBeNull();
+      .where(eq(rateLimits.key, "signin:pair:bob@example.com:10.1.0.1"));
+    expect(await verifyCredentials(db, { email: "bob@example.com", password: "bob-password" }, { ip: "10.1.0.1" })).not.toBeNull();
+  });
+
+  it("slows a guessing crowd with growing delays, and never stops the owner's known browser", async () => {
+    const carol = await createAccount(db, { name: "Carol", email: "carol@example.com", password: "carol-password" });
+    const device = signDevice(String(carol.id), 0);
+    const free = SIGNIN_LIMITS.account.free;
+    // Strangers from many addresses (a few tries each, under the per-address limits).
+    for (let i = 0; i < free; i++) expect(await verifyCredentials(db, { email: "carol@example.com", password: `guess-${i}` }, { ip: `10.3.${i}.1` })).toBeNull();
+    const key = eq(rateLimits.key, "signin:acct:carol@example.com");
+    // Now each further try waits: 2 s after the last failure, then 4 s, 8 s ...
+    await expect(verifyCredentials(db, { email: "carol@example.com", password: "guess-x" }, { ip: "10.3.200.1" })).rejects.toBeInstanceOf(RateLimitedSignin);
+    await expect(verifyCredentials(db, { email: "carol@example.com", password: "carol-password" }, { ip: "10.3.201.1" })).rejects.toBeInstanceOf(RateLimitedSignin);
+    await db
+      .update(rateLimits)
+      .set({ lastHitAt: sql`now() - interval '3 seconds'` })
+      .where(key);
+    expect(await verifyCredentials(db, { email: "carol@example.com", password: "guess-y" }, { ip: "10.3.202.1" })).toBeNull();
+    await db
+      .update(rateLimits)
+      .set({ lastHitAt: sql`now() - interval '3 seconds'` })
+      .where(key);
+    await expect(verifyCredentials(db, { email: "carol@example.com", password: "guess-z" }, { ip: "10.3.203.1" })).rejects.toBeInstanceOf(RateLimitedSignin);
+    const [row] = await db.select().from(rateLimits).where(key);
+    expect(row!.count).toBe(free + 1); // refused tries are not counted
+    expect(accountDelaySeconds(free + 1, free)).toBe(4);
+    expect(accountDelaySeconds(free + 40, free)).toBe(15 * 60);
+
+    // The owner's browser that signed in before goes straight through, from any address.
+    expect(await verifyCredentials(db, { email: "carol@example.com", password: "carol-password" }, { ip: "10.3.250.1", device })).not.toBeNull();
+    // A device cookie of another account, a tampered one, or one from before a password change is a stranger's.
+    for (const other of [signDevice("999", 0), device.replace(/.$/, (c) => (c === "A" ? "B" : "A")), signDevice(String(carol.id), 1)]) {
+      await expect(verifyCredentials(db, { email: "carol@example.com", password: "carol-password" }, { ip: "10.3.251.1", device: other })).rejects.toBeInstanceOf(
+        RateLimitedSignin,
+      );
+    }
   });
 
   it("limits attempts per address across accounts", async () => {
@@ -64,7 +102,7 @@ describe("sign-in", () => {
     let limited = false;
     for (let i = 0; i < 40 && !limited; i++) {
       try {
-        await verifyCredentials(db, { email: `user${i}@example.com`, password: "whatever1" }, ip);
+        await verifyCredentials(db, { email: `user${i}@example.com`, password: "whatever1" }, { ip: ip });
       } catch (err) {
         limited = err instanceof RateLimitedSignin;
       }
@@ -155,7 +193,7 @@ describe("first admin", () => {
     // Shown again on every start (a failed first start loses nothing) until the admin signs in.
     expect(await firstAdminNotice(db)).toEqual({ email: "admin@hearth.example", password: first!.password });
     expect(await firstAdminNotice(db)).toEqual({ email: "admin@hearth.example", password: first!.password });
-    const signedIn = await verifyCredentials(db, { email: "admin@hearth.example", password: first!.password }, "10.0.0.9");
+    const signedIn = await verifyCredentials(db, { email: "admin@hearth.example", password: first!.password }, { ip: "10.0.0.9" });
     await recordSignIn(db, Number(signedIn!.id));
     expect(await firstAdminNotice(db)).toBeNull();
     expect(fs.existsSync(firstAdminFile())).toBe(false);
@@ -165,10 +203,10 @@ describe("first admin", () => {
 describe("admin:reset", () => {
   it("sets a new password that signs in, ends other sessions and lifts the account's sign-in limit", async () => {
     const [before] = await db.select().from(users).where(eq(users.email, "admin@hearth.example"));
-    for (let i = 0; i < 6; i++) await verifyCredentials(db, { email: "admin@hearth.example", password: "wrong-guess" }, `10.0.1.${i}`).catch(() => null);
+    for (let i = 0; i < 6; i++) await verifyCredentials(db, { email: "admin@hearth.example", password: "wrong-guess" }, { ip: `10.0.1.${i}` }).catch(() => null);
     const { email, password } = await resetStaffPassword(db, " Admin@Hearth.example ");
     expect(email).toBe("admin@hearth.example");
-    const user = await verifyCredentials(db, { email, password }, "10.0.0.10");
+    const user = await verifyCredentials(db, { email, password }, { ip: "10.0.0.10" });
     expect(user?.role).toBe("admin");
     expect(user?.sessionVersion).toBe(before!.sessionVersion + 1);
   });

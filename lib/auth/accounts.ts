@@ -7,10 +7,9 @@ import type { Db } from "@/lib/db";
 import { queueMail, withinMailLimit } from "@/lib/mail";
 import { UserError } from "@/lib/result";
 import { siteUrl } from "@/lib/site";
-import { emailSchema, passwordSchema } from "./credentials";
+import { clearSignInLimits, emailSchema, passwordSchema } from "./credentials";
 import { hashPassword, verifyPassword } from "./password";
 import { readFirstAdminFile, removeFirstAdminFile, writeFirstAdminFile } from "./first-admin-file";
-import { resetRateLimit } from "@/lib/security/rate-limit";
 import { env } from "@/lib/env";
 
 export const signUpSchema = z.object({
@@ -210,7 +209,7 @@ export async function resetStaffPassword(db: Db, rawEmail: string): Promise<{ em
     .update(users)
     .set({ passwordHash: await hashPassword(password), sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, u.id));
-  await resetRateLimit(db, `signin:acct:${email}`);
+  await clearSignInLimits(db, email);
   if (readFirstAdminFile()?.email === email) removeFirstAdminFile();
   return { email: u.email, password };
 }

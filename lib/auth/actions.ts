@@ -24,7 +24,8 @@ async function signInWith(email: string, password: string, next: string): Promis
     await signIn("credentials", { email, password, redirectTo: next });
     return undefined;
   } catch (err) {
-    if (err instanceof CredentialsSignin && err.code === "rate_limited") throw new UserError("Too many sign-in attempts. Please wait 15 minutes and try again.");
+    if (err instanceof CredentialsSignin && err.code === "rate_limited")
+      throw new UserError("Too many sign-in attempts. Please try again in a few minutes, or reset your password.");
     if (err instanceof AuthError) throw new UserError("That email and password don't match an account.");
     throw err; // the redirect after a successful sign-in
   }

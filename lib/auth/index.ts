@@ -11,6 +11,8 @@ import { adoptOnSignIn } from "@/lib/account/claim";
 import { recordSignIn, upsertOAuthUser } from "./accounts";
 import { authConfig } from "./auth.config";
 import { verifyCredentials } from "./credentials";
+import { cookieFrom, DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, knownDevice, signDevice } from "./device";
+import { requestIsHttps } from "@/lib/security/request";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 
@@ -21,6 +23,14 @@ export function oauthProviders() {
   if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) list.push(GitHub);
   if (e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET) list.push(Google);
   return list;
+}
+
+type Jar = Awaited<ReturnType<typeof cookies>>;
+
+/** Marks this browser as one the account signed in from (kept if it already is). */
+function rememberDevice(jar: Jar, h: Headers, userId: string, sessionVersion: number) {
+  if (knownDevice(jar.get(DEVICE_COOKIE)?.value, userId, sessionVersion)) return;
+  jar.set(DEVICE_COOKIE, signDevice(userId, sessionVersion), { httpOnly: true, sameSite: "lax", secure: requestIsHttps(h), path: "/", maxAge: DEVICE_COOKIE_MAX_AGE });
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -35,7 +45,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: async (credentials, request) => verifyCredentials(await getDb(), credentials, clientIp(request.headers)),
+      authorize: async (credentials, request) =>
+        verifyCredentials(await getDb(), credentials, { ip: clientIp(request.headers), device: cookieFrom(request.headers.get("cookie"), DEVICE_COOKIE) }),
     }),
     ...oauthProviders(),
   ],
@@ -57,9 +68,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const db = await getDb();
       await recordSignIn(db, Number(user.id));
       await adoptOnSignIn(db, Number(user.id));
-      const jar = await cookies();
+      const [jar, h] = await Promise.all([cookies(), headers()]);
+      rememberDevice(jar, h, user.id, (user as { sessionVersion?: number }).sessionVersion ?? 0);
       await mergeGuestCartOnSignIn(jar, Number(user.id));
-      await onSignedIn(jar, Number(user.id), (await headers()).get("sec-gpc") === "1");
+      await onSignedIn(jar, Number(user.id), h.get("sec-gpc") === "1", requestIsHttps(h));
     },
   },
 });

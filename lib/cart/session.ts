@@ -1,10 +1,10 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { CART_COOKIE, signCartId, verifyCartCookie } from "./cookie";
 import { cartIdForUser, createCart, liveGuestCart } from "./store";
-import { env } from "@/lib/env";
+import { requestIsHttps } from "@/lib/security/request";
 
 /**
  * This request's cart id: the customer's when signed in, else the guest cart named by the signed
@@ -23,7 +23,7 @@ export async function currentCartId({ create = false }: { create?: boolean } = {
   jar.set(CART_COOKIE, signCartId(id), {
     httpOnly: true,
     sameSite: "lax",
-    secure: env().NODE_ENV === "production" && (env().SITE_URL ?? "").startsWith("https:"),
+    secure: requestIsHttps(await headers()),
     path: "/",
     maxAge: 60 * 60 * 24 * 60,
   });

@@ -18,6 +18,7 @@ import { contextFromHeaders } from "./context";
 import { EVENTS } from "./events";
 import { clearRecentlyViewed } from "./recently-viewed";
 import { currentAnonymousId } from "./server";
+import { requestIsHttps } from "@/lib/security/request";
 
 const checkbox = z.preprocess((v) => v === "on" || v === "1" || v === "true", z.boolean());
 const consentSchema = z.object({
@@ -38,7 +39,7 @@ export const saveConsentAction = publicAction({ name: "cdp.saveConsent", schema:
   const [anonymousId, h, jar] = await Promise.all([currentAnonymousId(), headers(), cookies()]);
   const gpc = h.get("sec-gpc") === "1";
   await saveConsent(db, { userId: user?.id, anonymousId }, { ...consent, gpc, source: user ? "account" : "banner" });
-  jar.set(CONSENT_COOKIE, encodeConsent(consent), CONSENT_COOKIE_OPTIONS);
+  jar.set(CONSENT_COOKIE, encodeConsent(consent), { ...CONSENT_COOKIE_OPTIONS, secure: requestIsHttps(h) });
   if (!consent.personalization) await clearRecentlyViewed(db, { userId: user?.id ?? null, anonymousId });
   const { context, deviceType } = contextFromHeaders(h);
   capture({ event: EVENTS.consentUpdated, userId: user?.id ?? null, anonymousId, properties: { ...consent, gpc }, context, deviceType });

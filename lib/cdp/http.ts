@@ -3,7 +3,7 @@ import zlib from "node:zlib";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { clientIp, hitRateLimit } from "@/lib/security/rate-limit";
+import { clientIp, hitRateLimit, peekRateLimit } from "@/lib/security/rate-limit";
 import { enqueueEvents } from "./buffer";
 import { contextFromHeaders } from "./context";
 import { collect, type CollectMethod, type Sender } from "./ingest";
@@ -14,6 +14,8 @@ import { log } from "@/lib/log";
 
 const BEACON_LIMIT = { limit: env().RATE_LIMIT_COLLECT_PER_IP, windowSeconds: 60 };
 const SOURCE_LIMIT = { limit: env().RATE_LIMIT_COLLECT_PER_SOURCE, windowSeconds: 60 };
+/** Unknown write keys per address: checked before the key is looked up, so guessing learns nothing once over. */
+const BAD_KEY_LIMIT = { limit: env().RATE_LIMIT_BAD_KEYS_PER_IP, windowSeconds: 60 };
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) => Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 const problem = (status: number, message: string, headers?: Record<string, string>) =>
@@ -89,10 +91,16 @@ export async function handleSegmentApi(request: Request, method: string): Promis
   if (!["batch", "track", "identify", "page", "alias"].includes(method)) return problem(404, "unknown endpoint");
   try {
     const db = await getDb();
+    const badKeys = `v1:badkey:${clientIp(request.headers)}`;
+    const guessing = await peekRateLimit(db, badKeys, BAD_KEY_LIMIT);
+    if (!guessing.allowed) return problem(429, "too many requests with unknown write keys", { "Retry-After": String(guessing.retryAfterSeconds) });
     const body = await readBody(request, LIMITS.sourceBodyBytes, { anyType: true });
     const key = writeKeyOf(request.headers.get("authorization"), "text" in body ? body.text : "");
     const source = key ? await sourceForKey(db, key) : null;
-    if (!source) return problem(401, "unknown or revoked write key (send it as the Basic auth user name)", { "WWW-Authenticate": 'Basic realm="hearth"' });
+    if (!source) {
+      await hitRateLimit(db, badKeys, BAD_KEY_LIMIT);
+      return problem(401, "unknown or revoked write key (send it as the Basic auth user name)", { "WWW-Authenticate": 'Basic realm="hearth"' });
+    }
     const limited = await hitRateLimit(db, `collect:src:${source.id}`, SOURCE_LIMIT);
     if (!limited.allowed) return problem(429, "too many requests", { "Retry-After": String(limited.retryAfterSeconds) });
     if ("status" in body) return problem(body.status, body.message);

@@ -18,7 +18,7 @@ type CookieJar = {
  * Auth.js signIn event: this browser's anonymous history joins the customer (identity.ts rules),
  * and browser and account agree on consent (the more recent choice wins).
  */
-export async function onSignedIn(jar: CookieJar, userId: number, gpc = false): Promise<void> {
+export async function onSignedIn(jar: CookieJar, userId: number, gpc = false, https = false): Promise<void> {
   const db = await getDb();
   const anon = jar.get(ANON_COOKIE)?.value;
   let anonymousId = anon && ANON_ID.test(anon) ? anon : null;
@@ -27,7 +27,7 @@ export async function onSignedIn(jar: CookieJar, userId: number, gpc = false): P
     if (!r.linked) {
       // Another customer's browser: start a fresh anonymous id so nothing crosses between them.
       anonymousId = newAnonymousId();
-      trySet(jar, ANON_COOKIE, anonymousId, ANON_COOKIE_OPTIONS);
+      trySet(jar, ANON_COOKIE, anonymousId, { ...ANON_COOKIE_OPTIONS, secure: https });
     }
   }
   // The more recent choice wins: the account's goes to this browser, or the browser's to the account.
@@ -37,7 +37,7 @@ export async function onSignedIn(jar: CookieJar, userId: number, gpc = false): P
   // elsewhere is not copied here (a choice made in this browser itself still counts).
   const accountNewer = account !== null && (!browser || account.updatedAt.getTime() > browser.at) && !(gpc && (account.analytics || account.personalization));
   if (accountNewer) {
-    trySet(jar, CONSENT_COOKIE, encodeConsent(account, account.updatedAt.getTime()), CONSENT_COOKIE_OPTIONS);
+    trySet(jar, CONSENT_COOKIE, encodeConsent(account, account.updatedAt.getTime()), { ...CONSENT_COOKIE_OPTIONS, secure: https });
   } else if (browser && (!account || account.updatedAt.getTime() < browser.at)) {
     await saveConsent(db, { userId }, { ...browser, at: new Date(browser.at), source: "banner" });
   }

@@ -20,6 +20,15 @@ export async function hitRateLimit(db: Db, key: string, { limit, windowSeconds }
   return { allowed: row.count <= limit, count: row.count, retryAfterSeconds: row.retry };
 }
 
+/** The counter's state without counting a hit: for limits on failures, checked before the attempt. */
+export async function peekRateLimit(db: Db, key: string, { limit, windowSeconds }: Limit): Promise<LimitResult> {
+  const { rows } = await db.execute<{ count: number; retry: number }>(sql`
+    select count, greatest(0, ceil(extract(epoch from (window_start + make_interval(secs => ${windowSeconds}) - now()))))::int as retry
+    from rate_limits where key = ${key} and window_start > now() - make_interval(secs => ${windowSeconds})`);
+  const count = Number(rows[0]?.count ?? 0);
+  return { allowed: count < limit, count, retryAfterSeconds: Number(rows[0]?.retry ?? 0) };
+}
+
 /** The longest window any limit uses: a row older than that counts nothing and may go. */
 export const MAX_WINDOW_SECONDS = 3600;
 
@@ -33,16 +42,25 @@ export async function resetRateLimit(db: Db, key: string): Promise<void> {
   await db.execute(sql`delete from rate_limits where key = ${key}`);
 }
 
-/** Sign-in limits, per client address and per account (env-tunable for load tests). */
+/**
+ * Sign-in limits (env-tunable for load tests): per client address; per account from one address or
+ * device; per account from anywhere, slow, with growing delays (lib/auth/credentials.ts has the rule).
+ */
 export const SIGNIN_LIMITS = {
   perIp: { limit: env().RATE_LIMIT_SIGNIN_PER_IP, windowSeconds: 15 * 60 },
   perAccount: { limit: env().RATE_LIMIT_SIGNIN_PER_ACCOUNT, windowSeconds: 15 * 60 },
+  account: { free: env().RATE_LIMIT_SIGNIN_ACCOUNT_FREE, windowSeconds: 60 * 60 },
+  accountMaxDelaySeconds: 15 * 60,
   signUpPerIp: { limit: env().RATE_LIMIT_SIGNUP_PER_IP, windowSeconds: 60 * 60 },
   resetPerIp: { limit: env().RATE_LIMIT_RESET_PER_IP, windowSeconds: 60 * 60 },
 } as const;
 
-/** The client address from the proxy in front (x-forwarded-for's first entry), or "unknown". */
+/**
+ * The client's address. The serving process (scripts/serve.mjs) replaces X-Forwarded-For with the one
+ * address it vetted (the socket's peer, or the right-most untrusted entry behind TRUST_PROXY_HOPS
+ * proxies), so this reads a fact, not the client's claim. Without that server (`next dev`) it is
+ * whatever Next.js filled in.
+ */
 export function clientIp(headers: Headers): string {
-  const fwd = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return fwd || headers.get("x-real-ip")?.trim() || "unknown";
+  return headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() || "unknown";
 }
