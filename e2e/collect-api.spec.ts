@@ -25,7 +25,7 @@ test("an admin creates a write key; Segment's API accepts it, reports bad messag
       batch: [
         { type: "track", anonymousId: "e2e-anon-000000000001", event: "Parcel Scanned" },
         { type: "track", anonymousId: "e2e-anon-000000000001" },
-        { type: "track", userId: "999999999", event: "X" },
+        { type: "track", userId: "999999999", anonymousId: "user:forged", event: "X" },
       ],
     },
   });
@@ -34,7 +34,7 @@ test("an admin creates a write key; Segment's API accepts it, reports bad messag
   const body = await mixed.json();
   expect(body.success).toBe(false);
   expect(body.accepted + body.dropped).toBe(1); // the good one: stored, or dropped for want of consent
-  expect(body.errors.map((e: { index: number }) => e.index)).toEqual([1, 2]);
+  expect(body.errors.map((e: { index: number }) => e.index)).toEqual([1, 2]); // no event name; a forged external-profile id
 
   // RudderStack's SDK: a data-plane URL ending in /v1 posts to /v1/v1/batch; at the root it sends
   // gzipped JSON labelled as a form. The write key may also come in the body.
@@ -63,11 +63,11 @@ test("an admin creates a write key; Segment's API accepts it, reports bad messag
   ).toBe(413);
   expect((await request.post("/v1/track", { headers: auth("hk_not-a-real-key-at-all-000000"), data: { anonymousId: "x", event: "Y" } })).status()).toBe(401);
   expect((await request.post("/v1/track", { data: { anonymousId: "x", event: "Y" } })).status()).toBe(401);
-  expect((await request.post("/v1/screen", { headers: auth(key), data: {} })).status()).toBe(404);
+  expect((await request.post("/v1/checkout", { headers: auth(key), data: {} })).status()).toBe(404);
 
   // The source's debugger lists what was refused, with the reason.
   await page.reload();
-  await expect(page.getByTestId("rejections")).toContainText('unknown userId "999999999"');
+  await expect(page.getByTestId("rejections")).toContainText('anonymousId may not start with "user:"');
 
   const row = page.getByTestId("sources").getByRole("row", { name: new RegExp(name) });
   await row.getByRole("button", { name: "Revoke" }).click();

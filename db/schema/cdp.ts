@@ -5,7 +5,8 @@ import { timestamps } from "./columns";
 import { users } from "./users";
 
 /** Segment's call types; `screen` and `group` are not used by a web shop. */
-export const cdpEventType = pgEnum("cdp_event_type", ["page", "track", "identify", "alias"]);
+/** Segment's call types; a `screen` call is stored as a page view (of an app). */
+export const cdpEventType = pgEnum("cdp_event_type", ["page", "track", "identify", "alias", "group"]);
 /** Necessary events are records of what a customer did with the shop (orders, deliveries); the rest need analytics consent. */
 export const cdpEventCategory = pgEnum("cdp_event_category", ["necessary", "analytics"]);
 
@@ -15,6 +16,10 @@ export const cdpSources = pgTable("cdp_sources", {
   name: text("name").notNull(),
   /** Trusted (server-side) sources may name any userId; others only ever write anonymous events. */
   trusted: boolean("trusted").notNull().default(true),
+  /** What a trusted source's `userId` is: a Hearth customer number, or the shop's own customer id (users.external_id). */
+  userIds: text("user_ids", { enum: ["hearth", "external"] })
+    .notNull()
+    .default("hearth"),
   keyHash: text("key_hash").notNull().unique(),
   /** First characters of the key, to tell keys apart in the admin list. */
   keyPrefix: text("key_prefix").notNull(),

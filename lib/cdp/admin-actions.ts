@@ -3,19 +3,24 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { adminAction } from "@/lib/admin/action";
+import { textInput } from "@/lib/input";
 import { recomputeAll } from "./refresh";
 import { createSegment, recomputeSegments } from "./segments";
 import { createSource, revokeSource } from "./sources";
 
 const checkbox = z.preprocess((v) => v === "on" || v === "1" || v === "true", z.boolean());
-const sourceSchema = z.object({ name: z.string().trim().min(1, "Give the source a name").max(80), trusted: checkbox.default(false) });
+const sourceSchema = z.object({
+  name: textInput({ max: 80, required: "Give the source a name" }),
+  trusted: checkbox.default(false),
+  userIds: z.enum(["hearth", "external"], { error: "Choose how this source names customers" }).default("hearth"),
+});
 
 /** Admins only: a new event source; the write key is returned once and never stored (nor logged). */
 export const createSourceAction = adminAction(
   { name: "source.create", roles: ["admin"], schema: sourceSchema },
   async (input, { tx, user, audit }) => {
     const { source, writeKey } = await createSource(tx, { ...input, createdBy: user.id });
-    await audit({ entity: "source", entityId: source.id, after: { name: source.name, trusted: source.trusted, keyPrefix: source.keyPrefix } });
+    await audit({ entity: "source", entityId: source.id, after: { name: source.name, trusted: source.trusted, userIds: source.userIds, keyPrefix: source.keyPrefix } });
     return { message: `Source “${source.name}” created. Copy its write key now: it is not shown again.`, writeKey };
   },
   () => revalidatePath("/admin/sources"),

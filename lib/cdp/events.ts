@@ -32,7 +32,9 @@ export const EVENTS = {
 } as const;
 
 export type EventName = (typeof EVENTS)[keyof typeof EVENTS];
-export type EventType = "page" | "track" | "identify" | "alias";
+/** The stored call types; `MessageType` adds what arrives and is stored as one of them (screen → page). */
+export type EventType = "page" | "track" | "identify" | "alias" | "group";
+export type MessageType = EventType | "screen";
 export type EventCategory = "necessary" | "analytics";
 
 const NECESSARY = new Set<string>([

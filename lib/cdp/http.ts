@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { clientIp, hitRateLimit, peekRateLimit } from "@/lib/security/rate-limit";
 import { enqueueEvents } from "./buffer";
 import { contextFromHeaders } from "./context";
-import { collect, type CollectMethod, type Sender } from "./ingest";
+import { collect, COLLECT_METHODS, type CollectMethod, type Sender } from "./ingest";
 import { LIMITS } from "./message";
 import { currentAnonymousId, currentConsent } from "./server";
 import { recordRejections, sourceForKey, writeKeyOf } from "./sources";
@@ -83,12 +83,12 @@ export async function handleBeacon(request: Request): Promise<Response> {
 }
 
 /**
- * POST /v1/{batch,track,identify,page,alias}: Segment's HTTP Tracking API with per-source write
+ * POST /v1/{batch,track,identify,page,screen,group,alias}: Segment's HTTP Tracking API with per-source write
  * keys (HTTP Basic user name, or `writeKey` in the body). RudderStack's SDK, given a data-plane URL
  * that already ends in /v1, posts to /v1/v1/batch: the route takes the last path segment.
  */
 export async function handleSegmentApi(request: Request, method: string): Promise<Response> {
-  if (!["batch", "track", "identify", "page", "alias"].includes(method)) return problem(404, "unknown endpoint");
+  if (!COLLECT_METHODS.includes(method as CollectMethod)) return problem(404, "unknown endpoint");
   try {
     const db = await getDb();
     const badKeys = `v1:badkey:${clientIp(request.headers)}`;
@@ -104,7 +104,7 @@ export async function handleSegmentApi(request: Request, method: string): Promis
     const limited = await hitRateLimit(db, `collect:src:${source.id}`, SOURCE_LIMIT);
     if (!limited.allowed) return problem(429, "too many requests", { "Retry-After": String(limited.retryAfterSeconds) });
     if ("status" in body) return problem(body.status, body.message);
-    const r = await collect(db, body.text, method as CollectMethod, { kind: "source", sourceId: source.id, trusted: source.trusted }, enqueueEvents);
+    const r = await collect(db, body.text, method as CollectMethod, { kind: "source", sourceId: source.id, trusted: source.trusted, userIds: source.userIds }, enqueueEvents);
     if (r.rejected?.length) await recordRejections(db, source.id, r.rejected);
     return json(r.status, r.body);
   } catch (err) {

@@ -189,6 +189,51 @@ describe("collect API", () => {
     ]);
   });
 
+  it("maps a trusted source's user ids: the shop's customer ids, emails, and external profiles that join once known", async () => {
+    const shopIds = await createSource(db, { name: "CRM", trusted: true, userIds: "external" });
+    const crm = (await sourceForKey(db, shopIds.writeKey))!;
+    expect(crm.userIds).toBe("external");
+    const [dora] = await db.insert(users).values({ email: "Dora@Example.com", name: "Dora", externalId: "12583" }).returning();
+    await saveConsent(db, { userId: dora!.id }, { analytics: true, personalization: true, source: "banner" });
+    const send = (body: unknown, method: "batch" | "track" | "identify" | "group" | "screen" = "batch") =>
+      collect(db, JSON.stringify(body), method, { kind: "source", sourceId: crm.id, trusted: crm.trusted, userIds: crm.userIds }, sink);
+
+    // By the imported CustomerID.
+    expect((await send({ userId: "12583", event: "Catalogue Requested" }, "track")).body).toMatchObject({ success: true, accepted: 1 });
+    expect((await eventsOf(dora!.id)).map((e) => e.event)).toEqual(["Catalogue Requested"]);
+
+    // An id nobody knows yet: an external profile collects its events (stored; analytics ones need consent, so a necessary one here)...
+    expect((await send({ batch: [{ type: "track", userId: "crm-77", event: "Return Requested", properties: { order: "H9" } }] })).body).toMatchObject({ accepted: 1 });
+    const [pending] = await db.select().from(cdpEvents).where(eq(cdpEvents.anonymousId, "user:crm-77"));
+    expect(pending!.userId).toBeNull();
+    // ... until an identify names the person by email: the history joins Dora, and later events resolve at once.
+    expect((await send({ userId: "crm-77", traits: { email: " dora@example.COM ", plan: "gold" } }, "identify")).body).toMatchObject({ success: true });
+    expect((await eventsOf(dora!.id)).map((e) => e.event)).toEqual(expect.arrayContaining(["Return Requested"]));
+    await send({ userId: "crm-77", event: "Catalogue Requested", messageId: "later-1" }, "track");
+    expect(
+      (
+        await db
+          .select()
+          .from(cdpEvents)
+          .where(eq(cdpEvents.messageId, `s${crm.id}:later-1`))
+      )[0]!.userId,
+    ).toBe(dora!.id);
+    const [profile] = await db.select().from(cdpProfiles).where(eq(cdpProfiles.userId, dora!.id));
+    expect(profile!.traits).toMatchObject({ plan: "gold" });
+
+    // group: the household lands on the profile; screen: a page view of the app.
+    await send({ userId: "12583", groupId: "household-5", traits: { name: "The Smiths", size: 4 } }, "group");
+    await send({ userId: "12583", name: "Wishlist", properties: { items: 3 } }, "screen");
+    const [after] = await db.select().from(cdpProfiles).where(eq(cdpProfiles.userId, dora!.id));
+    expect(after!.traits).toMatchObject({ group: { id: "household-5", name: "The Smiths", size: 4 } });
+    const screen = (await eventsOf(dora!.id)).find((e) => e.event === "Wishlist")!;
+    expect(screen).toMatchObject({ type: "page", properties: { items: 3, screen: true } });
+
+    // Nobody may write into the external profiles' namespace directly.
+    const forged = await send({ anonymousId: "user:crm-88", event: "Return Requested" }, "track");
+    expect(forged.body.errors![0]!.messages[0]).toMatch(/may not start with "user:"/);
+  });
+
   it("speaks Segment's API with write keys: trusted sources name customers, untrusted ones cannot", async () => {
     const trusted = await createSource(db, { name: "Warehouse", trusted: true });
     const widget = await createSource(db, { name: "Reviews widget", trusted: false });
@@ -214,7 +259,10 @@ describe("collect API", () => {
       { kind: "source", sourceId: t.id, trusted: true },
       sink,
     );
-    expect(ok.body.errors!.map((e) => e.index)).toEqual([3]);
+    // A user id the shop does not know starts an external profile instead of being refused.
+    expect(ok.body).toMatchObject({ success: true, accepted: 4 });
+    const [stranger] = await db.select().from(cdpEvents).where(eq(cdpEvents.anonymousId, "user:999999"));
+    expect(stranger).toMatchObject({ userId: null, event: "Return Requested" });
     // The retried message (same messageId) is stored once.
     expect((await eventsOf(ann)).length).toBe(before + 2);
     const [prof] = await db.select().from(cdpProfiles).where(eq(cdpProfiles.userId, ann));

@@ -1,11 +1,13 @@
 import crypto from "node:crypto";
 import { inArray, sql } from "drizzle-orm";
-import { cdpIdentities, users } from "@/db/schema";
+import { cdpIdentities } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { anonSubject, consentsFor, userSubject, type Consent } from "./consent";
 import { deviceType as deviceFromUa } from "./context";
-import { categoryOf, SERVER_ONLY_EVENTS, type DeviceType, type EventType, type StoredEvent } from "./events";
+import { categoryOf, SERVER_ONLY_EVENTS, type DeviceType, type MessageType, type StoredEvent } from "./events";
+import { emailOfTraits, EXTERNAL_PREFIX, externalProfileId, resolveSourceUsers, type Resolution } from "./external-ids";
 import { stitchAnonymous } from "./identity";
+import type { UserIdScheme } from "./sources";
 import { batchSchema, eventTime, LIMITS, parseMessage, type Message } from "./message";
 
 /**
@@ -15,9 +17,10 @@ import { batchSchema, eventTime, LIMITS, parseMessage, type Message } from "./me
  */
 export type Sender =
   | { kind: "browser"; userId: number | null; anonymousId: string | null; consent: Consent; deviceType: DeviceType | null; context: Record<string, unknown> }
-  | { kind: "source"; sourceId: number; trusted: boolean };
+  | { kind: "source"; sourceId: number; trusted: boolean; userIds?: UserIdScheme };
 
-export type CollectMethod = "batch" | EventType;
+export type CollectMethod = "batch" | MessageType;
+export const COLLECT_METHODS: readonly CollectMethod[] = ["batch", "track", "identify", "page", "screen", "group", "alias"];
 export type CollectResult = {
   status: 200 | 400;
   body: { success: boolean; accepted: number; dropped: number; errors?: { index: number; messages: string[] }[] };
@@ -67,28 +70,26 @@ export async function collect(db: Db, text: string, method: CollectMethod, sende
     if (sender.kind === "browser") {
       if (m.type !== "page" && m.type !== "track") return errors.push({ index, messages: [`${m.type} calls are made by the server`] });
       if (m.type === "track" && SERVER_ONLY_EVENTS.has(m.event)) return errors.push({ index, messages: [`"${m.event}" is recorded by the server`] });
-    } else if (!sender.trusted && (m.type === "identify" || m.type === "alias")) {
+    } else if (!sender.trusted && (m.type === "identify" || m.type === "alias" || m.type === "group")) {
       return errors.push({ index, messages: [`this source may not ${m.type} users`] });
+    } else if ((m.type === "alias" ? m.previousId : m.anonymousId)?.startsWith(EXTERNAL_PREFIX)) {
+      // The external profiles' namespace: a sender could otherwise write into someone's future history.
+      return errors.push({ index, messages: [`anonymousId may not start with "${EXTERNAL_PREFIX}"`] });
     }
     valid.push({ index, m });
   });
 
-  // Trusted sources name customers by Hearth customer number; unknown numbers are errors, not guesses.
-  const known = new Set<number>();
+  // Trusted sources name customers through the identity mapping (external-ids.ts).
+  let known: Resolution = { byId: new Map(), byEmail: new Map() };
   if (sender.kind === "source" && sender.trusted) {
-    const ids = [
-      ...new Set(
-        valid
-          .map((v) => v.m.userId)
-          .filter((u): u is string => !!u && /^\d{1,9}$/.test(u))
-          .map(Number),
-      ),
-    ];
-    if (ids.length) for (const r of await db.select({ id: users.id }).from(users).where(inArray(users.id, ids))) known.add(r.id);
+    const ids = [...new Set(valid.map((v) => v.m.userId).filter((u): u is string => !!u))];
+    const emails = [...new Set(valid.map((v) => (v.m.type === "identify" ? emailOfTraits(v.m.traits) : null)).filter((e): e is string => !!e))];
+    known = await resolveSourceUsers(db, sender.userIds ?? "hearth", ids, emails);
   }
 
   type Resolved = { index: number; m: Message; userId: number | null; anonymousId: string | null };
   const resolved: Resolved[] = [];
+  const links: [string, number][] = [];
   for (const { index, m } of valid) {
     if (sender.kind === "browser") {
       if (!sender.userId && !sender.anonymousId) {
@@ -98,16 +99,22 @@ export async function collect(db: Db, text: string, method: CollectMethod, sende
       resolved.push({ index, m, userId: sender.userId, anonymousId: sender.anonymousId });
       continue;
     }
+    let anonymousId = m.type === "alias" ? m.previousId : (m.anonymousId ?? null);
     let userId: number | null = null;
-    if (m.userId && sender.trusted) {
-      const n = Number(m.userId);
-      if (!/^\d{1,9}$/.test(m.userId) || !known.has(n)) {
-        errors.push({ index, messages: [`unknown userId "${m.userId.slice(0, 40)}"`] });
-        continue;
+    if (sender.trusted) {
+      const email = m.type === "identify" ? emailOfTraits(m.traits) : null;
+      const byId = m.userId ? known.byId.get(m.userId) : undefined;
+      const byEmail = email ? known.byEmail.get(email) : undefined;
+      userId = byId ?? byEmail ?? null;
+      if (m.userId && byId === undefined) {
+        if (byEmail !== undefined)
+          links.push([externalProfileId(m.userId), byEmail]); // the external profile joins the customer
+        else if (m.type === "alias") {
+          errors.push({ index, messages: [`alias: userId "${m.userId.slice(0, 40)}" is not a customer the shop knows yet`] });
+          continue;
+        } else anonymousId = externalProfileId(m.userId); // an external profile, until the person is known
       }
-      userId = n;
     }
-    const anonymousId = m.type === "alias" ? m.previousId : (m.anonymousId ?? null);
     // An untrusted source's userId is ignored: it could name anyone.
     if (!userId && !anonymousId) {
       errors.push({ index, messages: [m.userId && !sender.trusted ? "this source may not name users: send an anonymousId" : "userId or anonymousId is required"] });
@@ -116,8 +123,9 @@ export async function collect(db: Db, text: string, method: CollectMethod, sende
     resolved.push({ index, m, userId, anonymousId });
   }
 
-  // Identity calls from trusted sources stitch the anonymous id to the customer before anything is stored.
+  // Identity calls from trusted sources stitch the anonymous id (or external profile) to the customer before anything is stored.
   if (sender.kind === "source" && sender.trusted) {
+    for (const [externalId, userId] of links) await stitchAnonymous(db, externalId, userId);
     for (const r of resolved) {
       if (r.userId && r.anonymousId && (r.m.type === "alias" || r.m.type === "identify")) await stitchAnonymous(db, r.anonymousId, r.userId);
     }
@@ -127,8 +135,9 @@ export async function collect(db: Db, text: string, method: CollectMethod, sende
   const stored: StoredEvent[] = [];
   let dropped = 0;
   for (const { m, userId, anonymousId } of resolved) {
-    const event = m.type === "track" ? m.event : m.type === "page" ? (m.name ?? null) : null;
-    const category = categoryOf(m.type, event);
+    const type = m.type === "screen" ? "page" : m.type;
+    const event = m.type === "track" ? m.event : m.type === "page" || m.type === "screen" ? (m.name ?? null) : null;
+    const category = categoryOf(type, event);
     if (category === "analytics" && !consentOf(userId, anonymousId)) {
       dropped++;
       continue;
@@ -139,10 +148,14 @@ export async function collect(db: Db, text: string, method: CollectMethod, sende
         ? (m.traits ?? {})
         : m.type === "alias"
           ? { previousId: m.previousId }
-          : { ...(m.properties ?? {}), ...(m.type === "page" && m.category ? { category: m.category } : {}) };
+          : m.type === "group"
+            ? { ...(m.traits ?? {}), groupId: m.groupId }
+            : m.type === "track"
+              ? (m.properties ?? {})
+              : { ...(m.properties ?? {}), ...(m.category ? { category: m.category } : {}), ...(m.type === "screen" ? { screen: true } : {}) };
     stored.push({
       messageId: `${sender.kind === "browser" ? `b:${anonymousId ?? userId}` : `s${sender.sourceId}`}:${m.messageId ?? crypto.randomUUID()}`,
-      type: m.type,
+      type,
       event,
       category,
       anonymousId: m.type === "alias" ? null : anonymousId,
@@ -156,7 +169,14 @@ export async function collect(db: Db, text: string, method: CollectMethod, sende
     });
   }
   if (sender.kind === "source" && sender.trusted) {
-    for (const e of stored) if (e.type === "identify" && e.userId) await mergeTraits(db, e.userId, e.properties);
+    for (const e of stored) {
+      if (e.type === "identify" && e.userId) await mergeTraits(db, e.userId, e.properties);
+      // A group's traits describe the customer's company or household: kept as the profile's `group`.
+      if (e.type === "group" && e.userId) {
+        const { groupId, ...traits } = e.properties;
+        await mergeTraits(db, e.userId, { group: { id: groupId, ...traits } });
+      }
+    }
   }
   if (stored.length) await sink(stored);
   errors.sort((a, b) => a.index - b.index);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { EventType } from "./events";
+import type { MessageType } from "./events";
 
 /** Limits of the collect API (Segment's own: 32 KB per message, 500 KB per batch). */
 export const LIMITS = {
@@ -55,8 +55,18 @@ export const messageSchema = z.discriminatedUnion("type", [
     category: z.string().max(200).optional().nullable(),
     properties: json.optional(),
   }),
+  // An app's screen view: stored as a page view (with `screen: true`).
+  z.object({
+    ...common,
+    type: z.literal("screen"),
+    name: z.string().max(200).optional().nullable(),
+    category: z.string().max(200).optional().nullable(),
+    properties: json.optional(),
+  }),
   z.object({ ...common, type: z.literal("identify"), traits: json.optional() }),
   z.object({ ...common, type: z.literal("alias"), previousId: id, userId }),
+  // The company or household a user belongs to; its traits land on the user's profile.
+  z.object({ ...common, type: z.literal("group"), groupId: userId, traits: json.optional() }),
 ]);
 export type Message = z.infer<typeof messageSchema>;
 
@@ -73,7 +83,7 @@ export function eventTime(m: { timestamp?: Date; sentAt?: Date }, receivedAt: Da
   return t;
 }
 
-export function parseMessage(raw: unknown, type?: EventType): { ok: true; message: Message } | { ok: false; errors: string[] } {
+export function parseMessage(raw: unknown, type?: MessageType): { ok: true; message: Message } | { ok: false; errors: string[] } {
   const input = type && raw && typeof raw === "object" && !Array.isArray(raw) ? { ...raw, type } : raw;
   let size = 0;
   try {

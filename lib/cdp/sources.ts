@@ -7,13 +7,16 @@ import { UserError } from "@/lib/result";
 const hash = (key: string) => crypto.createHash("sha256").update(key).digest("hex");
 
 /** A new source and its write key (shown once: only its hash is kept). */
-export async function createSource(db: Db, input: { name: string; trusted: boolean; createdBy?: number | null }) {
+export type UserIdScheme = "hearth" | "external";
+export type Source = { id: number; trusted: boolean; userIds: UserIdScheme };
+
+export async function createSource(db: Db, input: { name: string; trusted: boolean; userIds?: UserIdScheme; createdBy?: number | null }) {
   const name = input.name.trim();
   if (!name || name.length > 80) throw new UserError("Source name: 1–80 characters.");
   const writeKey = `hk_${crypto.randomBytes(24).toString("base64url")}`;
   const [source] = await db
     .insert(cdpSources)
-    .values({ name, trusted: input.trusted, keyHash: hash(writeKey), keyPrefix: writeKey.slice(0, 9), createdBy: input.createdBy ?? null })
+    .values({ name, trusted: input.trusted, userIds: input.userIds ?? "hearth", keyHash: hash(writeKey), keyPrefix: writeKey.slice(0, 9), createdBy: input.createdBy ?? null })
     .returning();
   return { source: source!, writeKey };
 }
@@ -33,6 +36,7 @@ export async function listSources(db: Db) {
       id: cdpSources.id,
       name: cdpSources.name,
       trusted: cdpSources.trusted,
+      userIds: cdpSources.userIds,
       keyPrefix: cdpSources.keyPrefix,
       createdAt: cdpSources.createdAt,
       lastUsedAt: cdpSources.lastUsedAt,
@@ -46,10 +50,10 @@ export async function listSources(db: Db) {
 }
 
 /** The live source a write key belongs to (constant-time: the lookup is by hash). */
-export async function sourceForKey(db: Db, writeKey: string): Promise<{ id: number; trusted: boolean } | null> {
+export async function sourceForKey(db: Db, writeKey: string): Promise<Source | null> {
   if (!/^hk_[A-Za-z0-9_-]{20,64}$/.test(writeKey)) return null;
   const [row] = await db
-    .select({ id: cdpSources.id, trusted: cdpSources.trusted, lastUsedAt: cdpSources.lastUsedAt })
+    .select({ id: cdpSources.id, trusted: cdpSources.trusted, userIds: cdpSources.userIds, lastUsedAt: cdpSources.lastUsedAt })
     .from(cdpSources)
     .where(and(eq(cdpSources.keyHash, hash(writeKey)), isNull(cdpSources.revokedAt)))
     .orderBy(desc(cdpSources.id))
@@ -59,7 +63,7 @@ export async function sourceForKey(db: Db, writeKey: string): Promise<{ id: numb
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.update(cdpSources).set({ lastUsedAt: new Date() }).where(eq(cdpSources.id, row.id));
   }
-  return { id: row.id, trusted: row.trusted };
+  return { id: row.id, trusted: row.trusted, userIds: row.userIds };
 }
 
 /** The write key from `Authorization: Basic base64(writeKey:)` (Segment's scheme). */

@@ -39,7 +39,7 @@ export default async function SourcesPage() {
                 <td>
                   <code>{s.keyPrefix}…</code>
                 </td>
-                <td>{s.trusted ? "server" : "browser"}</td>
+                <td>{s.trusted ? `server · ${s.userIds === "external" ? "shop customer ids" : "Hearth numbers"}` : "browser"}</td>
                 <td>{s.events.toLocaleString("en-GB")}</td>
                 <td>{when(s.lastUsedAt)}</td>
                 <td>{s.revokedAt ? "revoked" : <RevokeSourceButton id={s.id} />}</td>

@@ -1,7 +1,7 @@
 import { handleSegmentApi } from "@/lib/cdp/http";
 
 /**
- * Segment's HTTP Tracking API: /v1/batch, /v1/track, /v1/identify, /v1/page, /v1/alias; also
+ * Segment's HTTP Tracking API: /v1/batch, /track, /identify, /page, /screen, /group, /alias; also
  * /v1/v1/<method>, where RudderStack's SDK posts when its data-plane URL already ends in /v1.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
