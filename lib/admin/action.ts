@@ -25,7 +25,8 @@ export type AdminContext = {
 
 /** Marks a wrapped action, so the authorization test can tell wrapped from unwrapped exports. */
 export const ADMIN_ACTION = Symbol.for("hearth.adminAction");
-export type AdminActionMeta = { name: string; roles: StaffRole[] };
+/** What an admin action declares: its name, the roles it allows and its input schema (the property test reads the fields). */
+export type AdminActionMeta = { name: string; roles: StaffRole[]; schema?: z.ZodType };
 export type AdminAction<T> = ((prev: ActionResult<T> | null, data: FormData) => Promise<ActionResult<T>>) & { [ADMIN_ACTION]: AdminActionMeta };
 
 export const NOT_ALLOWED = "Not found.";
@@ -130,7 +131,7 @@ export function adminAction<S extends z.ZodType, T, P = undefined>(
     await onCommitted?.(result, parsed.data);
     return ok(result);
   };
-  return Object.assign(action, { [ADMIN_ACTION]: { name: opts.name, roles } });
+  return Object.assign(action, { [ADMIN_ACTION]: { name: opts.name, roles, schema: opts.schema } });
 }
 
 /** Input as it goes into the log: files by name and size, never their bytes; no passwords. */

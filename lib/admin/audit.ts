@@ -1,4 +1,5 @@
 import { and, desc, eq, ilike, lt, sql, type SQL } from "drizzle-orm";
+import { textInput } from "@/lib/input";
 import { z } from "zod";
 import { auditLog } from "@/db/schema";
 import type { Db } from "@/lib/db";
@@ -15,8 +16,8 @@ export const auditFilterSchema = z.object({
     .regex(/^[a-z_]*$/)
     .optional()
     .catch(undefined),
-  entityId: z.string().trim().max(40).optional().catch(undefined),
-  actor: z.string().trim().max(200).optional().catch(undefined),
+  entityId: textInput({ max: 40 }).optional().catch(undefined),
+  actor: textInput({ max: 200 }).optional().catch(undefined),
   action: z
     .string()
     .trim()

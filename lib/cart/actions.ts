@@ -64,26 +64,25 @@ export const applyDealCodeAction = publicAction(
   {
     name: "cart.applyCode",
     schema: z.object({ code: dealCodeSchema }),
+    // Per address, and per cart when there is one (a refused code creates no cart).
     limits: async (_input, { ip }) => {
-      const cartId = await currentCartId({ create: true });
+      const cartId = await currentCartId();
       const limit = { limit: env().RATE_LIMIT_CODE_TRIES, windowSeconds: CODE_WINDOW };
       const message = "Too many codes tried. Wait a few minutes and try again.";
-      return [
-        { key: `code:ip:${ip}`, limit, message },
-        { key: `code:cart:${cartId}`, limit, message },
-      ];
+      return [{ key: `code:ip:${ip}`, limit, message }, ...(cartId ? [{ key: `code:cart:${cartId}`, limit, message }] : [])];
     },
   },
   async ({ code }, { db, user }) => {
-    const cartId = await currentCartId({ create: true });
-    const cart = await readCart(db, cartId);
+    const existing = await currentCartId();
+    const lines = existing ? (await readCart(db, existing)).lines : [];
     let deal;
     try {
-      deal = await checkCode(db, code, { userId: user?.id ?? null }, cart.lines.length ? await basketOf(db, cart.lines) : undefined);
+      deal = await checkCode(db, code, { userId: user?.id ?? null }, lines.length ? await basketOf(db, lines) : undefined);
     } catch (err) {
-      if (err instanceof UserError) await trackServer(EVENTS.couponDenied, { coupon: code, cart_id: cartId, reason: err.message });
+      if (err instanceof UserError) await trackServer(EVENTS.couponDenied, { coupon: code, cart_id: existing, reason: err.message });
       throw err;
     }
+    const cartId = existing ?? (await currentCartId({ create: true }));
     await setCartCode(db, cartId, deal.code);
     await trackServer(EVENTS.couponApplied, { coupon: deal.code, coupon_id: deal.id, coupon_name: deal.name, cart_id: cartId });
     revalidatePath("/", "layout");

@@ -3,7 +3,7 @@ import { cookies, headers } from "next/headers";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { CART_COOKIE, signCartId, verifyCartCookie } from "./cookie";
-import { cartIdForUser, createCart, liveGuestCart } from "./store";
+import { cartIdForUser, createCart, liveGuestCart, userCartId } from "./store";
 import { requestIsHttps } from "@/lib/security/request";
 
 /**
@@ -15,7 +15,7 @@ export async function currentCartId(opts?: { create?: false }): Promise<string |
 export async function currentCartId({ create = false }: { create?: boolean } = {}): Promise<string | null> {
   const db = await getDb();
   const user = await getCurrentUser();
-  if (user) return cartIdForUser(db, user.id);
+  if (user) return create ? cartIdForUser(db, user.id) : userCartId(db, user.id);
   const jar = await cookies();
   const existing = await liveGuestCart(db, verifyCartCookie(jar.get(CART_COOKIE)?.value));
   if (existing || !create) return existing;

@@ -26,6 +26,12 @@ export async function cartIdForUser(db: Db, userId: number): Promise<string> {
   return row!.id;
 }
 
+/** The customer's cart if they have one (reading never creates it). */
+export async function userCartId(db: Db, userId: number): Promise<string | null> {
+  const [row] = await db.select({ id: carts.id }).from(carts).where(eq(carts.userId, userId)).limit(1);
+  return row?.id ?? null;
+}
+
 /** A guest cart that still exists and was not merged away, else null. */
 export async function liveGuestCart(db: Db, id: string | null): Promise<string | null> {
   if (!id) return null;

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, lt, sql, type SQL } from "drizzle-orm";
+import { textInput } from "@/lib/input";
 import { z } from "zod";
 import { categories, products } from "@/db/schema";
 import type { Db } from "@/lib/db";
@@ -10,7 +11,7 @@ export const ADMIN_PAGE_SIZE = 50;
 const COUNT_CAP = 10_000;
 
 export const adminListSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: textInput({ max: 100 }).optional().catch(undefined),
   category: z.coerce.number().int().positive().optional().catch(undefined),
   status: z.enum(PRODUCT_STATUSES).optional().catch(undefined),
   stock: z.enum(["in", "low", "out"]).optional().catch(undefined),

@@ -1,6 +1,7 @@
 "use server";
 
 import { updateTag } from "next/cache";
+import { textInput } from "@/lib/input";
 import { z } from "zod";
 import { adminAction } from "@/lib/admin/action";
 import { MAX_IMAGES } from "./image-limits";
@@ -15,7 +16,12 @@ const refresh = (p: { slug: string }) => {
 };
 
 const id = z.coerce.number().int().positive();
-const alt = z.string().trim().max(200, "Alt text: at most 200 characters").default("");
+const alt = z
+  .string()
+  .max(800, "Alt text: at most 200 characters")
+  .pipe(textInput({ max: 200 }))
+  .pipe(z.string().max(200, "Alt text: at most 200 characters"))
+  .default("");
 const uploadSchema = z.object({
   productId: id,
   alt,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textInput } from "@/lib/input";
 import { poundsInput } from "@/lib/pounds";
 
 /** "a, b ,c" → ["a", "b", "c"] (lower-case words, no duplicates). */
@@ -16,14 +17,27 @@ const wordList = (max: number) =>
           .filter(Boolean),
       ),
     ])
-    .pipe(z.array(z.string().max(30, "Each entry: at most 30 characters")).max(max, `At most ${max} entries`));
+    .pipe(
+      z
+        .array(
+          z
+            .string()
+            .max(30, "Each entry: at most 30 characters")
+            .pipe(textInput({ max: 30 })),
+        )
+        .max(max, `At most ${max} entries`),
+    );
 
 export const PRODUCT_STATUSES = ["draft", "active", "archived"] as const;
 
 /** The product form, shared by the admin form, its server actions and the CSV import. */
 export const productSchema = z
   .object({
-    title: z.string().trim().min(2, "Title: at least 2 characters").max(200, "Title: at most 200 characters"),
+    title: z
+      .string()
+      .max(800, "Title: at most 200 characters")
+      .pipe(textInput({ max: 200 }))
+      .pipe(z.string().min(2, "Title: at least 2 characters").max(200, "Title: at most 200 characters")),
     slug: z
       .union([
         z.literal(""),
@@ -40,7 +54,7 @@ export const productSchema = z
       .trim()
       .toUpperCase()
       .regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, "Code: 2–20 letters, digits or dashes"),
-    description: z.string().trim().max(5000, "Description: at most 5,000 characters").default(""),
+    description: textInput({ max: 5000, multiline: true }).pipe(z.string().max(5000, "Description: at most 5,000 characters")).default(""),
     price: poundsInput("Price"),
     compareAt: z.union([z.literal(""), poundsInput("Compare-at price")]).default(""),
     categoryId: z.coerce.number({ error: "Choose a category" }).int().positive("Choose a category"),

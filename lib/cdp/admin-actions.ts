@@ -49,14 +49,14 @@ export const recomputeNowAction = adminAction(
 );
 
 const segmentSchema = z.object({
-  name: z.string().trim().min(1, "Give the segment a name").max(100),
+  name: textInput({ max: 100, required: "Give the segment a name" }),
   slug: z
     .string()
     .trim()
     .toLowerCase()
     .max(60)
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Slug: lower-case letters, digits and single dashes"),
-  description: z.string().trim().max(300).default(""),
+  description: textInput({ max: 300, multiline: true }).default(""),
   rules: z
     .string()
     .max(20_000)

@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import { textInput } from "@/lib/input";
 import { z } from "zod";
 import { textArray } from "@/lib/db/arrays";
 import { LIFECYCLE_STAGES } from "./profiles";
@@ -48,7 +49,7 @@ const conditionSchema = z
   .object({
     field: z.enum(Object.keys(FIELDS) as [SegmentField, ...SegmentField[]]),
     op: z.string(),
-    value: z.union([z.number().finite(), z.string().max(100), z.boolean(), z.array(z.string().max(100)).max(50)]).optional(),
+    value: z.union([z.number().finite(), textInput({ max: 100 }), z.boolean(), z.array(textInput({ max: 100 })).max(50)]).optional(),
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textInput } from "@/lib/input";
 import { poundsInput } from "@/lib/pounds";
 
 const optionalInt = (max: number, label: string) =>
@@ -42,10 +43,10 @@ export const dealFormSchema = z
       .trim()
       .toUpperCase()
       .regex(/^[A-Z0-9][A-Z0-9-]{2,29}$/, "Code: 3–30 letters, digits or dashes"),
-    name: z.string().trim().min(2, "Name: at least 2 characters").max(80),
-    description: z.string().trim().max(300).default(""),
+    name: textInput({ max: 80 }).pipe(z.string().min(2, "Name: at least 2 characters")),
+    description: textInput({ max: 300, multiline: true }).default(""),
     type: z.enum(Object.keys(DEAL_TYPES) as [keyof typeof DEAL_TYPES, ...(keyof typeof DEAL_TYPES)[]], { error: "Choose a type" }),
-    value: z.string().trim().default(""),
+    value: textInput({ max: 20 }).default(""),
     bundleQuantity: optionalInt(99, "Bundle size"),
     scope: z.enum(["all", "categories", "products"]).default("all"),
     categoryIds: list.pipe(

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { textInput } from "@/lib/input";
 import { z } from "zod";
 import { categories, products, stockAdjustments } from "@/db/schema";
 import type { AdminContext } from "@/lib/admin/action";
@@ -14,7 +15,7 @@ export const adjustSchema = z.object({
     .trim()
     .regex(/^[+-]?\d{1,6}$|^=\d{1,6}$/, "Enter a change like +12 or -3, or =40 for a counted level"),
   reason: z.enum(Object.keys(STOCK_REASONS) as [StockReason, ...StockReason[]], { error: "Choose a reason" }),
-  note: z.string().trim().max(300).default(""),
+  note: textInput({ max: 300, multiline: true }).default(""),
 });
 
 /** Changes one product's stock under its row lock; the level never goes below zero; history and audit in the same transaction. */

@@ -1,4 +1,5 @@
 import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
+import { textInput } from "@/lib/input";
 import { z } from "zod";
 import { csatResponses, orders, shipments, users } from "@/db/schema";
 import type { AdminContext } from "@/lib/admin/action";
@@ -12,7 +13,7 @@ export const ORDERS_PAGE = 50;
 const SHIPMENT_STATUSES = ["placed", "packed", "dispatched", "out_for_delivery", "failed_attempt", "delivered", "cancelled"] as const;
 
 export const adminOrdersSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: textInput({ max: 100 }).optional().catch(undefined),
   status: z.enum(SHIPMENT_STATUSES).optional().catch(undefined),
   method: z.enum(["standard", "express", "bike", "ev"]).optional().catch(undefined),
   source: z.enum(["web", "import"]).optional().catch(undefined),
@@ -75,7 +76,7 @@ export const shipmentChangeSchema = z.object({
     .trim()
     .regex(/^[A-Z]?\d{5,8}$/),
   to: z.enum(SHIPMENT_STATUSES),
-  note: z.string().trim().max(200).default(""),
+  note: textInput({ max: 200, multiline: true }).default(""),
 });
 
 /**

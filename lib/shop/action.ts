@@ -11,7 +11,7 @@ import { log } from "@/lib/log";
 
 /** Marks a shopper-facing action (public or customer-only), so the authorization test can find and try it. */
 export const SHOP_ACTION = Symbol.for("hearth.shopAction");
-export type ShopActionMeta = { name: string; audience: "public" | "customer" };
+export type ShopActionMeta = { name: string; audience: "public" | "customer"; schema?: z.ZodType };
 export type ShopAction<T> = ((prev: ActionResult<T> | null, data: FormData) => Promise<ActionResult<T>>) & { [SHOP_ACTION]: ShopActionMeta };
 
 export const SIGN_IN_AGAIN = "Please sign in again.";
@@ -68,7 +68,7 @@ function wrap<S extends z.ZodType, T, C extends ShopContext>(
       return failure("Something went wrong; nothing was changed. Please try again.");
     }
   };
-  return Object.assign(action, { [SHOP_ACTION]: { name: opts.name, audience } });
+  return Object.assign(action, { [SHOP_ACTION]: { name: opts.name, audience, schema: opts.schema } });
 }
 
 /**

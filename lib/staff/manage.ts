@@ -1,4 +1,5 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { textInput } from "@/lib/input";
 import { z } from "zod";
 import { users } from "@/db/schema";
 import type { AdminContext } from "@/lib/admin/action";
@@ -11,7 +12,7 @@ export type Role = (typeof ROLES)[number];
 
 export const staffSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter an email address").max(200),
-  name: z.string().trim().max(100).optional().default(""),
+  name: textInput({ max: 100 }).optional().default(""),
   role: z.enum(ROLES, { error: "Choose a role" }),
 });
 
