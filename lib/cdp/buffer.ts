@@ -15,19 +15,40 @@ import { log } from "@/lib/log";
 const MAX_BATCH = 500;
 const DELAY_MS = 250;
 const MAX_QUEUED = 20_000;
+const MAX_ATTEMPTS = 5;
 
-type State = { queue: StoredEvent[]; timer: NodeJS.Timeout | null; flushing: Promise<void> | null; failures: number };
+/** A batch whose write failed (the database was away): it keeps its own attempt count. */
+type Retry = { events: StoredEvent[]; attempts: number };
+type State = { queue: StoredEvent[]; retries: Retry[]; timer: NodeJS.Timeout | null; flushing: Promise<void> | null };
 const g = globalThis as typeof globalThis & { __hearthEventBuffer?: State };
-const state = (g.__hearthEventBuffer ??= { queue: [], timer: null, flushing: null, failures: 0 });
+const state = (g.__hearthEventBuffer ??= { queue: [], retries: [], timer: null, flushing: null });
+state.retries ??= [];
+
+function schedule(ms: number) {
+  if (state.timer) return;
+  state.timer = setTimeout(() => void flushEvents(), ms);
+  state.timer.unref?.();
+}
 
 export function enqueueEvents(events: StoredEvent[]): void {
   if (!events.length) return;
   state.queue.push(...events);
   if (state.queue.length > MAX_QUEUED) state.queue.splice(0, state.queue.length - MAX_QUEUED);
   if (state.queue.length >= MAX_BATCH) void flushEvents();
-  else if (!state.timer) {
-    state.timer = setTimeout(() => void flushEvents(), DELAY_MS);
-    state.timer.unref?.();
+  else schedule(DELAY_MS);
+}
+
+async function writeBatch(batch: Retry): Promise<void> {
+  try {
+    const db = await getDb();
+    const { profileUsers, deadLetters } = await writeEventsRobustly(db, batch.events);
+    if (deadLetters) log.warn({ events: batch.events.length, deadLetters }, "cdp: events the database refused went to the dead letters");
+    if (profileUsers.length) await refreshCustomers(db, profileUsers).catch((err) => log.error({ err }, "cdp: profile refresh failed"));
+  } catch (err) {
+    const attempts = batch.attempts + 1;
+    log.error({ err, events: batch.events.length, attempt: attempts }, "cdp: writing events failed");
+    if (attempts < MAX_ATTEMPTS) state.retries.push({ events: batch.events, attempts });
+    else log.error({ events: batch.events.length }, "cdp: events dropped after repeated failures");
   }
 }
 
@@ -36,24 +57,12 @@ export async function flushEvents(): Promise<void> {
   if (state.timer) clearTimeout(state.timer);
   state.timer = null;
   while (state.flushing) await state.flushing;
-  if (!state.queue.length) return;
-  const batch = state.queue.splice(0, state.queue.length);
+  if (!state.queue.length && !state.retries.length) return;
+  const batches: Retry[] = [...state.retries.splice(0), ...(state.queue.length ? [{ events: state.queue.splice(0), attempts: 0 }] : [])];
   state.flushing = (async () => {
-    try {
-      const db = await getDb();
-      const { profileUsers, deadLetters } = await writeEventsRobustly(db, batch);
-      if (deadLetters) log.warn({ events: batch.length, deadLetters }, "cdp: events the database refused went to the dead letters");
-      state.failures = 0;
-      if (profileUsers.length) await refreshCustomers(db, profileUsers).catch((err) => log.error({ err }, "cdp: profile refresh failed"));
-    } catch (err) {
-      state.failures++;
-      log.error({ err, events: batch.length, attempt: state.failures }, "cdp: writing events failed");
-      if (state.failures < 5) {
-        state.queue.unshift(...batch);
-        state.timer = setTimeout(() => void flushEvents(), DELAY_MS * 2 ** state.failures);
-        state.timer.unref?.();
-      }
-    }
+    for (const b of batches) await writeBatch(b);
+    // Failed batches wait longer the more often they failed; each keeps its own count.
+    if (state.retries.length) schedule(DELAY_MS * 2 ** Math.max(...state.retries.map((r) => r.attempts)));
   })();
   try {
     await state.flushing;
@@ -62,4 +71,4 @@ export async function flushEvents(): Promise<void> {
   }
 }
 
-export const queuedEvents = () => state.queue.length;
+export const queuedEvents = () => state.queue.length + state.retries.reduce((n, r) => n + r.events.length, 0);
