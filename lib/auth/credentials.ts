@@ -73,8 +73,10 @@ export async function verifyCredentials(db: Db, input: unknown, origin: SignInOr
     .limit(1);
   const device = user ? knownDevice(origin.device, String(user.id), user.sessionVersion) : null;
   const pairKey = device ? `signin:dev:${email}:${device}` : `signin:pair:${email}:${origin.ip}`;
-  const [byIp, byPair] = await Promise.all([hitRateLimit(db, `signin:ip:${origin.ip}`, SIGNIN_LIMITS.perIp), hitRateLimit(db, pairKey, SIGNIN_LIMITS.perAccount)]);
-  if (!byIp.allowed || !byPair.allowed) throw new RateLimitedSignin();
+  // In order, each only once the one before allowed the try: a flood from one address adds one
+  // counter, not one per account it names.
+  if (!(await hitRateLimit(db, `signin:ip:${origin.ip}`, SIGNIN_LIMITS.perIp)).allowed) throw new RateLimitedSignin();
+  if (!(await hitRateLimit(db, pairKey, SIGNIN_LIMITS.perAccount)).allowed) throw new RateLimitedSignin();
   if (!device && !(await takeAccountTurn(db, email)).allowed) throw new RateLimitedSignin();
 
   dummyHash ??= hashPassword("not-a-real-password");
