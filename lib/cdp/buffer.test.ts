@@ -7,6 +7,7 @@ const written: string[] = [];
 const attempts = new Map<string, number>();
 vi.mock("@/lib/db", () => ({ getDb: async () => ({}) }));
 vi.mock("./refresh", () => ({ refreshCustomers: async () => {} }));
+vi.mock("@/lib/log", () => ({ log: { error: () => {}, warn: () => {}, info: () => {} } })); // the failures are the point here
 vi.mock("./write", () => ({
   writeEventsRobustly: async (_db: unknown, events: StoredEvent[]) => {
     for (const e of events) attempts.set(e.event!, (attempts.get(e.event!) ?? 0) + 1);
