@@ -76,3 +76,38 @@ test("product images are generated, sized and cacheable", async ({ page, request
   expect(res.headers()["cache-control"]).toContain("max-age");
   expect((await res.body()).subarray(8, 12).toString()).toBe("WEBP");
 });
+
+test("a product card's Add works before any script runs, and with scripts opens the mini-cart", async ({ browser, page, baseURL }) => {
+  // No JavaScript at all: the card's plain form posts, and the page comes back with the cart changed.
+  const { viewport, userAgent, isMobile: mobile, hasTouch } = test.info().project.use;
+  const consent = { name: "hearth_consent", value: "v1.1.1.1764000000", domain: "127.0.0.1", path: "/", expires: -1, httpOnly: false, secure: false, sameSite: "Lax" as const };
+  const noScript = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport,
+    userAgent,
+    isMobile: mobile,
+    hasTouch,
+    baseURL,
+    storageState: { cookies: [consent], origins: [] },
+  });
+  const plain = await noScript.newPage();
+  await plain.goto("/category/lighting");
+  await plain
+    .getByTestId("product-card")
+    .getByRole("button", { name: /^Add .* to cart$/ })
+    .first()
+    .click();
+  await expect(plain.getByTestId("cart-count")).toHaveText("1");
+  await noScript.close();
+
+  // With scripts: one listener takes every card's form over and shows the mini-cart.
+  await page.goto("/category/lighting");
+  const card = page
+    .getByTestId("product-card")
+    .filter({ has: page.getByRole("button", { name: /^Add .* to cart$/ }) })
+    .first();
+  const title = (await card.getByRole("heading").innerText()).trim();
+  await card.getByRole("button", { name: /^Add .* to cart$/ }).click();
+  await expect(page.getByTestId("mini-cart")).toContainText(title);
+  await expect(page.getByTestId("cart-count")).toHaveText("1");
+});

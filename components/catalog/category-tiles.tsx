@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CARD_WIDTHS } from "@/lib/catalog/image-urls";
 import { ProductImage } from "@/components/product/product-image";
 
 type Tile = { slug: string; name: string; count: number; coverSku: string | null };
@@ -11,7 +12,7 @@ export function CategoryTiles({ categories }: { categories: Tile[] }) {
         .map((c) => (
           <li key={c.slug}>
             <Link href={`/category/${c.slug}`} className="group block rounded-lg">
-              {c.coverSku ? <ProductImage sku={c.coverSku} alt="" sizes="(min-width: 1024px) 15vw, (min-width: 640px) 30vw, 46vw" /> : null}
+              {c.coverSku ? <ProductImage sku={c.coverSku} alt="" sizes="(min-width: 1024px) 15vw, (min-width: 640px) 30vw, 46vw" widths={CARD_WIDTHS} /> : null}
               <span className="mt-2 block text-sm font-semibold group-hover:text-accent">{c.name}</span>
               <span className="block text-xs text-muted">{c.count} products</span>
             </Link>

@@ -5,7 +5,7 @@ import { placeOrderAction } from "@/lib/checkout/actions";
 import { COUNTRIES } from "@/lib/account/address";
 import { defaultOption, deliveryOptions, type Method } from "@/lib/delivery/options";
 import { bestDeals, type PricedLine, type PricingDeal } from "@/lib/deals/pricing";
-import { formatCo2, formatPrice } from "@/lib/format";
+import { formatCo2, formatDay, formatPrice } from "@/lib/format";
 import { Field, FormAlert, SubmitButton } from "@/components/ui/form";
 import { LeafIcon } from "@/components/ui/icons";
 
@@ -13,7 +13,7 @@ type SavedAddress = { id: number; label: string; name: string; line1: string; li
 
 const STEPS = ["Address", "Delivery", "Review"] as const;
 const ADDRESS_STEP_FIELDS = new Set(["email", "name", "phone", "line1", "line2", "city", "postcode", "country"]);
-const day = (d: Date) => d.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short" });
+const day = (d: Date) => formatDay(d, "weekday");
 
 /**
  * Checkout: steps on a phone (address → delivery → review), one page from md up. Options and totals

@@ -1,4 +1,4 @@
-import { formatPrice } from "@/lib/format";
+import { formatDay, formatPrice } from "@/lib/format";
 import { getMyDeals, noteDealsViewed } from "@/lib/deals/queries";
 
 /** "Your exclusive deals" for a signed-in customer; nothing for anyone else. */
@@ -18,7 +18,7 @@ export async function MyDeals() {
             <p className="text-sm text-muted">{d.description}</p>
             <p className="mt-1 text-xs text-muted">
               Applied automatically at checkout{d.minSpendPence ? ` on orders of ${formatPrice(d.minSpendPence)} or more` : ""}
-              {d.endsAt ? ` · until ${d.endsAt.toLocaleDateString("en-GB", { day: "numeric", month: "short" })}` : ""}
+              {d.endsAt ? ` · until ${formatDay(d.endsAt, "short")}` : ""}
             </p>
           </li>
         ))}

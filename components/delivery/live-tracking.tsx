@@ -3,10 +3,11 @@
 import { useEffect, useState } from "react";
 import type { TrackingSnapshot } from "@/lib/delivery/tracking";
 import { StatusTimeline, statusLabel } from "@/components/order/status-timeline";
+import { formatClock, formatDay } from "@/lib/format";
 import { RouteMap } from "./route-map";
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
-const day = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "Europe/London" });
+const time = (iso: string) => formatClock(iso);
+const day = (iso: string) => formatDay(iso, "weekday");
 
 /**
  * Follows a delivery over Server-Sent Events: the server pushes a snapshot when the shipment

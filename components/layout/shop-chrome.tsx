@@ -2,8 +2,8 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { getCartCount } from "@/lib/cart/queries";
 import { currentConsent } from "@/lib/cdp/server";
 import { Suspense } from "react";
-import { PageBeacon } from "@/components/analytics/page-beacon";
-import { ConsentBanner } from "@/components/privacy/consent-banner";
+import { LazyConsentBanner, LazyPageBeacon } from "./after-paint";
+import { AddToCartListener } from "@/components/cart/add-to-cart-listener";
 import { CartSync } from "@/components/cart/cart-sync";
 import { BottomTabBar } from "./bottom-tab-bar";
 import { SiteFooter } from "./site-footer";
@@ -24,11 +24,12 @@ export async function ShopChrome({ children }: { children: React.ReactNode }) {
       <SiteFooter />
       <BottomTabBar />
       <CartSync count={cartCount} signedIn={Boolean(user)} />
+      <AddToCartListener />
       {/* Global Privacy Control counts as "no" without asking; /privacy still lets the shopper opt in. */}
-      {!consent.decided && !consent.gpc ? <ConsentBanner /> : null}
+      {!consent.decided && !consent.gpc ? <LazyConsentBanner /> : null}
       {consent.analytics ? (
         <Suspense>
-          <PageBeacon />
+          <LazyPageBeacon />
         </Suspense>
       ) : null}
     </>

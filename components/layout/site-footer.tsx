@@ -1,3 +1,8 @@
+"use client";
+
+// A client component for its payload, not for interactivity: the page's RSC payload then carries a
+// reference and a few props instead of the whole markup, once per copy (the page's chrome, and the
+// not-found boundaries' chrome, which every page's payload also holds).
 import Link from "next/link";
 import { CATEGORIES } from "@/lib/catalog/categories";
 

@@ -5,7 +5,7 @@ import { OrderReturns } from "@/components/order/order-returns";
 import { ReturnRequestForm } from "@/components/order/return-request-form";
 import { StatusTimeline, statusLabel } from "@/components/order/status-timeline";
 import { RETURN_REASONS } from "@/lib/returns/manage";
-import { formatCo2, formatPrice } from "@/lib/format";
+import { formatCo2, formatDay, formatPrice } from "@/lib/format";
 import type { OrderDetail } from "@/lib/orders/read";
 import { trackingToken } from "@/lib/orders/tracking-link";
 
@@ -45,7 +45,7 @@ export function OrderDetailView({
         {order.kind === "refund" ? "Refund" : "Order"} {order.number}
       </h1>
       <p className="text-sm text-muted" data-testid="order-status">
-        {new Date(order.placedAt).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })} · {statusLabel(shipment?.status ?? order.status)}
+        {formatDay(order.placedAt, "long")} · {statusLabel(shipment?.status ?? order.status)}
       </p>
 
       <div className="mt-6 grid gap-8 md:grid-cols-2">

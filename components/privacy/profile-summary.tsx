@@ -1,4 +1,4 @@
-import { formatPrice } from "@/lib/format";
+import { formatDay, formatPrice } from "@/lib/format";
 
 type Profile = {
   ordersCount: number;
@@ -19,7 +19,7 @@ type Profile = {
 };
 
 const pct = (v: number | null) => (v == null ? "—" : `${Math.round(v * 100)}%`);
-const day = (d: Date | null) => (d ? d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" }) : "—");
+const day = (d: Date | null) => (d ? formatDay(d, "medium") : "—");
 const STAGE: Record<string, string> = {
   prospect: "Not ordered yet",
   new: "New customer",

@@ -1,4 +1,5 @@
 import { ProductImage } from "./product-image";
+import { THUMB_WIDTHS } from "@/lib/catalog/image-urls";
 
 const ART_VIEWS = ["", "close-up", "another angle"];
 
@@ -16,12 +17,13 @@ export function ProductGallery({ sku, title, images = [], version = 0 }: { sku: 
         {views.map((_, i) => (
           <li key={i}>
             <a href={`#view-${i}`} className="block rounded-lg" aria-label={`Picture ${i + 1} of ${views.length}`}>
-              <ProductImage sku={sku} version={v} alt="" sizes="72px" view={i} />
+              <ProductImage sku={sku} version={v} alt="" sizes="72px" view={i} widths={THUMB_WIDTHS} />
             </a>
           </li>
         ))}
       </ul>
-      <ul className="-mx-4 flex snap-x snap-mandatory overflow-x-auto scrollbar-none md:mx-0" aria-label={`${title}: pictures`}>
+      {/* Focusable so a keyboard can scroll the strip too (arrow keys once focused). */}
+      <ul tabIndex={0} className="-mx-4 flex snap-x snap-mandatory overflow-x-auto scrollbar-none focus-visible:outline-2 md:mx-0" aria-label={`${title}: pictures`}>
         {views.map((alt, i) => (
           <li key={i} id={`view-${i}`} className="w-full shrink-0 snap-center px-4 md:px-0">
             <ProductImage sku={sku} version={v} alt={alt} sizes="(min-width: 768px) 45vw, 100vw" view={i} priority={i === 0} />

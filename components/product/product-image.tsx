@@ -1,4 +1,4 @@
-import { productImageSrc, productImageSrcSet } from "@/lib/catalog/art";
+import { IMAGE_WIDTHS, productImageSrc, productImageSrcSet, type ImageWidth } from "@/lib/catalog/image-urls";
 
 /**
  * A product picture with responsive sizes; lazy unless it is above the fold (`priority`).
@@ -12,6 +12,7 @@ export function ProductImage({
   version = 0,
   priority = false,
   className = "",
+  widths = IMAGE_WIDTHS,
 }: {
   sku: string;
   alt: string;
@@ -20,13 +21,15 @@ export function ProductImage({
   version?: number;
   priority?: boolean;
   className?: string;
+  /** The candidate widths (fewer for small, fixed-size places such as cards). */
+  widths?: readonly ImageWidth[];
 }) {
   const img = (
     // Our own route already serves sized images, so next/image's optimizer would only add a hop.
     // eslint-disable-next-line @next/next/no-img-element
     <img
       src={productImageSrc(sku, 480, view, "webp", version)}
-      srcSet={productImageSrcSet(sku, view, "webp", version)}
+      srcSet={productImageSrcSet(sku, view, "webp", version, widths)}
       sizes={sizes}
       alt={alt}
       width={400}
@@ -40,7 +43,7 @@ export function ProductImage({
   if (!version) return img;
   return (
     <picture>
-      <source type="image/avif" srcSet={productImageSrcSet(sku, view, "avif", version)} sizes={sizes} />
+      <source type="image/avif" srcSet={productImageSrcSet(sku, view, "avif", version, widths)} sizes={sizes} />
       {img}
     </picture>
   );

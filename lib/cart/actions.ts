@@ -10,10 +10,10 @@ import { currentCartId } from "./session";
 import { addItem, productIdSchema, quantitySchema, readCart, removeItem, setCartCode, setItemQuantity } from "./store";
 import { basketOf, checkCode, dealCodeSchema } from "@/lib/deals/codes";
 import { env } from "@/lib/env";
-import { publicAction } from "@/lib/shop/action";
+import { formAction, publicAction } from "@/lib/shop/action";
 
 /** What the mini-cart shows after a change: the count, subtotal and the latest lines. */
-type CartSummary = { count: number; subtotalPence: number; lines: { productId: number; title: string; quantity: number; lineTotalPence: number }[] };
+export type CartSummary = { count: number; subtotalPence: number; lines: { productId: number; title: string; quantity: number; lineTotalPence: number }[] };
 
 // Only ids and quantities come from the client; prices and stock are always read on the server.
 const addSchema = z.object({ productId: productIdSchema, quantity: quantitySchema.default(1) });
@@ -40,6 +40,9 @@ export const addToCart = publicAction({ name: "cart.add", schema: addSchema }, a
   await trackServer(EVENTS.productAdded, { product_id: input.productId, quantity: input.quantity, cart_count: summary.count });
   return summary;
 });
+
+/** For product cards' plain forms (no client component per card; components/cart/add-to-cart-listener.tsx). */
+export const addToCartForm = formAction(addToCart);
 
 export const updateCartLine = publicAction({ name: "cart.update", schema: setSchema }, async (input, { db }) => {
   const summary = await change(db, (cartId) => setItemQuantity(db, cartId, input.productId, input.quantity));

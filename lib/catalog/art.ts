@@ -137,18 +137,3 @@ export function productArtSvg(s: ArtSubject, view = 0): string {
   <g transform="translate(${dx} ${view === 1 ? -70 : 0}) rotate(${tilt} 200 210) translate(200 210) scale(${scale}) translate(-200 -210)">${glyph(s.categorySlug, fill, deco, h)}</g>
 </svg>`;
 }
-
-export const IMAGE_WIDTHS = [160, 320, 480, 640, 960] as const;
-export type ImageWidth = (typeof IMAGE_WIDTHS)[number];
-
-/**
- * Image URLs for a product: uploaded pictures carry their version (`?v=`, bumped on every picture
- * change) so they can be cached for good; generated art has none.
- */
-export function productImageSrc(sku: string, width: ImageWidth, view = 0, format: "webp" | "png" | "avif" = "webp", version = 0): string {
-  return `/img/p/${encodeURIComponent(sku)}/${view}-${width}.${format}${version ? `?v=${version}` : ""}`;
-}
-
-export function productImageSrcSet(sku: string, view = 0, format: "webp" | "avif" = "webp", version = 0): string {
-  return IMAGE_WIDTHS.map((w) => `${productImageSrc(sku, w, view, format, version)} ${w}w`).join(", ");
-}

@@ -1,6 +1,6 @@
 import sharp, { type Metadata } from "sharp";
 import { UserError } from "@/lib/result";
-import { IMAGE_WIDTHS } from "./art";
+import { IMAGE_WIDTHS } from "./image-urls";
 import { MAX_IMAGE_BYTES, MAX_IMAGE_MB } from "./image-limits";
 
 const FORMATS = new Set(["jpeg", "png", "webp", "avif", "gif", "tiff", "heif"]);

@@ -1,6 +1,7 @@
 import "server-only";
 import sharp from "sharp";
-import { productArtSvg, IMAGE_WIDTHS, type ArtSubject, type ImageWidth } from "./art";
+import { productArtSvg, type ArtSubject } from "./art";
+import { IMAGE_WIDTHS, type ImageWidth } from "./image-urls";
 
 export type ImageRequest = { view: number; width: ImageWidth; format: "webp" | "png" | "avif" };
 

@@ -72,6 +72,20 @@ function wrap<S extends z.ZodType, T, C extends ShopContext>(
 }
 
 /**
+ * The same action in the shape a plain `<form action>` takes (FormData in, nothing out), for forms a
+ * server component renders without a client component: they work before JavaScript has loaded (the
+ * page re-renders with the change), and a client listener may take them over once it has.
+ */
+export function formAction<T>(action: ShopAction<T>): ((data: FormData) => Promise<void>) & { [SHOP_ACTION]: ShopActionMeta } {
+  return Object.assign(
+    async (data: FormData) => {
+      await action(null, data);
+    },
+    { [SHOP_ACTION]: action[SHOP_ACTION] },
+  );
+}
+
+/**
  * The one way to write for shoppers, signed in or not: zod-validated form input, asked-for rate
  * limits, a typed ActionResult with the typed values kept on refusal. A `UserError` is shown as is;
  * anything else is logged and answered with a generic message.

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { THUMB_WIDTHS } from "@/lib/catalog/image-urls";
 import Link from "next/link";
 import { Suspense } from "react";
 import { CompleteTheLook } from "@/components/recs/complete-the-look";
@@ -44,8 +45,9 @@ export default async function CartPage() {
         <ul className="divide-y divide-line" data-testid="cart-lines">
           {cart.lines.map((l) => (
             <li key={l.productId} className="flex gap-4 py-4" data-testid="cart-line">
-              <Link href={`/product/${l.slug}`} className="w-24 shrink-0">
-                <ProductImage sku={l.sku} version={l.imageVersion} alt="" sizes="96px" />
+              {/* The picture repeats the title's link: out of the tab order and hidden from screen readers. */}
+              <Link href={`/product/${l.slug}`} className="w-24 shrink-0" tabIndex={-1} aria-hidden="true">
+                <ProductImage sku={l.sku} version={l.imageVersion} alt="" sizes="96px" widths={THUMB_WIDTHS} />
               </Link>
               <div className="flex min-w-0 flex-1 flex-col gap-2">
                 <div className="flex justify-between gap-3">

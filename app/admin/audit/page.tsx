@@ -47,7 +47,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           Clear
         </Link>
       </form>
-      <div className="mt-6 overflow-x-auto">
+      <div className="mt-6 overflow-x-auto" tabIndex={0} /* keyboard-scrollable when wider than the screen */>
         <table className="w-full min-w-[48rem] text-left text-sm [&_td]:pr-4 [&_td]:align-top [&_th]:pr-4" data-testid="audit">
           <thead className="text-muted">
             <tr>

@@ -25,7 +25,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         </button>
       </form>
       {q ? (
-        <div className="mt-6 overflow-x-auto">
+        <div className="mt-6 overflow-x-auto" tabIndex={0} /* keyboard-scrollable when wider than the screen */>
           <table className="w-full min-w-[40rem] text-left text-sm [&_td]:pr-3 [&_th]:pr-3" data-testid="customers">
             <thead className="text-muted">
               <tr>

@@ -28,7 +28,7 @@ export default async function DealsPage() {
           New deal
         </Link>
       </div>
-      <div className="mt-6 overflow-x-auto">
+      <div className="mt-6 overflow-x-auto" tabIndex={0} /* keyboard-scrollable when wider than the screen */>
         <table className="w-full min-w-[48rem] text-left text-sm [&_td]:pr-3 [&_th]:pr-3" data-testid="deals">
           <thead className="text-muted">
             <tr>

@@ -14,7 +14,7 @@ export default async function InventoryPage() {
       <p className="mt-1 max-w-prose text-sm text-muted">
         Active products at or below their low-stock threshold (set per product). Changes need a reason and are kept in each product’s stock history.
       </p>
-      <div className="mt-6 overflow-x-auto">
+      <div className="mt-6 overflow-x-auto" tabIndex={0} /* keyboard-scrollable when wider than the screen */>
         <table className="w-full min-w-[44rem] text-left text-sm [&_td]:pr-3 [&_th]:pr-3" data-testid="low-stock">
           <thead className="text-muted">
             <tr>

@@ -72,7 +72,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
         </Link>
       </div>
       <BulkStatusBar />
-      <div className="mt-4 overflow-x-auto">
+      <div className="mt-4 overflow-x-auto" tabIndex={0} /* keyboard-scrollable when wider than the screen */>
         <table className="w-full min-w-[48rem] text-left text-sm [&_td]:pr-3 [&_th]:pr-3" data-testid="admin-orders">
           <thead className="text-muted">
             <tr>

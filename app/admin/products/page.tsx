@@ -84,7 +84,7 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
         {list.totalCapped ? "+" : ""} products
       </p>
       <BulkEditForm categories={categories}>
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} /* keyboard-scrollable when wider than the screen */>
           <table className="w-full min-w-[44rem] text-left text-sm [&_td]:pr-3 [&_th]:pr-3" data-testid="admin-products">
             <thead className="text-muted">
               <tr>

@@ -23,7 +23,7 @@ export default async function SegmentsPage() {
       <p className="mt-1 max-w-prose text-sm text-muted">
         Recomputed on a schedule (<code>npm run cdp:recompute</code>) and for each customer after their orders, deliveries and ratings.
       </p>
-      <div className="mt-6 overflow-x-auto">
+      <div className="mt-6 overflow-x-auto" tabIndex={0} /* keyboard-scrollable when wider than the screen */>
         <table className="w-full min-w-[36rem] text-left text-sm [&_td]:pr-4 [&_th]:pr-4" data-testid="segments">
           <thead className="text-muted">
             <tr>

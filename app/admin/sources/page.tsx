@@ -20,7 +20,7 @@ export default async function SourcesPage() {
         Other systems send events with any Segment or RudderStack library pointed at <code>{siteUrl()}/v1</code> (the data plane URL), using the write key as the HTTP Basic user
         name. Endpoints: <code>/v1/batch</code>, <code>/v1/track</code>, <code>/v1/identify</code>, <code>/v1/page</code>, <code>/v1/alias</code>.
       </p>
-      <div className="mt-6 overflow-x-auto">
+      <div className="mt-6 overflow-x-auto" tabIndex={0} /* keyboard-scrollable when wider than the screen */>
         <table className="w-full min-w-[40rem] text-left text-sm [&_td]:pr-4 [&_th]:pr-4" data-testid="sources">
           <thead className="text-muted">
             <tr>

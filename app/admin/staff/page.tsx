@@ -14,7 +14,7 @@ export default async function StaffPage() {
       <p className="mt-1 max-w-prose text-sm text-muted">
         Merchandisers run products, inventory, deals, segments, customers and orders; admins can also manage staff and event sources. Every change is in the audit log.
       </p>
-      <div className="mt-6 overflow-x-auto">
+      <div className="mt-6 overflow-x-auto" tabIndex={0} /* keyboard-scrollable when wider than the screen */>
         <table className="w-full min-w-[32rem] text-left text-sm [&_td]:pr-4 [&_th]:pr-4" data-testid="staff">
           <thead className="text-muted">
             <tr>

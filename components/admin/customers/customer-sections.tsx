@@ -8,7 +8,9 @@ export function Section({ title, testId, children }: { title: string; testId: st
   return (
     <section className="mt-8" data-testid={testId}>
       <h2 className="text-lg font-semibold">{title}</h2>
-      <div className="mt-2 overflow-x-auto">{children}</div>
+      <div className="mt-2 overflow-x-auto" tabIndex={0} /* keyboard-scrollable when wider than the screen */>
+        {children}
+      </div>
     </section>
   );
 }

@@ -17,7 +17,7 @@ export function CohortHeatmap({ table, csvHref }: { table: ChartTable; csvHref: 
         </a>
       </div>
       <figcaption className="text-sm text-muted">{table.description} Month 0 is the first month.</figcaption>
-      <div className="mt-3 overflow-x-auto">
+      <div className="mt-3 overflow-x-auto" tabIndex={0} /* keyboard-scrollable when wider than the screen */>
         <table className="text-right text-xs tabular-nums" data-testid="table-cohorts">
           <thead className="text-muted">
             <tr>

@@ -5,7 +5,7 @@ const show = (v: string | number | null | undefined) => (v === null || v === und
 /** A chart's numbers as a table: what screen readers get, and what the CSV holds. */
 export function DataTable({ table, caption }: { table: ChartTable; caption?: string }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} /* keyboard-scrollable when wider than the screen */>
       <table className="w-full text-left text-sm [&_td]:py-1 [&_td]:pr-4 [&_th]:pr-4" data-testid={`table-${table.key}`}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead className="text-muted">

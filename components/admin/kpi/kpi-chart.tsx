@@ -7,7 +7,8 @@ const COLORS = ["var(--color-accent, #b45309)", "#2563eb", "#059669", "#9333ea",
 
 /**
  * One KPI chart drawn with recharts from its table. Hidden from screen readers: the table next to
- * it carries the same numbers.
+ * it carries the same numbers, so the chart has no keyboard layer either (nothing focusable inside
+ * an aria-hidden region).
  */
 export function KpiChart({ table }: { table: ChartTable }) {
   const label = (key: string) => table.columns.find((c) => c.key === key)?.label ?? key;
@@ -27,7 +28,7 @@ export function KpiChart({ table }: { table: ChartTable }) {
     <div aria-hidden="true" className="h-64 w-full" data-testid={`chart-${table.key}`}>
       <ResponsiveContainer width="100%" height="100%">
         {table.kind === "line" ? (
-          <LineChart data={table.rows}>
+          <LineChart data={table.rows} accessibilityLayer={false}>
             {common}
             {table.series.map((s, i) => (
               <Line
@@ -45,7 +46,7 @@ export function KpiChart({ table }: { table: ChartTable }) {
             ))}
           </LineChart>
         ) : (
-          <BarChart data={table.rows}>
+          <BarChart data={table.rows} accessibilityLayer={false}>
             {common}
             {table.series.map((s, i) => (
               <Bar key={s} yAxisId={twoAxes && i === 1 ? "b" : "a"} dataKey={s} name={label(s)} fill={COLORS[i % COLORS.length]} isAnimationActive={false} />

@@ -1,4 +1,5 @@
 import { ProductImage } from "@/components/product/product-image";
+import { THUMB_WIDTHS } from "@/lib/catalog/image-urls";
 import { COUNTRIES } from "@/lib/account/address";
 import { formatDateTime, formatPrice } from "@/lib/format";
 import type { OrderDetail } from "@/lib/orders/read";
@@ -74,7 +75,7 @@ export function OrderFulfilment({ detail, customerName }: { detail: OrderDetail;
             {products.map((l) => (
               <tr key={l.lineNo} className="border-t border-line">
                 <td className="print:hidden">
-                  <div className="w-12">{l.sku ? <ProductImage sku={l.sku} alt="" sizes="48px" /> : null}</div>
+                  <div className="w-12">{l.sku ? <ProductImage sku={l.sku} alt="" sizes="48px" widths={THUMB_WIDTHS} /> : null}</div>
                 </td>
                 <td>
                   <code>{l.sku}</code>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { THUMB_WIDTHS } from "@/lib/catalog/image-urls";
 import { deleteImageAction, imageAltAction, reorderImagesAction, uploadImagesAction } from "@/lib/catalog/image-actions";
 import { FormAlert, SubmitButton } from "@/components/ui/form";
 import { ProductImage } from "@/components/product/product-image";
@@ -17,7 +18,7 @@ function ImageRow({ sku, version, image, index, order, productId }: { sku: strin
   return (
     <li className="flex flex-wrap items-start gap-3 border-t border-line py-3" data-testid="product-image">
       <div className="w-24 shrink-0">
-        <ProductImage sku={sku} version={version} view={index} alt="" sizes="96px" />
+        <ProductImage sku={sku} version={version} view={index} alt="" sizes="96px" widths={THUMB_WIDTHS} />
       </div>
       <div className="flex min-w-0 flex-1 flex-col gap-2 text-sm">
         <p className="text-muted">

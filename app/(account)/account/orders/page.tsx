@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Pagination } from "@/components/catalog/pagination";
 import { statusLabel } from "@/components/order/status-timeline";
 import { requireUser } from "@/lib/auth/current-user";
-import { formatPrice } from "@/lib/format";
+import { formatDay, formatPrice } from "@/lib/format";
 import { getMyOrders } from "@/lib/orders/queries";
 
 export const metadata: Metadata = { title: "Your orders", robots: { index: false } };
@@ -31,7 +31,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                     {o.number}
                   </span>
                   <span className="block text-sm text-muted">
-                    {new Date(o.placedAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })} · {Math.abs(o.items)} item
+                    {formatDay(o.placedAt, "medium")} · {Math.abs(o.items)} item
                     {Math.abs(o.items) === 1 ? "" : "s"} · {statusLabel(o.status)}
                   </span>
                 </span>

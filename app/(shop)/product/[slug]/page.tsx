@@ -12,7 +12,7 @@ import { ProductGallery } from "@/components/product/product-gallery";
 import { ProductRail } from "@/components/product/product-rail";
 import { StockBadge } from "@/components/product/stock-badge";
 import { JsonLd } from "@/components/ui/json-ld";
-import { productImageSrc } from "@/lib/catalog/art";
+import { productImageSrc } from "@/lib/catalog/image-urls";
 import { getProduct, getRelated } from "@/lib/catalog/queries";
 import { schemaAvailability } from "@/lib/catalog/stock";
 import { siteUrl } from "@/lib/site";

@@ -42,7 +42,7 @@ export default async function EditDealPage({ params, searchParams }: { params: P
         <DealForm options={options} values={dealFormValues(deal, codes)} />
       </div>
       <h2 className="mt-10 text-lg font-semibold">Redemptions ({deal.redemptions})</h2>
-      <div className="mt-3 overflow-x-auto">
+      <div className="mt-3 overflow-x-auto" tabIndex={0} /* keyboard-scrollable when wider than the screen */>
         <table className="w-full min-w-[32rem] text-left text-sm [&_td]:pr-3 [&_th]:pr-3" data-testid="redemptions">
           <thead className="text-muted">
             <tr>
