@@ -11,7 +11,8 @@ import { log } from "@/lib/log";
 
 /** Marks a shopper-facing action (public or customer-only), so the authorization test can find and try it. */
 export const SHOP_ACTION = Symbol.for("hearth.shopAction");
-export type ShopActionMeta = { name: string; audience: "public" | "customer"; schema?: z.ZodType };
+/** `form`: the plain form-action shape (FormData in, nothing out) made by `formAction`. */
+export type ShopActionMeta = { name: string; audience: "public" | "customer"; schema?: z.ZodType; form?: true };
 export type ShopAction<T> = ((prev: ActionResult<T> | null, data: FormData) => Promise<ActionResult<T>>) & { [SHOP_ACTION]: ShopActionMeta };
 
 export const SIGN_IN_AGAIN = "Please sign in again.";
@@ -81,7 +82,7 @@ export function formAction<T>(action: ShopAction<T>): ((data: FormData) => Promi
     async (data: FormData) => {
       await action(null, data);
     },
-    { [SHOP_ACTION]: action[SHOP_ACTION] },
+    { [SHOP_ACTION]: { ...action[SHOP_ACTION], form: true as const } },
   );
 }
 
