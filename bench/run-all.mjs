@@ -14,9 +14,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { lighthouseScores } from "./lighthouse.mjs";
-import { startServer } from "./server.mjs";
+import { freshPgDatabase, startServer } from "./server.mjs";
 import { collectThroughput } from "./collect.mjs";
 import { encode } from "next-auth/jwt";
 import { personalizedThroughput, throughput } from "./throughput.mjs";
@@ -24,7 +23,6 @@ import { personalizedThroughput, throughput } from "./throughput.mjs";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
 const bin = (n) => path.join(root, "node_modules", ".bin", n);
-const PG_ADMIN = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const only = process.env.BENCH_ONLY;
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const sections = [];
@@ -37,17 +35,6 @@ function sh(cmd, args, env = {}) {
   return r.stdout;
 }
 
-async function pgDb(name) {
-  const c = new pg.Client({ connectionString: PG_ADMIN });
-  await c.connect();
-  await c.query(`drop database if exists ${name} with (force)`);
-  await c.query(`create database ${name}`);
-  await c.end();
-  const u = new URL(PG_ADMIN);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
 if (only !== "data") {
   sh(bin("next"), ["build"]);
   const pgliteDir = path.join(root, "bench", "out", "pglite");
@@ -55,7 +42,7 @@ if (only !== "data") {
   fs.rmSync(`${pgliteDir}.lock`, { force: true });
   const stores = [
     ["PGlite", { PGLITE_DIR: pgliteDir, DATABASE_URL: "" }],
-    ["PostgreSQL", { DATABASE_URL: await pgDb("hearth_bench_http") }],
+    ["PostgreSQL", { DATABASE_URL: await freshPgDatabase("hearth_bench_http") }],
   ];
   const tp = [];
   const personal = [];

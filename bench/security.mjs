@@ -14,25 +14,13 @@ import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import path from "node:path";
 import pg from "pg";
-import { startServer } from "./server.mjs";
+import { freshPgDatabase, startServer } from "./server.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
-const PG_ADMIN = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const FLOOD = Number(process.env.BENCH_FLOOD ?? 10_000);
 const BASELINE_FLOOD = Number(process.env.BENCH_BASELINE_FLOOD ?? 1_000);
 process.env.AUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
-
-async function freshDb(name) {
-  const c = new pg.Client({ connectionString: PG_ADMIN });
-  await c.connect();
-  await c.query(`drop database if exists ${name} with (force)`);
-  await c.query(`create database ${name}`);
-  await c.end();
-  const u = new URL(PG_ADMIN);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 const tsx = (script, env) => {
   const r = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), [script], { env: { ...process.env, ...env }, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
@@ -139,7 +127,7 @@ for (const [label, hops, n] of [
   ["TRUST_PROXY_HOPS=0 (as shipped)", "0", FLOOD],
   ["TRUST_PROXY_HOPS=1 (baseline: the header believed)", "1", BASELINE_FLOOD],
 ]) {
-  const url = await freshDb(`hearth_bench_sec_${hops}`);
+  const url = await freshPgDatabase(`hearth_bench_sec_${hops}`);
   tsx("scripts/migrate.ts", { DATABASE_URL: url });
   const server = await startServer(3500, { DATABASE_URL: url, TRUST_PROXY_HOPS: hops, HEARTH_JOBS: "off", RATE_LIMIT_SIGNIN_PER_IP: "30" });
   try {
@@ -152,7 +140,7 @@ for (const [label, hops, n] of [
 }
 
 // 2. Poison flood against a clean flood, same server.
-const url = await freshDb("hearth_bench_sec_poison");
+const url = await freshPgDatabase("hearth_bench_sec_poison");
 tsx("scripts/migrate.ts", { DATABASE_URL: url });
 const writeKey = tsx("bench/collect-setup.ts", { DATABASE_URL: url }).split("\n").at(-1);
 const server = await startServer(3500, { DATABASE_URL: url, HEARTH_JOBS: "off", RATE_LIMIT_COLLECT_PER_SOURCE: "1000000" });

@@ -1,4 +1,7 @@
 import { spawn } from "node:child_process";
+import pg from "pg";
+
+const PG_ADMIN = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 /** Starts the built app in its own process group and waits until it answers. */
 export async function startServer(port, env) {
@@ -28,4 +31,16 @@ export async function startServer(port, env) {
       await new Promise((r) => child.once("exit", r).once("error", r));
     },
   };
+}
+
+/** A new, empty PostgreSQL database `name` (dropped first if it exists) next to TEST_DATABASE_URL; its URL. */
+export async function freshPgDatabase(name) {
+  const c = new pg.Client({ connectionString: PG_ADMIN });
+  await c.connect();
+  await c.query(`drop database if exists ${name} with (force)`);
+  await c.query(`create database ${name}`);
+  await c.end();
+  const u = new URL(PG_ADMIN);
+  u.pathname = `/${name}`;
+  return u.toString();
 }
