@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import { insertProducts } from "@/lib/testing/catalog";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
 import { PER_PAGE } from "./params";
-import { correctWords, editDistance, pickCorrection, searchProducts } from "./search";
+import { correctWords, editDistance, MATCH_CAP, pickCorrection, searchProducts } from "./search";
 
 let db: Db;
 
@@ -99,6 +99,31 @@ describe("search", () => {
     expect(new Set([...p1.items, ...p2.items].map((p) => p.id)).size).toBe(30);
     const far = await searchProducts(db, "christmas bauble", 9999);
     expect(far.page).toBe(2);
+  });
+
+  it("caps a broad search, still ranks the best seller first and pages without overlap", async () => {
+    // Written last, so the index yields it after the cap has been reached.
+    const many = Array.from({ length: MATCH_CAP + 100 }, (_, i) => ({
+      sku: `S${String(i).padStart(5, "0")}`,
+      title: `Brass Wall Sconce ${i + 1}`,
+      category: "lighting",
+      pricePence: 1000,
+      unitsSold: 1,
+    }));
+    await insertProducts(db, [...many, { sku: "S99999", title: "Brass Wall Sconce Favourite", category: "lighting", pricePence: 2500, unitsSold: 90000 }]);
+    const p1 = await searchProducts(db, "sconce");
+    expect(p1.capped).toBe(true);
+    expect(p1.total).toBeGreaterThan(MATCH_CAP);
+    expect(p1.total).toBeLessThan(MATCH_CAP + 100);
+    expect(p1.items[0]?.sku).toBe("S99999");
+    const p2 = await searchProducts(db, "sconce", 2);
+    expect(p2.items).toHaveLength(PER_PAGE);
+    expect(new Set([...p1.items, ...p2.items].map((p) => p.id)).size).toBe(2 * PER_PAGE);
+    const last = await searchProducts(db, "sconce", 9999);
+    expect(last.page).toBe(p1.pageCount);
+    // A narrow search is not capped and counts exactly.
+    expect((await searchProducts(db, "sconce favourite")).total).toBe(1);
+    expect((await searchProducts(db, "sconce favourite")).capped).toBe(false);
   });
 
   it("leaves known words, numbers and unknown words without neighbours as typed", async () => {

@@ -12,6 +12,10 @@ import { env } from "@/lib/env";
  * Both drivers return `{ rows }` from `execute`, so the node-postgres type stands for both.
  */
 export type Db = NodePgDatabase<typeof schema>;
+/** A transaction handle: the same query API as Db, plus rollback. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** What a read or write that can run inside or outside a transaction takes. */
+export type DbOrTx = Db | Tx;
 
 type Unlisten = () => Promise<void>;
 type Holder = {

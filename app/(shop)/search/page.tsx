@@ -5,6 +5,7 @@ import { ProductGrid } from "@/components/product/product-grid";
 import { ProductRail } from "@/components/product/product-rail";
 import { getBestsellers, getCategories, search } from "@/lib/catalog/queries";
 import { parseSearchParams } from "@/lib/catalog/params";
+import { MATCH_CAP } from "@/lib/catalog/search";
 import { EVENTS } from "@/lib/cdp/events";
 import { trackServer } from "@/lib/cdp/server";
 
@@ -58,7 +59,7 @@ export default async function SearchPage({ searchParams }: Props) {
       {result && result.total > 0 ? (
         <>
           <p className="mb-4 mt-2 text-sm text-muted" data-testid="result-count" aria-live="polite">
-            {result.total.toLocaleString("en-GB")} {result.total === 1 ? "product" : "products"}
+            {result.capped ? `${MATCH_CAP.toLocaleString("en-GB")}+ products` : `${result.total.toLocaleString("en-GB")} ${result.total === 1 ? "product" : "products"}`}
             {result.mode === "any-word" ? " matching some of your words" : result.mode === "similar" ? " with similar names" : ""}
           </p>
           <h2 className="sr-only">Results</h2>
