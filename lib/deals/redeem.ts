@@ -1,11 +1,9 @@
 import { sql } from "drizzle-orm";
 import { dealRedemptions, deals } from "@/db/schema";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { UserError } from "@/lib/result";
 import { checkCode, type Shopper } from "./codes";
 import { eligibleDeals } from "./eligibility";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
  * Records a redemption inside the checkout's transaction. The deal's row is locked first, so the

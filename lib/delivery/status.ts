@@ -2,7 +2,7 @@ import { capture } from "@/lib/cdp/capture";
 import { EVENTS } from "@/lib/cdp/events";
 import { eq, sql } from "drizzle-orm";
 import { orders, shipmentEvents, shipments } from "@/db/schema";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { MAILED_STATUSES, queueShipmentMail } from "@/lib/orders/emails";
 import { UserError } from "@/lib/result";
 
@@ -30,8 +30,6 @@ const ORDER_STATUS: Record<ShipmentStatus, "placed" | "packed" | "dispatched" | 
 };
 
 export const NOTIFY_CHANNEL = "shipment_events";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
  * The one way a shipment changes status (checkout, cancel, the simulator and admin pages all call

@@ -1,10 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { textArray } from "@/lib/db/arrays";
 import { holdoutShare } from "@/lib/recs/holdout";
 import { shiftMonth, type KpiFilters } from "./filters";
 
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type { Tx };
 
 /**
  * The daily rollups: each is defined once, as a per-row SELECT over the facts with its key
