@@ -28,6 +28,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
     launchOptions,
+    // The service worker would answer page loads from its cache; journeys see the server.
+    // e2e/offline.spec.ts allows it.
+    serviceWorkers: "block",
   },
   projects: [
     // Admin is for desktops and tablets: its journeys run there, the shop's on phones and desktops.

@@ -51,7 +51,7 @@ export const config = {
   matcher: [
     {
       // Pages only: static files, images and the image route need no nonce.
-      source: "/((?!_next/static|_next/image|img/|icons/|v1/|api/collect|favicon.ico|manifest.webmanifest|robots.txt|sitemap.xml).*)",
+      source: "/((?!_next/static|_next/image|img/|icons/|serwist/|v1/|api/collect|favicon.ico|manifest.webmanifest|robots.txt|sitemap.xml).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -11,7 +11,8 @@ export default function manifest(): MetadataRoute.Manifest {
     display: "standalone",
     orientation: "portrait",
     background_color: "#faf6f0",
-    theme_color: "#9f4421",
+    // The same colour as the page's light theme-color (app/layout.tsx), so the installed app's bar matches.
+    theme_color: "#faf6f0",
     categories: ["shopping", "lifestyle"],
     icons: [
       { src: "/icons/icon-192.png", sizes: "192x192", type: "image/png", purpose: "any" },
