@@ -34,6 +34,7 @@ const urlFor = (f: Found): Record<string, string> => ({
   "/cart": "/cart",
   "/checkout": "/checkout",
   "/privacy": "/privacy",
+  "/offline": "/offline",
   "/order/[number]": `/order/${f.order}?t=${orderToken(f.order)}`,
   "/sign-in": "/sign-in",
   "/sign-up": "/sign-up",

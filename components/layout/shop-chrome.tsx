@@ -5,6 +5,7 @@ import { Suspense } from "react";
 import { LazyConsentBanner, LazyPageBeacon } from "./after-paint";
 import { AddToCartListener } from "@/components/cart/add-to-cart-listener";
 import { CartSync } from "@/components/cart/cart-sync";
+import { env } from "@/lib/env";
 import { viewerKey } from "@/lib/offline/policy";
 import { BottomTabBar } from "./bottom-tab-bar";
 import { OfflineSupport } from "./offline-support";
@@ -27,7 +28,7 @@ export async function ShopChrome({ children }: { children: React.ReactNode }) {
       <BottomTabBar />
       <CartSync count={cartCount} signedIn={Boolean(user)} />
       <AddToCartListener />
-      <OfflineSupport viewer={viewerKey(user?.id ?? null)} cartCount={cartCount} />
+      <OfflineSupport enabled={env().NODE_ENV === "production"} viewer={viewerKey(user?.id ?? null)} cartCount={cartCount} />
       {/* Global Privacy Control counts as "no" without asking; /privacy still lets the shopper opt in. */}
       {!consent.decided && !consent.gpc ? <LazyConsentBanner /> : null}
       {consent.analytics ? (
