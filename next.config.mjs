@@ -1,3 +1,7 @@
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+
 /** @type {import('next').NextConfig} */
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -11,6 +15,8 @@ const nextConfig = {
   // PGlite ships WASM + data files that must be loaded from node_modules at runtime, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "sharp", "@node-rs/argon2", "pino"],
   poweredByHeader: false,
+  // Next's data cache, with tag expiry shared by every instance on one PostgreSQL (ADR 0007).
+  cacheHandler: require.resolve("./lib/cache/shared-tags-handler.mjs"),
   reactStrictMode: true,
   experimental: {
     // Product pictures go through a server action: up to 10 MB each (checked again there), a few at a time.

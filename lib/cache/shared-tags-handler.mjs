@@ -1,0 +1,123 @@
+// Next's data cache handler (next.config.mjs `cacheHandler`), loaded by Next itself outside the app
+// bundle, hence plain ESM. It is Next's own file-system cache plus one thing: a tag expired on one
+// instance expires on every instance on the same PostgreSQL, over LISTEN/NOTIFY
+// (docs/adr/0007-cache-coherence-over-listen-notify.md). Without DATABASE_URL (PGlite: one process)
+// it is exactly Next's cache.
+import { randomUUID } from "node:crypto";
+import FileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
+import pg from "pg";
+
+const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule;
+export const CHANNEL = "hearth_cache_tags";
+const INSTANCE = randomUUID();
+// A NOTIFY payload must stay under 8000 bytes; tags are short, so this only splits huge writes.
+const MAX_TAGS_PER_NOTICE = 100;
+
+/** Expires tags in this process only (Next's own bookkeeping, shared by every request). */
+const expireHere = (tags, durations) => FileSystemCache.prototype.revalidateTag.call({}, tags, durations);
+
+/**
+ * The one LISTEN connection of this process. It also carries this instance's NOTIFYs. A connection
+ * that drops is reopened after a second; since notices sent meanwhile are lost, every tag this
+ * process has cached under is then expired (a few extra reads, never a stale page).
+ */
+class TagBus {
+  constructor(url) {
+    this.url = url;
+    this.client = null;
+    this.seenTags = new Set();
+    this.everConnected = false;
+    this.closed = false;
+  }
+
+  connect() {
+    this.client ??= (async () => {
+      const client = new pg.Client({ connectionString: this.url, application_name: "hearth-cache-tags" });
+      client.on("notification", (n) => this.receive(n.payload ?? ""));
+      client.on("error", () => this.drop());
+      client.on("end", () => this.drop());
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+      if (this.everConnected && this.seenTags.size) expireHere([...this.seenTags]);
+      this.everConnected = true;
+      return client;
+    })().catch((err) => {
+      console.warn(`cache: cannot listen for tag changes (${err.message}); retrying`);
+      this.drop();
+      return null;
+    });
+    return this.client;
+  }
+
+  drop() {
+    if (!this.client || this.closed) return;
+    this.client = null;
+    setTimeout(() => void this.connect(), 1000).unref();
+  }
+
+  async close() {
+    this.closed = true;
+    const client = await this.client;
+    this.client = null;
+    await client?.end().catch(() => {});
+  }
+
+  receive(payload) {
+    try {
+      const notice = JSON.parse(payload);
+      if (notice.from === INSTANCE || !Array.isArray(notice.tags)) return;
+      expireHere(notice.tags.map(String), notice.durations ?? undefined);
+    } catch {
+      // Not ours: ignore.
+    }
+  }
+
+  async publish(tags, durations) {
+    const client = await this.connect();
+    if (!client) return;
+    for (let i = 0; i < tags.length; i += MAX_TAGS_PER_NOTICE) {
+      const notice = JSON.stringify({ from: INSTANCE, tags: tags.slice(i, i + MAX_TAGS_PER_NOTICE), durations: durations ?? null });
+      await client.query("select pg_notify($1, $2)", [CHANNEL, notice]);
+    }
+  }
+}
+
+// `next build` prerenders with this handler too; it must never open the database.
+const building = process.env.NEXT_PHASE === "phase-production-build";
+const url = process.env.DATABASE_URL;
+let bus = null;
+const sharedBus = () => {
+  if (!url || building) return null;
+  if (!bus) {
+    bus = new TagBus(url);
+    void bus.connect();
+  }
+  return bus;
+};
+
+/** Closes this process's LISTEN connection (tests; a server simply exits). */
+export const closeSharedTags = async () => {
+  await bus?.close();
+  bus = null;
+};
+
+export default class SharedTagsCache extends FileSystemCache {
+  constructor(ctx) {
+    super(ctx);
+    // Next makes a handler per request; the connection is per process.
+    this.bus = sharedBus();
+  }
+
+  async set(key, data, ctx) {
+    if (this.bus && Array.isArray(ctx?.tags)) for (const tag of ctx.tags) this.bus.seenTags.add(tag);
+    return super.set(key, data, ctx);
+  }
+
+  async revalidateTag(tags, durations) {
+    const list = typeof tags === "string" ? [tags] : tags;
+    await super.revalidateTag(list, durations);
+    if (this.bus && list.length) {
+      await this.bus.publish(list, durations).catch((err) => console.warn(`cache: tag change not broadcast (${err.message})`));
+    }
+  }
+}

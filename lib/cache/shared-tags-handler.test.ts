@@ -1,0 +1,98 @@
+import os from "node:os";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { areTagsExpired } from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
+import { createScratchPgDatabase, driverUnderTest } from "@/lib/testing/db";
+
+const ctx = { fs: undefined, flushToDisk: false, serverDistDir: os.tmpdir(), maxMemoryCacheSize: 0 };
+const load = () => import("./shared-tags-handler.mjs");
+type HandlerModule = Awaited<ReturnType<typeof load>>;
+const expiredSince = (tag: string, since: number) => areTagsExpired([tag], since) as boolean;
+
+/** Polls until `check` holds; the notice travels over a real connection. */
+async function eventually(check: () => boolean | Promise<boolean>, what: string) {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`never happened: ${what}`);
+}
+
+describe.runIf(driverUnderTest() === "pglite")("shared cache tags without PostgreSQL", () => {
+  it("is Next's own cache: expiry stays in this process, no connection is opened", async () => {
+    delete process.env.DATABASE_URL;
+    const { default: SharedTagsCache } = await load();
+    const cache = new SharedTagsCache(ctx);
+    expect(cache.bus).toBeNull();
+    const before = Date.now() - 1;
+    await cache.revalidateTag(["catalog:product:lonely"]);
+    expect(expiredSince("catalog:product:lonely", before)).toBe(true);
+  });
+});
+
+describe.runIf(driverUnderTest() === "postgres")("shared cache tags over LISTEN/NOTIFY", () => {
+  let scratch: Awaited<ReturnType<typeof createScratchPgDatabase>>;
+  let mod: HandlerModule;
+  let cache: InstanceType<HandlerModule["default"]>;
+  let other: pg.Client;
+
+  beforeAll(async () => {
+    scratch = await createScratchPgDatabase(process.env.TEST_DATABASE_URL!, "hearth_cache");
+    process.env.DATABASE_URL = scratch.url;
+    mod = await load();
+    cache = new mod.default(ctx);
+    await cache.bus!.connect();
+    // Stands in for a second instance on the same database.
+    other = new pg.Client({ connectionString: scratch.url });
+    await other.connect();
+  });
+
+  afterAll(async () => {
+    await other?.end();
+    await mod?.closeSharedTags();
+    await scratch?.drop();
+  });
+
+  it("expires here a tag another instance expired", async () => {
+    const before = Date.now() - 1;
+    expect(expiredSince("catalog:product:lamp", before)).toBe(false);
+    await other.query("select pg_notify($1, $2)", [mod.CHANNEL, JSON.stringify({ from: "instance-b", tags: ["catalog:product:lamp"] })]);
+    await eventually(() => expiredSince("catalog:product:lamp", before), "the other instance's tag expired here");
+    expect(expiredSince("catalog:listing", before)).toBe(false);
+  });
+
+  it("tells the other instances which tags it expired", async () => {
+    const heard: { from: string; tags: string[] }[] = [];
+    other.on("notification", (n) => heard.push(JSON.parse(n.payload ?? "{}")));
+    await other.query(`listen ${mod.CHANNEL}`);
+    await cache.revalidateTag(["catalog:product:vase", "catalog:listing"]);
+    await eventually(() => heard.length > 0, "a notice on the channel");
+    expect(heard[0]?.tags).toEqual(["catalog:product:vase", "catalog:listing"]);
+    expect(heard[0]?.from).not.toBe("instance-b");
+    await other.query(`unlisten ${mod.CHANNEL}`);
+  });
+
+  it("ignores what is not a notice of ours", async () => {
+    const before = Date.now() - 1;
+    await other.query("select pg_notify($1, $2)", [mod.CHANNEL, "not json"]);
+    await other.query("select pg_notify($1, $2)", [mod.CHANNEL, JSON.stringify({ from: "instance-b", tags: "catalog" })]);
+    await other.query("select pg_notify($1, $2)", [mod.CHANNEL, JSON.stringify({ from: "instance-b", tags: ["catalog:probe"] })]);
+    await eventually(() => expiredSince("catalog:probe", before), "the well-formed notice after the bad ones");
+    expect(expiredSince("catalog", before)).toBe(false);
+  });
+
+  it("after losing its connection, reconnects and expires everything it cached, since notices were missed", async () => {
+    await cache.set("a-key", null, { tags: ["catalog:categories"] });
+    const before = Date.now() - 1;
+    const killed = await other.query("select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'hearth-cache-tags' and datname = current_database()");
+    expect(killed.rowCount).toBe(1);
+    await eventually(() => expiredSince("catalog:categories", before), "cached tags expired on reconnect");
+    // Listening again: a fresh notice still arrives.
+    const after = Date.now() - 1;
+    await eventually(async () => {
+      await other.query("select pg_notify($1, $2)", [mod.CHANNEL, JSON.stringify({ from: "instance-b", tags: ["catalog:product:rug"] })]);
+      await new Promise((r) => setTimeout(r, 50));
+      return expiredSince("catalog:product:rug", after);
+    }, "a notice after the reconnect");
+  });
+});
