@@ -22,7 +22,7 @@ const CUSTOMER_FACING: Record<string, string[]> = {
 };
 
 vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/session"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: <F>(fn: F) => fn }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {}, unstable_cache: <F>(fn: F) => fn }));
 
 const root = path.resolve(import.meta.dirname, "../..");
 function walk(dir: string, match: (f: string) => boolean): string[] {

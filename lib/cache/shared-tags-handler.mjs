@@ -6,9 +6,10 @@
 import { randomUUID } from "node:crypto";
 import FileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 import pg from "pg";
+import { CACHE_TAGS_CHANNEL } from "./channel.mjs";
 
 const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule;
-export const CHANNEL = "hearth_cache_tags";
+export const CHANNEL = CACHE_TAGS_CHANNEL;
 const INSTANCE = randomUUID();
 // A NOTIFY payload must stay under 8000 bytes; tags are short, so this only splits huge writes.
 const MAX_TAGS_PER_NOTICE = 100;
@@ -82,23 +83,36 @@ class TagBus {
   }
 }
 
-// `next build` prerenders with this handler too; it must never open the database.
-const building = process.env.NEXT_PHASE === "phase-production-build";
-const url = process.env.DATABASE_URL;
-let bus = null;
+// One bus per process, even if this module is evaluated twice (it is plain ESM loaded by path).
+const BUS = Symbol.for("hearth.cache-tags.bus");
 const sharedBus = () => {
-  if (!url || building) return null;
-  if (!bus) {
-    bus = new TagBus(url);
-    void bus.connect();
+  const url = process.env.DATABASE_URL;
+  // `next build` prerenders with this handler too; it must never open the database.
+  if (!url || process.env.NEXT_PHASE === "phase-production-build") return null;
+  if (!globalThis[BUS]) {
+    globalThis[BUS] = new TagBus(url);
+    void globalThis[BUS].connect();
   }
-  return bus;
+  return globalThis[BUS];
 };
+
+/** Expires tags here and on every other instance. */
+const expireEverywhere = async (tags, durations) => {
+  if (!tags.length) return;
+  expireHere(tags, durations);
+  await sharedBus()
+    ?.publish(tags, durations)
+    .catch((err) => console.warn(`cache: tag change not broadcast (${err.message})`));
+};
+
+// Next's revalidateTag/updateTag work only in actions and route handlers; a view recorded after a
+// render, a job's retrain or a segment refresh expire tags through this hook (lib/cache/expire.ts).
+globalThis[Symbol.for("hearth.cache-tags")] = { expire: expireEverywhere };
 
 /** Closes this process's LISTEN connection (tests; a server simply exits). */
 export const closeSharedTags = async () => {
-  await bus?.close();
-  bus = null;
+  await globalThis[BUS]?.close();
+  globalThis[BUS] = null;
 };
 
 export default class SharedTagsCache extends FileSystemCache {
@@ -114,10 +128,6 @@ export default class SharedTagsCache extends FileSystemCache {
   }
 
   async revalidateTag(tags, durations) {
-    const list = typeof tags === "string" ? [tags] : tags;
-    await super.revalidateTag(list, durations);
-    if (this.bus && list.length) {
-      await this.bus.publish(list, durations).catch((err) => console.warn(`cache: tag change not broadcast (${err.message})`));
-    }
+    await expireEverywhere(typeof tags === "string" ? [tags] : tags, durations);
   }
 }

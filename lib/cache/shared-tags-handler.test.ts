@@ -72,6 +72,18 @@ describe.runIf(driverUnderTest() === "postgres")("shared cache tags over LISTEN/
     await other.query(`unlisten ${mod.CHANNEL}`);
   });
 
+  it("lends app code its expiry (jobs, after-render work): here at once, and to the other instances", async () => {
+    const heard: string[][] = [];
+    other.on("notification", (n) => heard.push(JSON.parse(n.payload ?? "{}").tags));
+    await other.query(`listen ${mod.CHANNEL}`);
+    const before = Date.now() - 1;
+    const hook = (globalThis as Record<symbol, { expire(tags: string[]): Promise<void> }>)[Symbol.for("hearth.cache-tags")]!;
+    await hook.expire(["personal:customer:7"]);
+    expect(expiredSince("personal:customer:7", before)).toBe(true);
+    await eventually(() => heard.some((t) => t.includes("personal:customer:7")), "the hook's notice on the channel");
+    await other.query(`unlisten ${mod.CHANNEL}`);
+  });
+
   it("ignores what is not a notice of ours", async () => {
     const before = Date.now() - 1;
     await other.query("select pg_notify($1, $2)", [mod.CHANNEL, "not json"]);

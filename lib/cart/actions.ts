@@ -1,8 +1,10 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
+import { expireTags } from "@/lib/cache/expire";
+import { PERSONAL_TAGS } from "@/lib/cache/tags";
 import { UserError } from "@/lib/result";
 import { EVENTS } from "@/lib/cdp/events";
 import { trackServer } from "@/lib/cdp/server";
@@ -19,11 +21,20 @@ export type CartSummary = { count: number; subtotalPence: number; lines: { produ
 const addSchema = z.object({ productId: productIdSchema, quantity: quantitySchema.default(1) });
 const setSchema = z.object({ productId: productIdSchema, quantity: z.coerce.number({ error: "Quantity must be a number" }) });
 
+/**
+ * After a cart change: the page re-renders for this shopper (the header's badge) without expiring
+ * any cached data, and a customer's personal block is read afresh.
+ */
+async function cartChanged(user: { id: number } | null) {
+  refresh();
+  if (user) await expireTags([PERSONAL_TAGS.customer(user.id)]);
+}
+
 /** Runs a change on this shopper's cart (made on first use) and answers with the mini-cart's view. */
-async function change(db: Db, fn: (cartId: string) => Promise<void>): Promise<CartSummary> {
+async function change(db: Db, user: { id: number } | null, fn: (cartId: string) => Promise<void>): Promise<CartSummary> {
   const cartId = await currentCartId({ create: true });
   await fn(cartId);
-  revalidatePath("/", "layout");
+  await cartChanged(user);
   const cart = await readCart(db, cartId);
   return {
     count: cart.count,
@@ -35,8 +46,8 @@ async function change(db: Db, fn: (cartId: string) => Promise<void>): Promise<Ca
   };
 }
 
-export const addToCart = publicAction({ name: "cart.add", schema: addSchema }, async (input, { db }) => {
-  const summary = await change(db, (cartId) => addItem(db, cartId, input.productId, input.quantity));
+export const addToCart = publicAction({ name: "cart.add", schema: addSchema }, async (input, { db, user }) => {
+  const summary = await change(db, user, (cartId) => addItem(db, cartId, input.productId, input.quantity));
   await trackServer(EVENTS.productAdded, { product_id: input.productId, quantity: input.quantity, cart_count: summary.count });
   return summary;
 });
@@ -44,14 +55,14 @@ export const addToCart = publicAction({ name: "cart.add", schema: addSchema }, a
 /** For product cards' plain forms (no client component per card; components/cart/add-to-cart-listener.tsx). */
 export const addToCartForm = formAction(addToCart);
 
-export const updateCartLine = publicAction({ name: "cart.update", schema: setSchema }, async (input, { db }) => {
-  const summary = await change(db, (cartId) => setItemQuantity(db, cartId, input.productId, input.quantity));
+export const updateCartLine = publicAction({ name: "cart.update", schema: setSchema }, async (input, { db, user }) => {
+  const summary = await change(db, user, (cartId) => setItemQuantity(db, cartId, input.productId, input.quantity));
   if (input.quantity <= 0) await trackServer(EVENTS.productRemoved, { product_id: input.productId, cart_count: summary.count });
   return summary;
 });
 
-export const removeCartLine = publicAction({ name: "cart.remove", schema: z.object({ productId: productIdSchema }) }, async (input, { db }) => {
-  const summary = await change(db, (cartId) => removeItem(db, cartId, input.productId));
+export const removeCartLine = publicAction({ name: "cart.remove", schema: z.object({ productId: productIdSchema }) }, async (input, { db, user }) => {
+  const summary = await change(db, user, (cartId) => removeItem(db, cartId, input.productId));
   await trackServer(EVENTS.productRemoved, { product_id: input.productId, cart_count: summary.count });
   return summary;
 });
@@ -88,17 +99,17 @@ export const applyDealCodeAction = publicAction(
     const cartId = existing ?? (await currentCartId({ create: true }));
     await setCartCode(db, cartId, deal.code);
     await trackServer(EVENTS.couponApplied, { coupon: deal.code, coupon_id: deal.id, coupon_name: deal.name, cart_id: cartId });
-    revalidatePath("/", "layout");
+    await cartChanged(user);
     return { message: `Code ${deal.code} added: ${deal.name}.` };
   },
 );
 
-export const removeDealCodeAction = publicAction({ name: "cart.removeCode", schema: z.object({}) }, async (_input, { db }) => {
+export const removeDealCodeAction = publicAction({ name: "cart.removeCode", schema: z.object({}) }, async (_input, { db, user }) => {
   const cartId = await currentCartId();
   if (!cartId) return { message: "Code removed." };
   const { code } = await readCart(db, cartId);
   await setCartCode(db, cartId, null);
   if (code) await trackServer(EVENTS.couponRemoved, { coupon: code, cart_id: cartId });
-  revalidatePath("/", "layout");
+  await cartChanged(user);
   return { message: "Code removed." };
 });

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { adminAction } from "@/lib/admin/action";
 import { bulkEdit, bulkSchema, createProduct, duplicateProduct, updateProduct } from "./admin-write";
 import { newProductSchema, productSchema } from "./product-form";
-import { CATALOG_TAGS } from "./tags";
+import { CATALOG_TAGS } from "@/lib/cache/tags";
 import { importProducts, MAX_CSV_BYTES, parseProductsCsv } from "./csv";
 import { UserError } from "@/lib/result";
 

@@ -7,7 +7,7 @@ import { adminAction } from "@/lib/admin/action";
 import { MAX_IMAGES } from "./image-limits";
 import { processUpload } from "./image-upload";
 import { addImages, deleteImage, reorderImages, setImageAlt } from "./images";
-import { CATALOG_TAGS } from "./tags";
+import { CATALOG_TAGS } from "@/lib/cache/tags";
 
 /** Pictures show on the product page and on every card and list: expire them all at once. */
 const refresh = (p: { slug: string }) => {

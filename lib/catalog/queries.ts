@@ -6,7 +6,7 @@ import { findBestsellers, findCategories, findImageSubject, findNewIn, findProdu
 import type { ListingParams } from "./params";
 import { readImageFile } from "./images";
 import { searchProducts } from "./search";
-import { CATALOG_REVALIDATE, CATALOG_TAGS } from "./tags";
+import { CATALOG_REVALIDATE, CATALOG_TAGS } from "@/lib/cache/tags";
 
 /** Cached catalog reads for server components. Results are plain JSON (no Date objects). */
 export const cached = <A extends unknown[], R>(key: string, fn: (...args: A) => Promise<R>, tags: string[] = []) =>

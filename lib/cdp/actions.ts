@@ -1,7 +1,9 @@
 "use server";
 
 import { cookies, headers } from "next/headers";
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
+import { expireTags } from "@/lib/cache/expire";
+import { PERSONAL_TAGS } from "@/lib/cache/tags";
 import { z } from "zod";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
@@ -43,7 +45,8 @@ export const saveConsentAction = publicAction({ name: "cdp.saveConsent", schema:
   if (!consent.personalization) await clearRecentlyViewed(db, { userId: user?.id ?? null, anonymousId });
   const { context, deviceType } = contextFromHeaders(h);
   capture({ event: EVENTS.consentUpdated, userId: user?.id ?? null, anonymousId, properties: { ...consent, gpc }, context, deviceType });
-  revalidatePath("/", "layout");
+  refresh();
+  if (user) await expireTags([PERSONAL_TAGS.customer(user.id)]);
   return {
     message: consent.analytics || consent.personalization ? "Thanks — your choices are saved." : "Saved: only the cookies the shop needs to work.",
   };

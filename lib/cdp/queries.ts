@@ -5,6 +5,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { profileOf } from "./profiles";
 import { refreshCustomers } from "./refresh";
+import { getPersonalHome } from "@/lib/recs/queries";
 import { listRecentlyViewed } from "./recently-viewed";
 import { segmentsOfUser } from "./segments";
 import { currentAnonymousId, currentConsent } from "./server";
@@ -35,5 +36,8 @@ export async function getYourData(userId: number) {
 export async function getRecentlyViewed(opts: { exclude?: number; limit?: number } = {}) {
   if (!(await currentConsent()).personalization) return [];
   const [user, anonymousId] = await Promise.all([getCurrentUser(), currentAnonymousId()]);
-  return listRecentlyViewed(await getDb(), { userId: user?.id ?? null, anonymousId }, opts);
+  const limit = opts.limit ?? 8;
+  // A customer's list comes with their cached personal block; a visitor's is one small query.
+  if (user) return (await getPersonalHome(user.id)).recentlyViewed.filter((p) => p.id !== opts.exclude).slice(0, limit);
+  return listRecentlyViewed(await getDb(), { userId: null, anonymousId }, { ...opts, limit });
 }

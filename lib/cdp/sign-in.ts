@@ -1,3 +1,5 @@
+import { expireTags } from "@/lib/cache/expire";
+import { PERSONAL_TAGS } from "@/lib/cache/tags";
 import "server-only";
 import { after } from "next/server";
 import { getDb } from "@/lib/db";
@@ -24,6 +26,8 @@ export async function onSignedIn(jar: CookieJar, userId: number, gpc = false, ht
   let anonymousId = anon && ANON_ID.test(anon) ? anon : null;
   if (anonymousId) {
     const r = await stitchAnonymous(db, anonymousId, userId);
+    // This browser's views joined the customer's recently viewed.
+    if (r.linked) await expireTags([PERSONAL_TAGS.customer(userId)], db);
     if (!r.linked) {
       // Another customer's browser: start a fresh anonymous id so nothing crosses between them.
       anonymousId = newAnonymousId();

@@ -1,7 +1,9 @@
 "use server";
 
 import { and, eq } from "drizzle-orm";
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
+import { expireTags } from "@/lib/cache/expire";
+import { PERSONAL_TAGS } from "@/lib/cache/tags";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -71,7 +73,10 @@ export const placeOrderAction = publicAction(
       personalized,
     });
     if (!placed.replay) await trackCheckoutCompleted(db, placed.orderId, input.method);
-    revalidatePath("/", "layout"); // the header's cart badge, kept by a layout the confirmation shares
+    // The header's cart badge is kept by a layout the confirmation shares: re-render it, without
+    // expiring cached data. The customer's For you and deals change with the order.
+    refresh();
+    if (user) await expireTags([PERSONAL_TAGS.customer(user.id)]);
     redirect(user ? `/account/orders/${placed.number}?placed=1` : `${orderPath(placed.number)}&placed=1`);
   },
 );

@@ -11,7 +11,7 @@ import { eligibleDeals } from "./eligibility";
 
 /** The deals editor through its server actions (session stand-in, real database). */
 vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/session"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, refresh: () => {} }));
 vi.mock("next/navigation", () => ({ redirect: () => {} }));
 const { createDealAction, setDealActiveAction, updateDealAction } = await import("./admin-actions");
 

@@ -12,7 +12,7 @@ import { checkCode, normalizeCode } from "./codes";
 // The request around a server action: its address and cookie jar (the database stays real).
 const request = { ip: "203.0.113.7", jar: new Map<string, string>() };
 vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/session"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": request.ip }),
   cookies: async () => ({

@@ -3,17 +3,18 @@ import { cache } from "react";
 import { EVENTS } from "@/lib/cdp/events";
 import { trackServer } from "@/lib/cdp/server";
 import { personalizedStore } from "@/lib/recs/personalized";
+import { getPersonalHome } from "@/lib/recs/queries";
 import { getDb } from "@/lib/db";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { basketOf, priceBasket } from "./codes";
-import { eligibleDeals } from "./eligibility";
 import { discountOf } from "./pricing";
 
 /** The signed-in customer's exclusive deals (none in the non-personalized store: no consent, control group). Memoised per request. */
 export const getMyDeals = cache(async () => {
   const me = await personalizedStore();
   if (!me) return [];
-  return eligibleDeals(await getDb(), me.userId);
+  // Shown on the home and product pages from the customer's cached block; checkout prices from the database.
+  return (await getPersonalHome(me.userId)).deals;
 });
 
 /** Records that deals were shown (analytics consent applies as for every event). */

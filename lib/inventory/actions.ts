@@ -2,7 +2,7 @@
 
 import { updateTag } from "next/cache";
 import { adminAction } from "@/lib/admin/action";
-import { CATALOG_TAGS } from "@/lib/catalog/tags";
+import { CATALOG_TAGS } from "@/lib/cache/tags";
 import { adjustSchema, adjustStock } from "./manage";
 
 export const adjustStockAction = adminAction(

@@ -1,6 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refresh, revalidatePath } from "next/cache";
+import { expireTags } from "@/lib/cache/expire";
+import { PERSONAL_TAGS } from "@/lib/cache/tags";
 import { z } from "zod";
 import { currentCartId } from "@/lib/cart/session";
 import { EVENTS } from "@/lib/cdp/events";
@@ -14,13 +16,16 @@ const orderForm = z.object({ number: z.string().regex(ORDER_NUMBER, "Order not f
 export const cancelOrderAction = customerAction({ name: "orders.cancel", schema: orderForm }, async ({ number }, { db, user }) => {
   await cancelOrder(db, user.id, number);
   revalidatePath(`/account/orders/${number}`);
+  // A cancelled order's products and deals count again in the customer's For you and deals.
+  await expireTags([PERSONAL_TAGS.customer(user.id)]);
   await trackServer(EVENTS.orderCancelled, { order_id: number }, { messageId: `order-cancelled:${number}` });
   return { message: "Your order is cancelled. Nothing will be charged." };
 });
 
 export const reorderAction = customerAction({ name: "orders.reorder", schema: orderForm }, async ({ number }, { db, user }) => {
   const r = await reorder(db, user.id, number, await currentCartId({ create: true }));
-  revalidatePath("/", "layout");
+  refresh();
+  await expireTags([PERSONAL_TAGS.customer(user.id)]);
   const parts = [r.added ? `${r.added} item${r.added === 1 ? "" : "s"} added to your cart.` : "Nothing could be added."];
   if (r.skipped.length) parts.push(`Not available now: ${r.skipped.slice(0, 5).join(", ")}${r.skipped.length > 5 ? "…" : ""}.`);
   return { message: parts.join(" ") };

@@ -1,27 +1,37 @@
 import "server-only";
-import { currentAnonymousId } from "@/lib/cdp/server";
-import { listRecentlyViewed } from "@/lib/cdp/recently-viewed";
+import { unstable_cache } from "next/cache";
+import { cache } from "react";
 import { cached } from "@/lib/catalog/queries";
-import { CATALOG_TAGS } from "@/lib/catalog/tags";
-import { getDb } from "@/lib/db";
+import { CATALOG_TAGS, PERSONAL_REVALIDATE, PERSONAL_TAGS } from "@/lib/cache/tags";
+import { databaseIdentity, getDb } from "@/lib/db";
+import { loadPersonalHome, revivePersonalHome } from "./personal-home";
 import { personalizedStore } from "./personalized";
-import { completeTheLook, forYou, neighboursOf, trending, type Recommendation } from "./read";
+import { completeTheLook, neighboursOf, trending, type Recommendation } from "./read";
 
-const SESSION_MINUTES = 120;
+/**
+ * One customer's personal block (For you, deals, recently viewed), cached under that customer's
+ * id only: the key and the tag carry it, so no entry can be served to anyone else. Their views,
+ * cart, orders and sign-in expire it (PERSONAL_TAGS.customer), as do a retrain, a deal or segment
+ * change (PERSONAL_TAGS.all) and a catalog change (the listing tag: prices and stock on the cards).
+ * Memoised per request, so the home's holes share one read.
+ */
+export const getPersonalHome = cache(async (userId: number) =>
+  revivePersonalHome(
+    await unstable_cache(async () => loadPersonalHome(await getDb(), userId, { fillFrom: () => sharedTrending(40) }), ["personal-home", String(userId), databaseIdentity()], {
+      tags: [PERSONAL_TAGS.all, PERSONAL_TAGS.customer(userId), CATALOG_TAGS.listing],
+      revalidate: PERSONAL_REVALIDATE,
+    })(),
+  ),
+);
 
 /**
  * The home page's personal list: "For you" for a signed-in customer who allows personalization and
- * is not in the control group (blended with what they viewed in the last two hours), else null
- * (the page shows Trending).
+ * is not in the control group, else null (the page shows Trending).
  */
 export async function getForYou(k = 10): Promise<Recommendation[] | null> {
   const me = await personalizedStore();
   if (!me) return null;
-  const db = await getDb();
-  const recent = await listRecentlyViewed(db, { userId: me.userId, anonymousId: await currentAnonymousId() }, { limit: 10 });
-  const since = Date.now() - SESSION_MINUTES * 60_000;
-  const session = recent.filter((r) => r.viewedAt.getTime() >= since).map((r) => r.id);
-  const recs = await forYou(db, me.userId, session, k, { fillFrom: () => sharedTrending(40) });
+  const recs = (await getPersonalHome(me.userId)).forYou.slice(0, k);
   return recs.length ? recs : null;
 }
 

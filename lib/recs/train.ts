@@ -1,3 +1,5 @@
+import { expireTags } from "@/lib/cache/expire";
+import { PERSONAL_TAGS } from "@/lib/cache/tags";
 import { sql } from "drizzle-orm";
 import { recsForUser, recsNeighbours, recsRuns } from "@/db/schema";
 import type { Db } from "@/lib/db";
@@ -119,6 +121,8 @@ export async function trainAndStore(db: Db, opts: Partial<typeof TRAIN_DEFAULTS>
   });
   // The tables were replaced wholesale: fresh planner statistics (PGlite has no autovacuum).
   await db.execute(sql`analyze recs_for_user, recs_neighbours`);
+  // Every customer's cached For you came from the old lists.
+  await expireTags([PERSONAL_TAGS.all], db);
   return {
     users: ds.users.length,
     items: n,

@@ -11,7 +11,7 @@ import { createTestDb, dropTestDb } from "@/lib/testing/db";
 import { formData, signInAs } from "@/lib/testing/session";
 
 vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/session"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "192.0.2.44" }), cookies: async () => ({ get: () => undefined, set: () => {} }) }));
 
 const { requestReturnAction } = await import("./actions");

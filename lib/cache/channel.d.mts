@@ -1,0 +1,1 @@
+export const CACHE_TAGS_CHANNEL: string;
