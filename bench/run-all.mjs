@@ -7,7 +7,8 @@
  * recommendation read path, (h) the admin product list and customer search at 100k rows, (i) the KPI
  * queries at the seeded size and at 1M orders.
  * Writes bench/RESULTS.md.
- * BENCH_ONLY=http|data runs half; BENCH_DURATION sets autocannon seconds (default 10).
+ * BENCH_ONLY=http|data runs half; BENCH_ONLY=personal runs only (a2) and prints it (RESULTS.md is
+ * left as it is); BENCH_DURATION sets autocannon seconds (default 10).
  */
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -24,6 +25,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 process.chdir(root);
 const bin = (n) => path.join(root, "node_modules", ".bin", n);
 const only = process.env.BENCH_ONLY;
+const personalOnly = only === "personal";
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const sections = [];
 // The servers need a session secret; a bench run makes its own when none is set.
@@ -51,17 +53,20 @@ if (only !== "data") {
   for (const [label, env] of stores) {
     console.error(`bench: seeding ${label}`);
     sh(bin("tsx"), ["scripts/seed.ts"], env);
-    const writeKey = sh(bin("tsx"), ["bench/collect-setup.ts"], env).trim().split("\n").pop();
+    const writeKey = personalOnly ? "" : sh(bin("tsx"), ["bench/collect-setup.ts"], env).trim().split("\n").pop();
     const [uid, sv] = sh(bin("tsx"), ["bench/personal-setup.ts"], env).trim().split("\n").pop().split(" ");
     const session = await encode({ token: { uid, sub: uid, role: "customer", sv: Number(sv) }, secret: process.env.AUTH_SECRET, salt: "authjs.session-token", maxAge: 3600 });
     // Session, and consent to analytics and personalization (the cookie the banner sets).
     const cookie = `authjs.session-token=${session}; hearth_consent=v1.1.1.${Math.floor(Date.now() / 1000)}`;
     const server = await startServer(3200, { ...env, RATE_LIMIT_COLLECT_PER_IP: "100000000", RATE_LIMIT_COLLECT_PER_SOURCE: "100000000", HEARTH_JOBS: "off" });
     try {
-      console.error(`bench: throughput on ${label}`);
-      tp.push([label, await throughput(server.url, { duration })]);
+      if (!personalOnly) {
+        console.error(`bench: throughput on ${label}`);
+        tp.push([label, await throughput(server.url, { duration })]);
+      }
       console.error(`bench: personalized home on ${label}`);
       personal.push([label, await personalizedThroughput(server.url, cookie, { duration })]);
+      if (personalOnly) continue;
       console.error(`bench: event ingest on ${label}`);
       ingest.push([label, await collectThroughput(server.url, writeKey, { duration })]);
       if (label === "PGlite") {
@@ -83,11 +88,11 @@ if (only !== "data") {
     for (const r of rows) a.push(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} ms | ${r.p99} ms | ${r.non2xx} | ${r.ratio.toFixed(3)}× |`);
     a.push("");
   }
-  sections.push(a.join("\n"));
+  if (!personalOnly) sections.push(a.join("\n"));
   const a2 = [
     `### (a2) Personalized home page (autocannon, 10 connections, ${duration} s per route)`,
     "",
-    "A signed-in customer of the personalized store (outside the control group, with consent): For you, exclusive deals and recently viewed are rendered per request from the database; the shared rails (bestsellers, new in, categories, trending) come from the data cache. Baseline: the prerendered `/manifest.webmanifest` from the same server, and the visitor's home page, in the same run.",
+    "A signed-in customer of the personalized store (outside the control group, with consent): For you, exclusive deals and recently viewed come from the customer's cached personal block (read from the database when their tag expired); the shared rails (bestsellers, new in, categories, trending) come from the data cache. Baseline: the prerendered `/manifest.webmanifest` from the same server, and the visitor's home page, in the same run.",
     "",
   ];
   for (const [label, rows] of personal) {
@@ -111,7 +116,7 @@ if (only !== "data") {
       e.push(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.perRequest ? (r.rps * r.perRequest).toFixed(0) : "—"} | ${r.p50} ms | ${r.p99} ms | ${r.non2xx} | ${r.ratio.toFixed(3)}× |`);
     e.push("");
   }
-  sections.push(e.join("\n"));
+  if (!personalOnly) sections.push(e.join("\n"));
   const b = [
     "### (b) Lighthouse, mobile (phone emulation, simulated slow 4G), PGlite store",
     "",
@@ -120,11 +125,16 @@ if (only !== "data") {
     "| page | performance | accessibility | best practices | SEO | LCP | CLS | TBT | performance ratio to shell |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
-  for (const r of lh)
+  for (const r of lh ?? [])
     b.push(
       `| ${r.name} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${(r.lcp / 1000).toFixed(2)} s | ${r.cls.toFixed(3)} | ${r.tbt.toFixed(0)} ms | ${r.ratio.toFixed(2)}× |`,
     );
-  sections.push(b.join("\n"));
+  if (!personalOnly) sections.push(b.join("\n"));
+}
+
+if (personalOnly) {
+  console.log(sections.join("\n\n"));
+  process.exit(0);
 }
 
 if (only !== "http") {
