@@ -15,7 +15,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { lighthouseScores } from "./lighthouse.mjs";
+import { lighthouseScores, lighthouseTable } from "./lighthouse.mjs";
 import { freshPgDatabase, startServer } from "./server.mjs";
 import { collectThroughput } from "./collect.mjs";
 import { encode } from "next-auth/jwt";
@@ -122,13 +122,8 @@ if (only !== "data") {
     "",
     "Baseline: the shop shell with almost no content (`/sign-in`), in the same run.",
     "",
-    "| page | performance | accessibility | best practices | SEO | LCP | CLS | TBT | performance ratio to shell |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    lighthouseTable(lh ?? []),
   ];
-  for (const r of lh ?? [])
-    b.push(
-      `| ${r.name} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${(r.lcp / 1000).toFixed(2)} s | ${r.cls.toFixed(3)} | ${r.tbt.toFixed(0)} ms | ${r.ratio.toFixed(2)}× |`,
-    );
   if (!personalOnly) sections.push(b.join("\n"));
 }
 
