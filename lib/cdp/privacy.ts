@@ -1,5 +1,7 @@
 import { eq, sql, type SQL } from "drizzle-orm";
 import { users } from "@/db/schema";
+import { expireTags } from "@/lib/cache/expire";
+import { PERSONAL_TAGS } from "@/lib/cache/tags";
 import type { Db } from "@/lib/db";
 import { UserError } from "@/lib/result";
 
@@ -114,7 +116,7 @@ export async function exportCustomerData(db: Db, userId: number) {
 export async function deleteCustomer(db: Db, userId: number): Promise<{ ordersAnonymized: number; eventsDeleted: number }> {
   const w = await who(db, userId);
   if (!w) throw new UserError("Account not found.");
-  return db.transaction(async (tx) => {
+  const erased = await db.transaction(async (tx) => {
     const anonSubjects = w.anon.map((a) => `a:${a}`);
     await tx.execute(sql`update csat_responses set user_id = null, comment = '' where user_id = ${w.id} or order_id in (select id from orders where user_id = ${w.id})`);
     // Their KPI facts go too; the next refresh re-adds the orders without them (and recounts the days).
@@ -146,4 +148,7 @@ export async function deleteCustomer(db: Db, userId: number): Promise<{ ordersAn
     await tx.delete(users).where(eq(users.id, w.id));
     return { ordersAnonymized: orders.rows.length, eventsDeleted: events.rows.length };
   });
+  // Their cached personal block (recently viewed, For you, deals) goes on every instance too.
+  await expireTags([PERSONAL_TAGS.customer(w.id)], db);
+  return erased;
 }
