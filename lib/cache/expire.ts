@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
 import { databaseUrl, getDb, type DbOrTx } from "@/lib/db";
-import { CACHE_TAGS_CHANNEL } from "./channel.mjs";
+import { CACHE_TAGS_CHANNEL, CACHE_TAGS_HOOK, cacheTagsNotice } from "./channel.mjs";
 
 type CacheTagsHook = { expire(tags: string[]): Promise<void> };
-const HOOK = Symbol.for("hearth.cache-tags");
 
 /**
  * Expires cache tags on this instance and every other one, from anywhere: a server action, a
@@ -15,8 +14,8 @@ const HOOK = Symbol.for("hearth.cache-tags");
  */
 export async function expireTags(tags: string[], db?: DbOrTx): Promise<void> {
   if (!tags.length) return;
-  const hook = (globalThis as { [HOOK]?: CacheTagsHook })[HOOK];
+  const hook = (globalThis as { [CACHE_TAGS_HOOK]?: CacheTagsHook })[CACHE_TAGS_HOOK];
   if (hook) return hook.expire(tags);
   if (!databaseUrl()) return;
-  await (db ?? (await getDb())).execute(sql`select pg_notify(${CACHE_TAGS_CHANNEL}, ${JSON.stringify({ from: "script", tags, durations: null })})`);
+  await (db ?? (await getDb())).execute(sql`select pg_notify(${CACHE_TAGS_CHANNEL}, ${cacheTagsNotice("script", tags)})`);
 }

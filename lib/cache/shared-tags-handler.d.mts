@@ -1,5 +1,4 @@
 // Types for the plain-ESM cache handler (Next loads it outside the TypeScript build).
-export const CHANNEL: string;
 export function closeSharedTags(): Promise<void>;
 export default class SharedTagsCache {
   constructor(ctx: { fs?: unknown; flushToDisk?: boolean; serverDistDir: string; maxMemoryCacheSize?: number });

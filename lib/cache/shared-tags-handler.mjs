@@ -6,10 +6,9 @@
 import { randomUUID } from "node:crypto";
 import FileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 import pg from "pg";
-import { CACHE_TAGS_CHANNEL } from "./channel.mjs";
+import { CACHE_TAGS_CHANNEL, CACHE_TAGS_HOOK, cacheTagsNotice } from "./channel.mjs";
 
 const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule;
-export const CHANNEL = CACHE_TAGS_CHANNEL;
 const INSTANCE = randomUUID();
 // A NOTIFY payload must stay under 8000 bytes; tags are short, so this only splits huge writes.
 const MAX_TAGS_PER_NOTICE = 100;
@@ -38,7 +37,7 @@ class TagBus {
       client.on("error", () => this.drop());
       client.on("end", () => this.drop());
       await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
+      await client.query(`LISTEN ${CACHE_TAGS_CHANNEL}`);
       if (this.everConnected && this.seenTags.size) expireHere([...this.seenTags]);
       this.everConnected = true;
       return client;
@@ -77,8 +76,7 @@ class TagBus {
     const client = await this.connect();
     if (!client) return;
     for (let i = 0; i < tags.length; i += MAX_TAGS_PER_NOTICE) {
-      const notice = JSON.stringify({ from: INSTANCE, tags: tags.slice(i, i + MAX_TAGS_PER_NOTICE), durations: durations ?? null });
-      await client.query("select pg_notify($1, $2)", [CHANNEL, notice]);
+      await client.query("select pg_notify($1, $2)", [CACHE_TAGS_CHANNEL, cacheTagsNotice(INSTANCE, tags.slice(i, i + MAX_TAGS_PER_NOTICE), durations)]);
     }
   }
 }
@@ -107,7 +105,7 @@ const expireEverywhere = async (tags, durations) => {
 
 // Next's revalidateTag/updateTag work only in actions and route handlers; a view recorded after a
 // render, a job's retrain or a segment refresh expire tags through this hook (lib/cache/expire.ts).
-globalThis[Symbol.for("hearth.cache-tags")] = { expire: expireEverywhere };
+globalThis[CACHE_TAGS_HOOK] = { expire: expireEverywhere };
 
 /** Closes this process's LISTEN connection (tests; a server simply exits). */
 export const closeSharedTags = async () => {

@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { areTagsExpired } from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
 import { createScratchPgDatabase, driverUnderTest } from "@/lib/testing/db";
+import { CACHE_TAGS_CHANNEL, CACHE_TAGS_HOOK, cacheTagsNotice } from "./channel.mjs";
 
 const ctx = { fs: undefined, flushToDisk: false, serverDistDir: os.tmpdir(), maxMemoryCacheSize: 0 };
 const load = () => import("./shared-tags-handler.mjs");
@@ -56,7 +57,7 @@ describe.runIf(driverUnderTest() === "postgres")("shared cache tags over LISTEN/
   it("expires here a tag another instance expired", async () => {
     const before = Date.now() - 1;
     expect(expiredSince("catalog:product:lamp", before)).toBe(false);
-    await other.query("select pg_notify($1, $2)", [mod.CHANNEL, JSON.stringify({ from: "instance-b", tags: ["catalog:product:lamp"] })]);
+    await other.query("select pg_notify($1, $2)", [CACHE_TAGS_CHANNEL, cacheTagsNotice("instance-b", ["catalog:product:lamp"])]);
     await eventually(() => expiredSince("catalog:product:lamp", before), "the other instance's tag expired here");
     expect(expiredSince("catalog:listing", before)).toBe(false);
   });
@@ -64,31 +65,31 @@ describe.runIf(driverUnderTest() === "postgres")("shared cache tags over LISTEN/
   it("tells the other instances which tags it expired", async () => {
     const heard: { from: string; tags: string[] }[] = [];
     other.on("notification", (n) => heard.push(JSON.parse(n.payload ?? "{}")));
-    await other.query(`listen ${mod.CHANNEL}`);
+    await other.query(`listen ${CACHE_TAGS_CHANNEL}`);
     await cache.revalidateTag(["catalog:product:vase", "catalog:listing"]);
     await eventually(() => heard.length > 0, "a notice on the channel");
     expect(heard[0]?.tags).toEqual(["catalog:product:vase", "catalog:listing"]);
     expect(heard[0]?.from).not.toBe("instance-b");
-    await other.query(`unlisten ${mod.CHANNEL}`);
+    await other.query(`unlisten ${CACHE_TAGS_CHANNEL}`);
   });
 
   it("lends app code its expiry (jobs, after-render work): here at once, and to the other instances", async () => {
     const heard: string[][] = [];
     other.on("notification", (n) => heard.push(JSON.parse(n.payload ?? "{}").tags));
-    await other.query(`listen ${mod.CHANNEL}`);
+    await other.query(`listen ${CACHE_TAGS_CHANNEL}`);
     const before = Date.now() - 1;
-    const hook = (globalThis as Record<symbol, { expire(tags: string[]): Promise<void> }>)[Symbol.for("hearth.cache-tags")]!;
+    const hook = (globalThis as Record<symbol, { expire(tags: string[]): Promise<void> }>)[CACHE_TAGS_HOOK]!;
     await hook.expire(["personal:customer:7"]);
     expect(expiredSince("personal:customer:7", before)).toBe(true);
     await eventually(() => heard.some((t) => t.includes("personal:customer:7")), "the hook's notice on the channel");
-    await other.query(`unlisten ${mod.CHANNEL}`);
+    await other.query(`unlisten ${CACHE_TAGS_CHANNEL}`);
   });
 
   it("ignores what is not a notice of ours", async () => {
     const before = Date.now() - 1;
-    await other.query("select pg_notify($1, $2)", [mod.CHANNEL, "not json"]);
-    await other.query("select pg_notify($1, $2)", [mod.CHANNEL, JSON.stringify({ from: "instance-b", tags: "catalog" })]);
-    await other.query("select pg_notify($1, $2)", [mod.CHANNEL, JSON.stringify({ from: "instance-b", tags: ["catalog:probe"] })]);
+    await other.query("select pg_notify($1, $2)", [CACHE_TAGS_CHANNEL, "not json"]);
+    await other.query("select pg_notify($1, $2)", [CACHE_TAGS_CHANNEL, JSON.stringify({ from: "instance-b", tags: "catalog" })]);
+    await other.query("select pg_notify($1, $2)", [CACHE_TAGS_CHANNEL, cacheTagsNotice("instance-b", ["catalog:probe"])]);
     await eventually(() => expiredSince("catalog:probe", before), "the well-formed notice after the bad ones");
     expect(expiredSince("catalog", before)).toBe(false);
   });
@@ -102,7 +103,7 @@ describe.runIf(driverUnderTest() === "postgres")("shared cache tags over LISTEN/
     // Listening again: a fresh notice still arrives.
     const after = Date.now() - 1;
     await eventually(async () => {
-      await other.query("select pg_notify($1, $2)", [mod.CHANNEL, JSON.stringify({ from: "instance-b", tags: ["catalog:product:rug"] })]);
+      await other.query("select pg_notify($1, $2)", [CACHE_TAGS_CHANNEL, cacheTagsNotice("instance-b", ["catalog:product:rug"])]);
       await new Promise((r) => setTimeout(r, 50));
       return expiredSince("catalog:product:rug", after);
     }, "a notice after the reconnect");
