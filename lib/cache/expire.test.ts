@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { createTestDb, driverUnderTest, dropTestDb } from "@/lib/testing/db";
 import { CACHE_TAGS_CHANNEL } from "./channel.mjs";
-import { expireTags } from "./expire";
+import { expirePersonal, expireTags } from "./expire";
 
 /** Outside the server (a CLI retrain, the seed) there is no cache handler in the process. */
 let db: Db;
@@ -18,10 +18,15 @@ describe("expiring cache tags from a script", () => {
     const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await listener.connect();
     try {
-      const heard = new Promise<{ tags: string[] }>((resolve) => listener.on("notification", (n) => resolve(JSON.parse(n.payload ?? "{}"))));
+      const heard: string[][] = [];
+      listener.on("notification", (n) => heard.push(JSON.parse(n.payload ?? "{}").tags));
       await listener.query(`listen ${CACHE_TAGS_CHANNEL}`);
-      await expireTags(["personal"], db);
-      expect((await heard).tags).toEqual(["personal"]);
+      await expireTags(["catalog:listing"], db);
+      // A customer's block, and everyone's.
+      await expirePersonal(7, db);
+      await expirePersonal("everyone", db);
+      for (let i = 0; i < 200 && heard.length < 3; i++) await new Promise((r) => setTimeout(r, 25));
+      expect(heard).toEqual([["catalog:listing"], ["personal:customer:7"], ["personal"]]);
     } finally {
       await listener.end();
     }

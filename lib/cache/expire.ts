@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { databaseUrl, getDb, type DbOrTx } from "@/lib/db";
 import { CACHE_TAGS_CHANNEL, CACHE_TAGS_HOOK, cacheTagsNotice } from "./channel.mjs";
+import { PERSONAL_TAGS } from "./tags";
 
 type CacheTagsHook = { expire(tags: string[]): Promise<void> };
 
@@ -18,4 +19,12 @@ export async function expireTags(tags: string[], db?: DbOrTx): Promise<void> {
   if (hook) return hook.expire(tags);
   if (!databaseUrl()) return;
   await (db ?? (await getDb())).execute(sql`select pg_notify(${CACHE_TAGS_CHANNEL}, ${cacheTagsNotice("script", tags)})`);
+}
+
+/**
+ * One customer's cached personal block changed (their views, cart, orders, consent, sign-in,
+ * erasure), or with "everyone" every customer's (a retrain, a segment recompute, a deal write).
+ */
+export function expirePersonal(who: number | "everyone", db?: DbOrTx): Promise<void> {
+  return expireTags([who === "everyone" ? PERSONAL_TAGS.all : PERSONAL_TAGS.customer(who)], db);
 }

@@ -3,8 +3,7 @@
 import { refresh } from "next/cache";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
-import { expireTags } from "@/lib/cache/expire";
-import { PERSONAL_TAGS } from "@/lib/cache/tags";
+import { expirePersonal } from "@/lib/cache/expire";
 import { UserError } from "@/lib/result";
 import { EVENTS } from "@/lib/cdp/events";
 import { trackServer } from "@/lib/cdp/server";
@@ -27,7 +26,7 @@ const setSchema = z.object({ productId: productIdSchema, quantity: z.coerce.numb
  */
 async function cartChanged(user: { id: number } | null) {
   refresh();
-  if (user) await expireTags([PERSONAL_TAGS.customer(user.id)]);
+  if (user) await expirePersonal(user.id);
 }
 
 /** Runs a change on this shopper's cart (made on first use) and answers with the mini-cart's view. */

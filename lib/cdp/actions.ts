@@ -2,8 +2,7 @@
 
 import { cookies, headers } from "next/headers";
 import { refresh } from "next/cache";
-import { expireTags } from "@/lib/cache/expire";
-import { PERSONAL_TAGS } from "@/lib/cache/tags";
+import { expirePersonal } from "@/lib/cache/expire";
 import { z } from "zod";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
@@ -46,7 +45,7 @@ export const saveConsentAction = publicAction({ name: "cdp.saveConsent", schema:
   const { context, deviceType } = contextFromHeaders(h);
   capture({ event: EVENTS.consentUpdated, userId: user?.id ?? null, anonymousId, properties: { ...consent, gpc }, context, deviceType });
   refresh();
-  if (user) await expireTags([PERSONAL_TAGS.customer(user.id)]);
+  if (user) await expirePersonal(user.id);
   return {
     message: consent.analytics || consent.personalization ? "Thanks — your choices are saved." : "Saved: only the cookies the shop needs to work.",
   };

@@ -1,7 +1,6 @@
 import { eq, sql, type SQL } from "drizzle-orm";
 import { users } from "@/db/schema";
-import { expireTags } from "@/lib/cache/expire";
-import { PERSONAL_TAGS } from "@/lib/cache/tags";
+import { expirePersonal } from "@/lib/cache/expire";
 import type { Db } from "@/lib/db";
 import { UserError } from "@/lib/result";
 
@@ -149,6 +148,6 @@ export async function deleteCustomer(db: Db, userId: number): Promise<{ ordersAn
     return { ordersAnonymized: orders.rows.length, eventsDeleted: events.rows.length };
   });
   // Their cached personal block (recently viewed, For you, deals) goes on every instance too.
-  await expireTags([PERSONAL_TAGS.customer(w.id)], db);
+  await expirePersonal(w.id, db);
   return erased;
 }

@@ -6,8 +6,7 @@ import { EVENTS } from "./events";
 import { recordView } from "./recently-viewed";
 import { currentAnonymousId, currentConsent, trackServer } from "./server";
 import { log } from "@/lib/log";
-import { expireTags } from "@/lib/cache/expire";
-import { PERSONAL_TAGS } from "@/lib/cache/tags";
+import { expirePersonal } from "@/lib/cache/expire";
 
 /** A product page was shown: the "Product Viewed" event (analytics) and recently viewed (personalization), after the response. */
 export async function noteProductView(product: { id: number; sku: string; title: string; pricePence: number; categorySlug: string }) {
@@ -25,7 +24,7 @@ export async function noteProductView(product: { id: number; sku: string; title:
       try {
         await recordView(await getDb(), { userId: user?.id ?? null, anonymousId }, product.id);
         // The customer's cached block (recently viewed, For you's "this visit") has changed.
-        if (user) await expireTags([PERSONAL_TAGS.customer(user.id)]);
+        if (user) await expirePersonal(user.id);
       } catch (err) {
         log.error({ err }, "cdp: recently viewed not saved");
       }

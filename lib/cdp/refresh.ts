@@ -1,5 +1,4 @@
-import { expireTags } from "@/lib/cache/expire";
-import { PERSONAL_TAGS } from "@/lib/cache/tags";
+import { expirePersonal } from "@/lib/cache/expire";
 import type { Db } from "@/lib/db";
 import { recomputeProfiles } from "./profiles";
 import { recomputeSegments } from "./segments";
@@ -18,6 +17,6 @@ export async function recomputeAll(db: Db, opts: { asOf?: Date } = {}) {
   const profileMs = performance.now() - started;
   const segments = await recomputeSegments(db);
   // Deals aim at segments and lifecycle stages: every customer's cached deals may have changed.
-  await expireTags([PERSONAL_TAGS.all], db);
+  await expirePersonal("everyone", db);
   return { profiles: profiles.profiles, asOf: profiles.asOf, cuts: profiles.cuts, segments, profileMs, segmentMs: performance.now() - started - profileMs };
 }

@@ -1,5 +1,4 @@
-import { expireTags } from "@/lib/cache/expire";
-import { PERSONAL_TAGS } from "@/lib/cache/tags";
+import { expirePersonal } from "@/lib/cache/expire";
 import "server-only";
 import { after } from "next/server";
 import { getDb } from "@/lib/db";
@@ -27,7 +26,7 @@ export async function onSignedIn(jar: CookieJar, userId: number, gpc = false, ht
   if (anonymousId) {
     const r = await stitchAnonymous(db, anonymousId, userId);
     // This browser's views joined the customer's recently viewed.
-    if (r.linked) await expireTags([PERSONAL_TAGS.customer(userId)], db);
+    if (r.linked) await expirePersonal(userId, db);
     if (!r.linked) {
       // Another customer's browser: start a fresh anonymous id so nothing crosses between them.
       anonymousId = newAnonymousId();

@@ -2,8 +2,7 @@
 
 import { and, eq } from "drizzle-orm";
 import { refresh } from "next/cache";
-import { expireTags } from "@/lib/cache/expire";
-import { PERSONAL_TAGS } from "@/lib/cache/tags";
+import { expirePersonal } from "@/lib/cache/expire";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -76,7 +75,7 @@ export const placeOrderAction = publicAction(
     // The header's cart badge is kept by a layout the confirmation shares: re-render it, without
     // expiring cached data. The customer's For you and deals change with the order.
     refresh();
-    if (user) await expireTags([PERSONAL_TAGS.customer(user.id)]);
+    if (user) await expirePersonal(user.id);
     redirect(user ? `/account/orders/${placed.number}?placed=1` : `${orderPath(placed.number)}&placed=1`);
   },
 );

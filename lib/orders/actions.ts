@@ -1,8 +1,7 @@
 "use server";
 
 import { refresh, revalidatePath } from "next/cache";
-import { expireTags } from "@/lib/cache/expire";
-import { PERSONAL_TAGS } from "@/lib/cache/tags";
+import { expirePersonal } from "@/lib/cache/expire";
 import { z } from "zod";
 import { currentCartId } from "@/lib/cart/session";
 import { EVENTS } from "@/lib/cdp/events";
@@ -17,7 +16,7 @@ export const cancelOrderAction = customerAction({ name: "orders.cancel", schema:
   await cancelOrder(db, user.id, number);
   revalidatePath(`/account/orders/${number}`);
   // A cancelled order's products and deals count again in the customer's For you and deals.
-  await expireTags([PERSONAL_TAGS.customer(user.id)]);
+  await expirePersonal(user.id);
   await trackServer(EVENTS.orderCancelled, { order_id: number }, { messageId: `order-cancelled:${number}` });
   return { message: "Your order is cancelled. Nothing will be charged." };
 });
@@ -25,7 +24,7 @@ export const cancelOrderAction = customerAction({ name: "orders.cancel", schema:
 export const reorderAction = customerAction({ name: "orders.reorder", schema: orderForm }, async ({ number }, { db, user }) => {
   const r = await reorder(db, user.id, number, await currentCartId({ create: true }));
   refresh();
-  await expireTags([PERSONAL_TAGS.customer(user.id)]);
+  await expirePersonal(user.id);
   const parts = [r.added ? `${r.added} item${r.added === 1 ? "" : "s"} added to your cart.` : "Nothing could be added."];
   if (r.skipped.length) parts.push(`Not available now: ${r.skipped.slice(0, 5).join(", ")}${r.skipped.length > 5 ? "…" : ""}.`);
   return { message: parts.join(" ") };

@@ -1,5 +1,4 @@
-import { expireTags } from "@/lib/cache/expire";
-import { PERSONAL_TAGS } from "@/lib/cache/tags";
+import { expirePersonal } from "@/lib/cache/expire";
 import { sql } from "drizzle-orm";
 import { recsForUser, recsNeighbours, recsRuns } from "@/db/schema";
 import type { Db } from "@/lib/db";
@@ -122,7 +121,7 @@ export async function trainAndStore(db: Db, opts: Partial<typeof TRAIN_DEFAULTS>
   // The tables were replaced wholesale: fresh planner statistics (PGlite has no autovacuum).
   await db.execute(sql`analyze recs_for_user, recs_neighbours`);
   // Every customer's cached For you came from the old lists.
-  await expireTags([PERSONAL_TAGS.all], db);
+  await expirePersonal("everyone", db);
   return {
     users: ds.users.length,
     items: n,
