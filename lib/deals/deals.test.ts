@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dealRedemptions, deals, orders, users, type Deal } from "@/db/schema";
+import { dealRedemptions, deals, orders, type Deal } from "@/db/schema";
 import { recomputeAll } from "@/lib/cdp/refresh";
 import { createSegment } from "@/lib/cdp/segments";
 import type { Db } from "@/lib/db";
+import { insertCustomers } from "@/lib/testing/customers";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
 import { eligibleDeals } from "./eligibility";
 import { bestDeals, discountOf, type Basket, type PricingDeal } from "./pricing";
@@ -85,13 +86,7 @@ const ids = async (user: string) => (await eligibleDeals(db, u[user]!)).map((d) 
 
 beforeAll(async () => {
   db = await createTestDb();
-  for (const name of ["loyal", "lapsed", "newbie", "other"])
-    u[name] = (
-      await db
-        .insert(users)
-        .values({ email: `${name}@example.com` })
-        .returning()
-    )[0]!.id;
+  Object.assign(u, await insertCustomers(db, ["loyal", "lapsed", "newbie", "other"]));
   // loyal: several recent orders; lapsed: one old order; newbie: none.
   for (let i = 0; i < 3; i++) await db.insert(orders).values({ number: `L${i}`, userId: u.loyal, placedAt: new Date(Date.now() - i * 86_400_000), totalPence: 5000 });
   await db.insert(orders).values({ number: "OLD", userId: u.lapsed, placedAt: new Date("2024-01-01"), totalPence: 800 });

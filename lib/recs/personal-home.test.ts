@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deals, orderLines, orders, users } from "@/db/schema";
+import { deals } from "@/db/schema";
 import { recordView } from "@/lib/cdp/recently-viewed";
 import type { Db } from "@/lib/db";
 import { insertProducts } from "@/lib/testing/catalog";
+import { insertCustomers, insertSale } from "@/lib/testing/customers";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
 import { loadPersonalHome, revivePersonalHome, SESSION_MINUTES } from "./personal-home";
 import { trainAndStore } from "./train";
@@ -21,27 +22,12 @@ beforeAll(async () => {
     { sku: "D", title: "Tea Towel", category: "kitchen-dining", pricePence: 350 },
   ]))
     p[r.sku] = r.id;
-  for (const name of ["ann", "bob", "cat"])
-    u[name] = (
-      await db
-        .insert(users)
-        .values({ email: `${name}@example.com` })
-        .returning()
-    )[0]!.id;
-  let n = 0;
-  for (const [who, items] of [
-    ["ann", ["A"]],
-    ["bob", ["A", "B"]],
-    ["cat", ["A", "B"]],
-    ["bob", ["C", "D"]],
-    ["cat", ["C", "D"]],
-  ] as const) {
-    const [o] = await db
-      .insert(orders)
-      .values({ number: `PH${++n}`, userId: u[who], placedAt: new Date("2026-10-01T10:00:00Z"), totalPence: 1000 })
-      .returning();
-    await db.insert(orderLines).values(items.map((sku, i) => ({ orderId: o!.id, lineNo: i + 1, productId: p[sku]!, sku, title: sku, quantity: 1, unitPricePence: 100 })));
-  }
+  Object.assign(u, await insertCustomers(db, ["ann", "bob", "cat"]));
+  await insertSale(db, u.ann!, ["A"], p);
+  await insertSale(db, u.bob!, ["A", "B"], p);
+  await insertSale(db, u.cat!, ["A", "B"], p);
+  await insertSale(db, u.bob!, ["C", "D"], p);
+  await insertSale(db, u.cat!, ["C", "D"], p);
   await trainAndStore(db, { lambda: 1 });
   await db.insert(deals).values({ code: "ANNONLY", name: "Just for Ann", type: "percent_off", value: 10, targeting: { customers: [u.ann!] } });
 });

@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { orderLines, orders, products, users } from "@/db/schema";
+import { products, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { insertProducts } from "@/lib/testing/catalog";
+import { insertCustomers, insertSale } from "@/lib/testing/customers";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
 import { completeTheLook, forYou, neighboursOf, trending } from "./read";
 import { trainAndStore } from "./train";
@@ -10,15 +11,7 @@ import { trainAndStore } from "./train";
 let db: Db;
 const p: Record<string, number> = {};
 const u: Record<string, number> = {};
-let seq = 0;
-
-async function bought(user: string, items: string[], at = "2026-10-01T10:00:00Z") {
-  const [o] = await db
-    .insert(orders)
-    .values({ number: `Q${++seq}`, userId: u[user], placedAt: new Date(at), totalPence: 1000 })
-    .returning({ id: orders.id });
-  await db.insert(orderLines).values(items.map((it, i) => ({ orderId: o!.id, lineNo: i + 1, productId: p[it], sku: it, title: it, quantity: 1, unitPricePence: 100 })));
-}
+const bought = (user: string, items: string[], at?: string) => insertSale(db, u[user]!, items, p, at ? new Date(at) : undefined);
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -30,13 +23,7 @@ beforeAll(async () => {
     { sku: "E", title: "Cake Stand", category: "kitchen-dining", pricePence: 1500 },
   ]))
     p[r.sku] = r.id;
-  for (const name of ["u1", "u2", "u3", "u4", "u5", "u6"])
-    u[name] = (
-      await db
-        .insert(users)
-        .values({ email: `${name}@example.com` })
-        .returning()
-    )[0]!.id;
+  Object.assign(u, await insertCustomers(db, ["u1", "u2", "u3", "u4", "u5", "u6"]));
   await bought("u1", ["A", "B"]);
   await bought("u2", ["A", "B"]);
   await bought("u3", ["A", "B", "C"]);

@@ -1,10 +1,11 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { orderLines, orders, recsForUser, recsNeighbours, recsRuns, users } from "@/db/schema";
+import { recsForUser, recsNeighbours, recsRuns } from "@/db/schema";
 import { serverEvent } from "@/lib/cdp/capture";
 import { writeEvents } from "@/lib/cdp/write";
 import type { Db } from "@/lib/db";
 import { insertProducts } from "@/lib/testing/catalog";
+import { insertCustomers, insertSale } from "@/lib/testing/customers";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
 import { runIfDue } from "@/lib/jobs/schedule";
 import { RECS_JOBS } from "./jobs";
@@ -13,15 +14,7 @@ import { trainAndStore } from "./train";
 let db: Db;
 const p: Record<string, number> = {};
 const u: Record<string, number> = {};
-let seq = 0;
-
-async function bought(user: string, ...items: string[]) {
-  const [o] = await db
-    .insert(orders)
-    .values({ number: `R${++seq}`, userId: u[user], placedAt: new Date("2026-10-01T10:00:00Z"), totalPence: 1000 })
-    .returning({ id: orders.id });
-  await db.insert(orderLines).values(items.map((it, i) => ({ orderId: o!.id, lineNo: i + 1, productId: p[it], sku: it, title: it, quantity: 1, unitPricePence: 100 })));
-}
+const bought = (user: string, ...items: string[]) => insertSale(db, u[user]!, items, p);
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -32,13 +25,7 @@ beforeAll(async () => {
     { sku: "D", title: "Tea Towel", category: "kitchen-dining", pricePence: 350 },
   ]);
   for (const r of rows) p[r.sku] = r.id;
-  for (const name of ["u1", "u2", "u3", "u4", "u5", "u6"])
-    u[name] = (
-      await db
-        .insert(users)
-        .values({ email: `${name}@example.com` })
-        .returning()
-    )[0]!.id;
+  Object.assign(u, await insertCustomers(db, ["u1", "u2", "u3", "u4", "u5", "u6"]));
   await bought("u1", "A", "B");
   await bought("u2", "A", "B");
   await bought("u3", "A", "B", "C");
