@@ -5,11 +5,14 @@
 // not-found boundaries' chrome, which every page's payload also holds).
 import Link from "next/link";
 import { Logo } from "@/components/ui/logo";
-import { BagIcon, SearchIcon, UserIcon } from "@/components/ui/icons";
+import { SearchIcon } from "@/components/ui/icons";
 import { CATEGORIES } from "@/lib/catalog/categories";
 
-/** Sticky header: logo, search and cart on every size; the category nav on desktop only. */
-export function SiteHeader({ cartCount = 0, signedIn = false }: { cartCount?: number; signedIn?: boolean }) {
+/**
+ * Sticky header: logo, search and cart on every size; the category nav on desktop only. The account
+ * and cart links come in as slots: they depend on the session, so they stream in their own holes.
+ */
+export function SiteHeader({ account, cart }: { account: React.ReactNode; cart: React.ReactNode }) {
   return (
     <header className="sticky top-0 z-30 border-b border-line bg-canvas/95 backdrop-blur supports-[backdrop-filter]:bg-canvas/80">
       <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-2">
@@ -31,27 +34,8 @@ export function SiteHeader({ cartCount = 0, signedIn = false }: { cartCount?: nu
             <SearchIcon className="h-5 w-5" />
           </button>
         </form>
-        <Link
-          href={signedIn ? "/account" : "/sign-in"}
-          className="tap hidden items-center justify-center rounded-full text-ink md:inline-flex"
-          aria-label={signedIn ? "Your account" : "Sign in"}
-        >
-          <UserIcon className="h-6 w-6" />
-        </Link>
-        <Link
-          href="/cart"
-          className="tap relative inline-flex items-center justify-center rounded-full text-ink"
-          aria-label={`Cart, ${cartCount} item${cartCount === 1 ? "" : "s"}`}
-        >
-          <BagIcon className="h-6 w-6" />
-          <span
-            data-testid="cart-count"
-            aria-hidden="true"
-            className="absolute right-0.5 top-0.5 min-w-5 rounded-full bg-accent px-1 text-center text-xs font-bold leading-5 text-accent-ink"
-          >
-            {cartCount}
-          </span>
-        </Link>
+        {account}
+        {cart}
       </div>
       <nav aria-label="Categories" className="hidden border-t border-line md:block">
         <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 scrollbar-none">
