@@ -1,9 +1,9 @@
-import { Analytics } from "@vercel/analytics/next";
+import { LazyVercelAnalytics } from "@/components/layout/after-paint";
 import { currentConsent } from "@/lib/cdp/server";
 import { env } from "@/lib/env";
 
 /** Vercel's analytics: only when deployed there (elsewhere the script would 404) and only with analytics consent. */
 export async function VercelAnalytics() {
   if (!env().VERCEL) return null;
-  return (await currentConsent()).analytics ? <Analytics /> : null;
+  return (await currentConsent()).analytics ? <LazyVercelAnalytics /> : null;
 }

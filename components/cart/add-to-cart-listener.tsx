@@ -25,7 +25,8 @@ export function AddToCartListener() {
       button.textContent = "Adding…";
       void addToCart(null, new FormData(form))
         .catch((): ActionResult<CartSummary> => ({ ok: false, error: "Could not add it: check your connection and try again." }))
-        .then((result) => setShown({ title: form.getAttribute("data-add-to-cart") ?? "", result }))
+        // The product's name is its card's title (not repeated on the form: it would be, in every card).
+        .then((result) => setShown({ title: form.closest("article")?.querySelector("h3")?.textContent ?? "", result }))
         .finally(() => {
           button.disabled = false;
           button.textContent = label;

@@ -1,3 +1,6 @@
+"use client";
+
+// A client component for its payload: the page then carries each tile's four fields, not its markup.
 import Link from "next/link";
 import { CARD_WIDTHS } from "@/lib/catalog/image-urls";
 import { ProductImage } from "@/components/product/product-image";

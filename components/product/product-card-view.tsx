@@ -19,15 +19,15 @@ export function ProductCardView({ p, priority }: { p: CardData; priority: boolea
       </div>
       <h3 className="card-title">
         {/* The whole card is the link target; the title carries its name. */}
-        <Link href={`/product/${p.slug}`} className="card-link group-focus-within:underline">
+        <Link href={`/product/${p.slug}`} className="card-link">
           {p.title}
         </Link>
       </h3>
-      <div className="flex items-center justify-between gap-2">
+      <div className="card-foot">
         <Price pence={p.price} compareAtPence={p.was} />
         {/* A plain form: it works before scripts load (the page re-renders with the cart changed),
             and AddToCartListener takes it over once they have. Above the card's link overlay. */}
-        <form action={addToCartForm} data-add-to-cart={p.title} className="relative z-10">
+        <form action={addToCartForm} data-add-to-cart="" className="relative z-10">
           <input type="hidden" name="productId" value={p.id} />
           <button
             type="submit"

@@ -37,7 +37,7 @@ export function ProductImage({
       loading={priority ? "eager" : "lazy"}
       fetchPriority={priority ? "high" : undefined}
       decoding="async"
-      className={`aspect-square w-full rounded-lg bg-sunken object-cover ${className}`}
+      className={className ? `product-img ${className}` : "product-img"}
     />
   );
   if (!version) return img;

@@ -15,6 +15,8 @@ export function productImageSrc(sku: string, width: ImageWidth, view = 0, format
 
 /** Widths a product card offers: a card is 150–300 CSS px wide, so 320–640 covers 1–3× screens. */
 export const CARD_WIDTHS = [320, 480, 640] as const satisfies readonly ImageWidth[];
+/** Small pictures (the home hero's three, 100–200 CSS px). */
+export const SMALL_WIDTHS = [160, 320, 480] as const satisfies readonly ImageWidth[];
 /** Thumbnails (48–96 CSS px). */
 export const THUMB_WIDTHS = [160, 320] as const satisfies readonly ImageWidth[];
 
