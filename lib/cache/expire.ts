@@ -23,8 +23,10 @@ export async function expireTags(tags: string[], db?: DbOrTx): Promise<void> {
 
 /**
  * One customer's cached personal block changed (their views, cart, orders, consent, sign-in,
- * erasure), or with "everyone" every customer's (a retrain, a segment recompute, a deal write).
+ * erasure, a profile refresh), or several customers' (one notice for all), or with "everyone"
+ * every customer's (a retrain, a segment recompute, a deal write).
  */
-export function expirePersonal(who: number | "everyone", db?: DbOrTx): Promise<void> {
-  return expireTags([who === "everyone" ? PERSONAL_TAGS.all : PERSONAL_TAGS.customer(who)], db);
+export function expirePersonal(who: number | number[] | "everyone", db?: DbOrTx): Promise<void> {
+  if (who === "everyone") return expireTags([PERSONAL_TAGS.all], db);
+  return expireTags((Array.isArray(who) ? who : [who]).map(PERSONAL_TAGS.customer), db);
 }

@@ -3,11 +3,15 @@ import type { Db } from "@/lib/db";
 import { recomputeProfiles } from "./profiles";
 import { recomputeSegments } from "./segments";
 
-/** After a customer's relevant events: their profile, then their segment memberships. */
+/**
+ * After a customer's relevant events: their profile, then their segment memberships; and since
+ * deals aim at segments and lifecycle stages, their cached deals (the personal block) expire.
+ */
 export async function refreshCustomers(db: Db, userIds: number[]): Promise<void> {
   if (!userIds.length) return;
   await recomputeProfiles(db, { userIds });
   await recomputeSegments(db, { userIds });
+  await expirePersonal(userIds, db);
 }
 
 /** The scheduled job (`npm run cdp:recompute`): every profile, new RFM cut points, every segment. */

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dealRedemptions, deals, orders, type Deal } from "@/db/schema";
+import { CACHE_TAGS_HOOK } from "@/lib/cache/channel.mjs";
 import { recomputeAll } from "@/lib/cdp/refresh";
 import { createSegment } from "@/lib/cdp/segments";
 import type { Db } from "@/lib/db";
@@ -145,5 +146,22 @@ describe("deal targeting and limits", () => {
     const [row] = await db.select().from(deals).where(eq(deals.id, limited.id));
     expect(row!.redemptions).toBe(5);
     expect((await db.select().from(dealRedemptions).where(eq(dealRedemptions.dealId, limited.id))).length).toBe(5);
+  });
+
+  it("the redemption that uses a deal up expires every customer's cached deals, not the ones before", async () => {
+    const heard: string[][] = [];
+    const hooks = globalThis as { [CACHE_TAGS_HOOK]?: { expire(tags: string[]): Promise<void> } };
+    // The hook the cache handler installs in the server; here it records what would expire.
+    hooks[CACHE_TAGS_HOOK] = { expire: async (tags) => void heard.push(tags) };
+    try {
+      const twice = await deal({ usageLimit: 2, perCustomerLimit: 100 });
+      const [first, last] = [await order("loyal"), await order("loyal")];
+      await db.transaction((tx) => redeemDeal(tx, { dealId: twice.id, userId: u.loyal!, orderId: first, discountPence: 50 }));
+      expect(heard).toEqual([]);
+      await db.transaction((tx) => redeemDeal(tx, { dealId: twice.id, userId: u.loyal!, orderId: last, discountPence: 50 }));
+      expect(heard).toEqual([["personal"]]);
+    } finally {
+      delete hooks[CACHE_TAGS_HOOK];
+    }
   });
 });

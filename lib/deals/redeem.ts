@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { dealRedemptions, deals } from "@/db/schema";
+import { expirePersonal } from "@/lib/cache/expire";
 import type { Db, Tx } from "@/lib/db";
 import { UserError } from "@/lib/result";
 import { checkCode, type Shopper } from "./codes";
@@ -38,4 +39,6 @@ export async function redeemDeal(
     .set({ redemptions: sql`${deals.redemptions} + 1` })
     .where(sql`${deals.id} = ${deal.id}`);
   await tx.insert(dealRedemptions).values({ dealId: input.dealId, userId: input.userId, orderId: input.orderId, discountPence: input.discountPence });
+  // The last use: the deal leaves every customer's deals, so their cached blocks must not keep it.
+  if (deal.usageLimit !== null && deal.redemptions + 1 >= deal.usageLimit) await expirePersonal("everyone", tx);
 }
