@@ -1,8 +1,9 @@
 // Types for the plain-ESM cache handler (Next loads it outside the TypeScript build).
 export function closeSharedTags(): Promise<void>;
 export default class SharedTagsCache {
-  constructor(ctx: { fs?: unknown; flushToDisk?: boolean; serverDistDir: string; maxMemoryCacheSize?: number });
+  constructor(ctx: { fs?: unknown; flushToDisk?: boolean; serverDistDir: string; maxMemoryCacheSize?: number; revalidatedTags?: string[] });
   bus: { connect(): Promise<unknown> } | null;
-  set(key: string, data: unknown, ctx: { tags?: string[] }): Promise<void>;
+  get(key: string, ctx: { kind: string; tags?: string[]; softTags?: string[] }): Promise<{ lastModified: number; value: unknown } | null>;
+  set(key: string, data: unknown, ctx: { tags?: string[]; fetchCache?: boolean }): Promise<void>;
   revalidateTag(tags: string | string[], durations?: { expire?: number }): Promise<void>;
 }

@@ -13,8 +13,33 @@ const INSTANCE = randomUUID();
 // A NOTIFY payload must stay under 8000 bytes; tags are short, so this only splits huge writes.
 const MAX_TAGS_PER_NOTICE = 100;
 
-/** Expires tags in this process only (Next's own bookkeeping, shared by every request). */
-const expireHere = (tags, durations) => FileSystemCache.prototype.revalidateTag.call({}, tags, durations);
+// When each tag was last expired at once, in wall-clock ms (one map per process, like Next's).
+const EXPIRED = Symbol.for("hearth.cache-tags.expired");
+const expiredAt = (globalThis[EXPIRED] ??= new Map());
+
+/**
+ * Expires tags in this process only: Next's own bookkeeping, and ours. Next stamps an expiry with
+ * the wall clock but checks it against the monotonic one (performance.timeOrigin + now()), so after
+ * the wall clock jumps ahead (a VM resumed, NTP stepping) an expired tag stays live for as long as
+ * the jump. Our stamp and the entry's are both wall-clock, so a changed price shows at once.
+ */
+const expireHere = (tags, durations) => {
+  FileSystemCache.prototype.revalidateTag.call({}, tags, durations);
+  // With durations the tag only turns stale (served once more while it refreshes): Next's rules.
+  if (durations) return;
+  const now = Date.now();
+  for (const tag of tags) expiredAt.set(tag, now);
+};
+
+/** Whether an entry last written at `lastModified` (wall-clock ms) carries a tag expired since. */
+const expiredSince = (tags, lastModified) => tags.some((tag) => (expiredAt.get(tag) ?? -Infinity) >= lastModified);
+
+/** The tags an entry was cached under: a data entry's from its read, a page's from its headers. */
+const tagsOf = (data, ctx) => {
+  if (data.value?.kind === "FETCH") return [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])];
+  const header = data.value?.headers?.["x-next-cache-tags"];
+  return typeof header === "string" ? header.split(",") : [];
+};
 
 /**
  * The one LISTEN connection of this process. It also carries this instance's NOTIFYs. A connection
@@ -118,6 +143,12 @@ export default class SharedTagsCache extends FileSystemCache {
     super(ctx);
     // Next makes a handler per request; the connection is per process.
     this.bus = sharedBus();
+  }
+
+  async get(key, ctx) {
+    const data = await super.get(key, ctx);
+    if (data && typeof data.lastModified === "number" && expiredSince(tagsOf(data, ctx), data.lastModified)) return null;
+    return data;
   }
 
   async set(key, data, ctx) {

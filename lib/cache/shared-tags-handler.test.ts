@@ -1,6 +1,6 @@
 import os from "node:os";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { areTagsExpired } from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
 import { createScratchPgDatabase, driverUnderTest } from "@/lib/testing/db";
 import { CACHE_TAGS_CHANNEL, CACHE_TAGS_HOOK, cacheTagsNotice } from "./channel.mjs";
@@ -28,6 +28,43 @@ describe.runIf(driverUnderTest() === "pglite")("shared cache tags without Postgr
     const before = Date.now() - 1;
     await cache.revalidateTag(["catalog:product:lonely"]);
     expect(expiredSince("catalog:product:lonely", before)).toBe(true);
+  });
+});
+
+describe.runIf(driverUnderTest() === "pglite")("expiry and the clocks", () => {
+  const memory = { ...ctx, maxMemoryCacheSize: 1024 * 1024, revalidatedTags: [] as string[] };
+  const entry = (price: string) => ({ kind: "FETCH", data: { headers: {}, body: JSON.stringify({ price }), status: 200, url: "" }, revalidate: 300 });
+  const read = (tags: string[]) => ({ kind: "FETCH", tags, softTags: [] });
+
+  it("an expired tag is expired at once even after the wall clock jumped ahead of the monotonic clock", async () => {
+    delete process.env.DATABASE_URL;
+    const { default: SharedTagsCache } = await load();
+    const cache = new SharedTagsCache(memory);
+    const wall = Date.now;
+    // A machine resumed from a pause: NTP moves the wall clock two minutes on, performance.now() does not.
+    const jumped = vi.spyOn(Date, "now").mockImplementation(() => wall() + 120_000);
+    try {
+      const tags = ["catalog:product:clock-lamp"];
+      await cache.set("clock-lamp", entry("18.00"), { fetchCache: true, tags });
+      expect(await cache.get("clock-lamp", read(tags))).not.toBeNull();
+      await cache.revalidateTag(tags);
+      expect(await cache.get("clock-lamp", read(tags))).toBeNull();
+      // Written again after the change, it is served, and an untouched entry never stopped being.
+      await new Promise((r) => setTimeout(r, 2));
+      await cache.set("clock-lamp", entry("15.00"), { fetchCache: true, tags });
+      expect(await cache.get("clock-lamp", read(tags))).not.toBeNull();
+    } finally {
+      jumped.mockRestore();
+    }
+  });
+
+  it("a tag expired with a lifetime only turns stale: Next serves it once more while it refreshes", async () => {
+    const { default: SharedTagsCache } = await load();
+    const cache = new SharedTagsCache(memory);
+    const tags = ["catalog:product:swr-vase"];
+    await cache.set("swr-vase", entry("9.00"), { fetchCache: true, tags });
+    await cache.revalidateTag(tags, { expire: 60 });
+    expect(await cache.get("swr-vase", read(tags))).not.toBeNull();
   });
 });
 
