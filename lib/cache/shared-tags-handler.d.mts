@@ -1,5 +1,6 @@
 // Types for the plain-ESM cache handler (Next loads it outside the TypeScript build).
 export function closeSharedTags(): Promise<void>;
+export const RACE_WINDOW_MS: number;
 export default class SharedTagsCache {
   constructor(ctx: { fs?: unknown; flushToDisk?: boolean; serverDistDir: string; maxMemoryCacheSize?: number; revalidatedTags?: string[] });
   bus: { connect(): Promise<unknown> } | null;

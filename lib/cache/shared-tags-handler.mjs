@@ -34,6 +34,16 @@ const expireHere = (tags, durations) => {
 /** Whether an entry last written at `lastModified` (wall-clock ms) carries a tag expired since. */
 const expiredSince = (tags, lastModified) => tags.some((tag) => (expiredAt.get(tag) ?? -Infinity) >= lastModified);
 
+/**
+ * A read that began before a write and finishes after its expiry would otherwise be cached as new
+ * and serve the old price until it is revalidated. Nothing ties a write to the read that began
+ * it, so an entry whose tags were expired less than this long ago is born expired: for those few
+ * seconds such reads go to the database each time, as if nothing were cached.
+ */
+export const RACE_WINDOW_MS = 5_000;
+const BORN_EXPIRED = Symbol.for("hearth.cache-tags.born-expired");
+const bornExpired = (globalThis[BORN_EXPIRED] ??= new Set());
+
 /** The tags an entry was cached under: a data entry's from its read, a page's from its headers. */
 const tagsOf = (data, ctx) => {
   if (data.value?.kind === "FETCH") return [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])];
@@ -147,12 +157,17 @@ export default class SharedTagsCache extends FileSystemCache {
 
   async get(key, ctx) {
     const data = await super.get(key, ctx);
-    if (data && typeof data.lastModified === "number" && expiredSince(tagsOf(data, ctx), data.lastModified)) return null;
+    if (!data) return data;
+    if (bornExpired.has(key)) return null;
+    if (typeof data.lastModified === "number" && expiredSince(tagsOf(data, ctx), data.lastModified)) return null;
     return data;
   }
 
   async set(key, data, ctx) {
-    if (this.bus && Array.isArray(ctx?.tags)) for (const tag of ctx.tags) this.bus.seenTags.add(tag);
+    const tags = Array.isArray(ctx?.tags) ? ctx.tags.map(String) : [];
+    if (this.bus) for (const tag of tags) this.bus.seenTags.add(tag);
+    if (expiredSince(tags, Date.now() - RACE_WINDOW_MS)) bornExpired.add(key);
+    else bornExpired.delete(key);
     return super.set(key, data, ctx);
   }
 
