@@ -116,7 +116,8 @@ class TagBus {
   }
 }
 
-// One bus per process, even if this module is evaluated twice (it is plain ESM loaded by path).
+// One bus per process although this module is evaluated twice: loaded by path for the app, and
+// bundled into proxy.ts's chunk. Its state (bus, expiries) therefore lives on globalThis.
 const BUS = Symbol.for("hearth.cache-tags.bus");
 const sharedBus = () => {
   const url = process.env.DATABASE_URL;
