@@ -5,7 +5,7 @@ import { closeDb, getDb } from "@/lib/db";
 import { runMigrations } from "@/lib/db/migrate";
 import { readOrderHistory } from "@/lib/import/read";
 import { writeImport } from "@/lib/import/write";
-import { createScratchPgDatabase } from "@/lib/testing/db";
+import { createScratchPgDatabase } from "@/lib/testing/scratch-pg";
 
 export const PG_ADMIN = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 

@@ -44,6 +44,8 @@ export const envSchema = z.object({
   DATABASE_URL: url(/^postgres(ql)?:$/, "a postgres:// URL").optional(),
   DATABASE_POOL_MAX: count(10),
   PGLITE_DIR: z.string().optional(),
+  // A PGlite dump (dumpDataDir) an in-memory store starts from: the tests' migrated template.
+  PGLITE_SNAPSHOT: z.string().optional(),
   ADMIN_EMAIL: z.string().trim().toLowerCase().pipe(z.email("must be an email address")).default("admin@hearth.example"),
   ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").max(200, "must be at most 200 characters").optional(),
   DEMO_PASSWORD: z.string().min(8, "must be at least 8 characters").default("hearth-demo"),

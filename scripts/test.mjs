@@ -9,6 +9,8 @@
  *      store seeded from the real order history: once on PGlite, once on PostgreSQL (the axe
  *      accessibility sweep, which does not depend on the driver, only on PGlite)
  *   5. the clone check: HEAD cloned into an empty temporary folder starts with npm install && npm start
+ * `npm test -- unit` runs steps 0-2, `npm test -- e2e` steps 3-5, and `npm test -- fast` only the
+ * tests that open no database (seconds: for the edit-test loop, not instead of the rest).
  * PostgreSQL comes from TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
  * Chromium comes from CHROMIUM_PATH (default /usr/bin/chromium) and is installed with apt when missing.
  */
@@ -22,7 +24,7 @@ process.chdir(root);
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const PG_ADMIN = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const only = process.argv[2]; // optional: "unit" or "e2e"
+const only = process.argv[2]; // optional: "unit", "e2e" or "fast"
 const results = [];
 // A throw-away secret for signing sessions and cart cookies in this run.
 process.env.AUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
@@ -92,6 +94,13 @@ async function pgDatabase(name) {
   const url = new URL(PG_ADMIN);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+if (only && !["unit", "e2e", "fast"].includes(only)) finish(`unknown lane "${only}": use unit, e2e or fast (or nothing, for everything)`);
+
+if (only === "fast") {
+  step("unit tests that open no database", bin("vitest"), ["run"], { HEARTH_TEST_LANE: "fast" });
+  finish();
 }
 
 if (only !== "e2e") {

@@ -2,7 +2,8 @@ import os from "node:os";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { areTagsExpired } from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
-import { createScratchPgDatabase, driverUnderTest } from "@/lib/testing/db";
+import { driverUnderTest } from "@/lib/testing/db";
+import { createScratchPgDatabase } from "@/lib/testing/scratch-pg";
 import { CACHE_TAGS_CHANNEL, CACHE_TAGS_HOOK, cacheTagsNotice } from "./channel.mjs";
 
 const ctx = { fs: undefined, flushToDisk: false, serverDistDir: os.tmpdir(), maxMemoryCacheSize: 0 };

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
@@ -52,9 +53,12 @@ async function openPglite(): Promise<Holder> {
   // PGlite has no cross-process lock of its own: two writers on one directory corrupt it.
   const release = inMemory ? () => {} : acquireDirLock(dir);
   const [{ PGlite }, { pg_trgm }, { drizzle }] = await Promise.all([import("@electric-sql/pglite"), import("@electric-sql/pglite/contrib/pg_trgm"), import("drizzle-orm/pglite")]);
+  // An in-memory store may start from a dump instead of an empty cluster (a migrated template).
+  const snapshot = inMemory ? env().PGLITE_SNAPSHOT : undefined;
   let client: PGlite;
   try {
-    client = await PGlite.create(inMemory ? undefined : dir, { extensions: { pg_trgm } });
+    const loadDataDir = snapshot ? new Blob([await readFile(snapshot)]) : undefined;
+    client = await PGlite.create(inMemory ? undefined : dir, { extensions: { pg_trgm }, loadDataDir });
   } catch (err) {
     release();
     throw err;
