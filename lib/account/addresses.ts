@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { addresses } from "@/db/schema";
 import { addressSchema, type Address, type AddressInput } from "./address";
-import type { Db } from "@/lib/db";
+import type { Db, DbOrTx } from "@/lib/db";
 import { UserError } from "@/lib/result";
 
 export const MAX_ADDRESSES = 20;
@@ -30,7 +30,7 @@ export async function addAddress(db: Db, userId: number, input: AddressInput & {
  * Checkout's "save this address for next time": kept unless the same street and postcode is there
  * already, or the book is full (the order goes ahead either way; the cap is the book's).
  */
-export async function saveToAddressBook(db: Db, userId: number, a: Address): Promise<void> {
+export async function saveToAddressBook(db: DbOrTx, userId: number, a: Address): Promise<void> {
   const [same] = await db
     .select({ id: addresses.id })
     .from(addresses)

@@ -91,8 +91,7 @@ export async function claimInfo(db: Db, token: string): Promise<{ email: string;
  */
 export async function completeClaim(db: Db, token: string, password: string | null): Promise<{ userId: number; email: string; created: boolean; adopted: string[] }> {
   const passwordHash = password ? await hashPassword(password) : null;
-  const result = await db.transaction(async (t) => {
-    const tx = t as unknown as Db;
+  const result = await db.transaction(async (tx) => {
     const [used] = await tx
       .update(emailTokens)
       .set({ usedAt: new Date() })

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import type { z } from "zod";
 import { auditLog } from "@/db/schema";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
-import { getDb, type Db } from "@/lib/db";
+import { getDb, type Db, type Tx } from "@/lib/db";
 import { SITE_NAME } from "@/lib/site";
 import { fieldErrorsOf, ok, UserError, type ActionResult } from "@/lib/result";
 import { log } from "@/lib/log";
@@ -18,7 +18,7 @@ export type AuditInput = { entity: string; entityId?: string | number | null; be
 export type AdminContext = {
   user: CurrentUser;
   /** The transaction the change and its audit entries share: use it for every read and write. */
-  tx: Db;
+  tx: Tx;
   /** Records one change (before/after values) in the audit log, in the same transaction. */
   audit: (entry: AuditInput) => Promise<void>;
 };
@@ -103,8 +103,7 @@ export function adminAction<S extends z.ZodType, T, P = undefined>(
     try {
       const prepared = (opts.prepare ? await opts.prepare(parsed.data) : undefined) as P;
       const db = await getDb();
-      result = await db.transaction(async (t) => {
-        const tx = t as unknown as Db;
+      result = await db.transaction(async (tx) => {
         let entries = 0;
         const audit = async (e: AuditInput) => {
           entries++;

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { cdpConsents, cdpEvents, cdpIdentities } from "@/db/schema";
-import type { Db } from "@/lib/db";
+import type { Db, DbOrTx } from "@/lib/db";
 import { anonSubject, userSubject } from "./consent";
 
 export const RECENTLY_VIEWED_KEEP = 20;
@@ -37,7 +37,7 @@ export async function stitchAnonymous(db: Db, anonymousId: string, userId: numbe
       select ${u}, ${userId}, product_id, viewed_at from gone
       on conflict (subject, product_id) do update set viewed_at = greatest(recently_viewed.viewed_at, excluded.viewed_at)
       returning product_id`);
-    await trimRecentlyViewed(tx as unknown as Db, u);
+    await trimRecentlyViewed(tx, u);
 
     // The browser's consent, if newer than the account's, becomes the account's.
     const [anonConsent] = await tx.select().from(cdpConsents).where(eq(cdpConsents.subject, a));
@@ -61,7 +61,7 @@ export async function stitchAnonymous(db: Db, anonymousId: string, userId: numbe
   });
 }
 
-export async function trimRecentlyViewed(db: Db, subject: string): Promise<void> {
+export async function trimRecentlyViewed(db: DbOrTx, subject: string): Promise<void> {
   await db.execute(sql`
     delete from recently_viewed where subject = ${subject} and product_id not in (
       select product_id from recently_viewed where subject = ${subject} order by viewed_at desc limit ${RECENTLY_VIEWED_KEEP})`);

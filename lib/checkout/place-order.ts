@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { cartLines, carts, orderLines, orders, products, shipmentEvents, shipments, users } from "@/db/schema";
-import type { Db } from "@/lib/db";
+import type { Db, DbOrTx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { deliveryOptions, routeFor, type Method } from "@/lib/delivery/options";
 import { notifyShipment } from "@/lib/delivery/status";
@@ -56,7 +56,7 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
   try {
     return await db.transaction(async (tx) => {
       // A concurrent submit with this key may have committed since the check above.
-      const prior = await findByKey(tx as unknown as Db, input.idempotencyKey, input.userId);
+      const prior = await findByKey(tx, input.idempotencyKey, input.userId);
       if (prior) return prior;
       const lines = await tx
         .select({ productId: cartLines.productId, quantity: cartLines.quantity })
@@ -64,7 +64,7 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
         .where(eq(cartLines.cartId, input.cartId))
         .orderBy(asc(cartLines.productId)); // one lock order for every checkout: no deadlocks
       if (!lines.length) {
-        const justPlaced = await findByKey(tx as unknown as Db, input.idempotencyKey, input.userId);
+        const justPlaced = await findByKey(tx, input.idempotencyKey, input.userId);
         if (justPlaced) return justPlaced;
         throw new UserError("Your cart is empty.");
       }
@@ -94,7 +94,7 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
       // the non-personalized store: no consent, control group) and the code typed into the cart,
       // which must still pass every check or the order is refused with the reason.
       const [cart] = await tx.select({ code: carts.dealCode }).from(carts).where(eq(carts.id, input.cartId));
-      const pricing = await priceBasket(tx as unknown as Db, {
+      const pricing = await priceBasket(tx, {
         who: { userId: input.userId, email: input.email },
         personalized: input.personalized !== false,
         code: cart?.code ?? null,
@@ -179,10 +179,10 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
       await tx.delete(cartLines).where(eq(cartLines.cartId, input.cartId));
       await tx.update(carts).set({ dealCode: null }).where(eq(carts.id, input.cartId));
 
-      if (input.saveAddress && input.userId) await saveToAddressBook(tx as unknown as Db, input.userId, address);
+      if (input.saveAddress && input.userId) await saveToAddressBook(tx, input.userId, address);
       if (input.makeEcoDefault && input.userId) await tx.update(users).set({ prefersEcoDelivery: option.eco }).where(eq(users.id, input.userId));
-      await notifyShipment(tx as unknown as Db, shipment!.id);
-      await queueOrderPlaced(tx as unknown as Db, order!.id);
+      await notifyShipment(tx, shipment!.id);
+      await queueOrderPlaced(tx, order!.id);
       return { orderId: order!.id, number, totalPence: total, replay: false };
     });
   } catch (err) {
@@ -195,7 +195,7 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
   }
 }
 
-async function findByKey(db: Db, key: string, userId: number | null): Promise<PlacedOrder | null> {
+async function findByKey(db: DbOrTx, key: string, userId: number | null): Promise<PlacedOrder | null> {
   const [o] = await db
     .select({ id: orders.id, number: orders.number, totalPence: orders.totalPence, userId: orders.userId })
     .from(orders)

@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { dealRedemptions, deals, orders, products, type Deal } from "@/db/schema";
-import type { Db } from "@/lib/db";
+import type { Db, DbOrTx } from "@/lib/db";
 import { formatPrice } from "@/lib/format";
 import { SHOP_TIME_ZONE } from "@/lib/time";
 import { UserError } from "@/lib/result";
@@ -68,7 +68,7 @@ async function isFor(db: Db, deal: Deal, who: Shopper): Promise<boolean> {
  * available, not yet started, expired, used up, not for this shopper, already used, spend more,
  * nothing in the basket it applies to. With a basket the money rules are checked too.
  */
-export async function checkCode(db: Db, rawCode: string, who: Shopper, basket?: Basket, at = new Date()): Promise<Deal> {
+export async function checkCode(db: DbOrTx, rawCode: string, who: Shopper, basket?: Basket, at = new Date()): Promise<Deal> {
   const code = dealCodeSchema.parse(rawCode);
   const [deal] = await db.select().from(deals).where(eq(deals.code, code)).limit(1);
   if (!deal) throw new UserError(`We don't recognise the code ${code}. Check it and try again.`, "code");
@@ -106,7 +106,7 @@ export type BasketPricing = { candidates: Deal[]; applied: DealDiscount[]; code:
  * The deals on a basket: the customer's own (personalized store only) and the typed code's deal,
  * best combination first (`bestDeals`). A code that no longer passes is reported, not applied.
  */
-export async function priceBasket(db: Db, opts: { who: Shopper; personalized: boolean; code: string | null; basket: Basket }): Promise<BasketPricing> {
+export async function priceBasket(db: DbOrTx, opts: { who: Shopper; personalized: boolean; code: string | null; basket: Basket }): Promise<BasketPricing> {
   const own = opts.personalized && opts.who.userId ? await eligibleDeals(db, opts.who.userId) : [];
   let codeDeal: Deal | null = null;
   let codeProblem: string | null = null;

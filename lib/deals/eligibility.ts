@@ -1,6 +1,6 @@
 import { asc, desc, sql, type SQL } from "drizzle-orm";
 import { deals, type Deal } from "@/db/schema";
-import type { Db } from "@/lib/db";
+import type { DbOrTx } from "@/lib/db";
 
 /**
  * Whether a deal's targeting (a jsonb value) takes in the customer `userId` (an int expression):
@@ -26,7 +26,7 @@ export function aimedAt(t: SQL, userId: SQL): SQL {
  * global and per-customer limits, and aimed at them (`aimedAt`). Promo codes (`requires_code`)
  * apply only when typed (lib/deals/codes.ts).
  */
-export async function eligibleDeals(db: Db, userId: number, at = new Date()): Promise<Deal[]> {
+export async function eligibleDeals(db: DbOrTx, userId: number, at = new Date()): Promise<Deal[]> {
   const t = sql`${deals.targeting}`;
   return db
     .select()

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { dealRedemptions, deals } from "@/db/schema";
 import { expirePersonal } from "@/lib/cache/expire";
-import type { Db, Tx } from "@/lib/db";
+import type { DbOrTx } from "@/lib/db";
 import { UserError } from "@/lib/result";
 import { checkCode, type Shopper } from "./codes";
 import { eligibleDeals } from "./eligibility";
@@ -14,10 +14,9 @@ import { eligibleDeals } from "./eligibility";
  * customer's own deals.
  */
 export async function redeemDeal(
-  tx: Tx | Db,
+  tx: DbOrTx,
   input: { dealId: number; userId: number | null; email?: string | null; code?: string | null; orderId: number; discountPence: number },
 ): Promise<void> {
-  const db = tx as unknown as Db;
   const [deal] = await tx
     .select()
     .from(deals)
@@ -26,12 +25,12 @@ export async function redeemDeal(
   if (!deal || !deal.active) throw new UserError("That deal is no longer available.");
   const who: Shopper = { userId: input.userId, email: input.email };
   if (input.code && input.code === deal.code) {
-    await checkCode(db, input.code, who); // under the lock: limits and targeting as of now
+    await checkCode(tx, input.code, who); // under the lock: limits and targeting as of now
   } else {
     // Whatever the client sent: only a deal this customer may use now, checked under the lock.
-    if (input.userId === null || !(await eligibleDeals(db, input.userId)).some((d) => d.id === deal.id)) throw new UserError("That deal is not available to you.");
+    if (input.userId === null || !(await eligibleDeals(tx, input.userId)).some((d) => d.id === deal.id)) throw new UserError("That deal is not available to you.");
     if (deal.usageLimit !== null && deal.redemptions >= deal.usageLimit) throw new UserError(`“${deal.name}” has run out.`);
-    const { rows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from deal_redemptions where deal_id = ${deal.id} and user_id = ${input.userId}`);
+    const { rows } = await tx.execute<{ n: number }>(sql`select count(*)::int as n from deal_redemptions where deal_id = ${deal.id} and user_id = ${input.userId}`);
     if ((rows[0]?.n ?? 0) >= deal.perCustomerLimit) throw new UserError(`You have already used “${deal.name}”.`);
   }
   await tx

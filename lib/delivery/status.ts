@@ -2,7 +2,7 @@ import { capture } from "@/lib/cdp/capture";
 import { EVENTS } from "@/lib/cdp/events";
 import { eq, sql } from "drizzle-orm";
 import { orders, shipmentEvents, shipments } from "@/db/schema";
-import type { Db, Tx } from "@/lib/db";
+import type { Db, DbOrTx, Tx } from "@/lib/db";
 import { MAILED_STATUSES, queueShipmentMail } from "@/lib/orders/emails";
 import { UserError } from "@/lib/result";
 
@@ -68,7 +68,7 @@ export async function setShipmentStatus(
       .where(eq(orders.id, s.orderId));
     await notifyShipment(tx, shipmentId);
     // The customer's email, in this transaction: it exists exactly when the change does.
-    if (MAILED_STATUSES.has(to)) await queueShipmentMail(tx as unknown as Db, s.orderId, to as Parameters<typeof queueShipmentMail>[2]);
+    if (MAILED_STATUSES.has(to)) await queueShipmentMail(tx, s.orderId, to as Parameters<typeof queueShipmentMail>[2]);
     const [o] = await tx.select({ userId: orders.userId, number: orders.number }).from(orders).where(eq(orders.id, s.orderId));
     return { from: s.status, to, at, method: s.method, onTime: to === "delivered" ? at <= s.promisedTo : null, userId: o?.userId ?? null, number: o?.number ?? "" };
   };
@@ -95,6 +95,6 @@ function captureShipmentChange(c: ShipmentChange) {
 }
 
 /** Tells live-tracking listeners that a shipment changed (position or status). */
-export async function notifyShipment(db: Db | Tx, shipmentId: number): Promise<void> {
+export async function notifyShipment(db: DbOrTx, shipmentId: number): Promise<void> {
   await db.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${String(shipmentId)})`);
 }

@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { orderLines, orders, shipments, type Order } from "@/db/schema";
-import type { Db } from "@/lib/db";
+import type { Db, DbOrTx } from "@/lib/db";
 import { formatCo2, formatPrice } from "@/lib/format";
 import { queueMail, type MailContent } from "@/lib/mail";
 import { siteUrl } from "@/lib/site";
@@ -21,7 +21,7 @@ async function load(db: Db, orderId: number) {
 }
 
 /** "Order placed": lines, totals, the promised window and the order and tracking links. In the order's transaction. */
-export async function queueOrderPlaced(db: Db, orderId: number): Promise<void> {
+export async function queueOrderPlaced(db: DbOrTx, orderId: number): Promise<void> {
   const found = await load(db, orderId);
   if (!found) return;
   const { o, s } = found;
@@ -51,7 +51,7 @@ type MailedStatus = "dispatched" | "out_for_delivery" | "delivered" | "failed_at
 export const MAILED_STATUSES = new Set<string>(["dispatched", "out_for_delivery", "delivered", "failed_attempt", "cancelled"] satisfies MailedStatus[]);
 
 /** The email for a shipment's new status, written by setShipmentStatus in its transaction. */
-export async function queueShipmentMail(db: Db, orderId: number, status: MailedStatus): Promise<void> {
+export async function queueShipmentMail(db: DbOrTx, orderId: number, status: MailedStatus): Promise<void> {
   const found = await load(db, orderId);
   if (!found) return;
   const { o, s } = found;

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { orderLines, orders, products, shipments } from "@/db/schema";
 import { addItem } from "@/lib/cart/store";
-import type { Db } from "@/lib/db";
+import type { Db, DbOrTx } from "@/lib/db";
 import { setShipmentStatus } from "@/lib/delivery/status";
 import { UserError } from "@/lib/result";
 
@@ -14,7 +14,7 @@ export async function cancelOrder(db: Db, userId: number, number: string): Promi
       .where(and(eq(orders.number, number), eq(orders.userId, userId)))
       .for("update");
     if (!o) throw new UserError("Order not found.");
-    await cancelWithStockBack(tx as unknown as Db, o.id, "Cancelled by the customer");
+    await cancelWithStockBack(tx, o.id, "Cancelled by the customer");
   });
 }
 
@@ -23,7 +23,7 @@ export async function cancelOrder(db: Db, userId: number, number: string): Promi
  * only before dispatch; the shipment goes through `setShipmentStatus` (so live tracking hears
  * it) and every product line's stock and sales count go back.
  */
-export async function cancelWithStockBack(tx: Db, orderId: number, note: string): Promise<void> {
+export async function cancelWithStockBack(tx: DbOrTx, orderId: number, note: string): Promise<void> {
   const [s] = await tx.select().from(shipments).where(eq(shipments.orderId, orderId));
   if (!s || (s.status !== "placed" && s.status !== "packed"))
     throw new UserError("This order has already been dispatched, so it can't be cancelled. You can return it once it arrives.");

@@ -83,8 +83,7 @@ export async function returnBlocker(db: Db, order: Order): Promise<string | null
 export async function requestReturn(db: Db, orderId: number, input: ReturnRequest): Promise<{ id: number }> {
   const chosen = input.lines.filter((l) => l.quantity > 0);
   if (!chosen.length) throw new UserError("Choose at least one item to return.");
-  const r = await db.transaction(async (t) => {
-    const tx = t as unknown as Db;
+  const r = await db.transaction(async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
     if (!order) throw new UserError("Order not found.");
     const blocker = await returnBlocker(tx, order);
