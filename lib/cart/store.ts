@@ -3,6 +3,7 @@ import { z } from "zod";
 import { cartLines, carts, categories, products } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { UserError } from "@/lib/result";
+import { sellable } from "@/lib/catalog/sql";
 
 /** The most of one product a cart may hold (beyond stock limits): keeps typos like 1000 out. */
 export const MAX_LINE_QTY = 99;
@@ -43,7 +44,7 @@ export async function liveGuestCart(db: Db, id: string | null): Promise<string |
   return row?.id ?? null;
 }
 
-async function sellable(db: Db, productId: number) {
+async function activeProduct(db: Db, productId: number) {
   const [p] = await db.select({ id: products.id, title: products.title, stock: products.stock, status: products.status }).from(products).where(eq(products.id, productId)).limit(1);
   if (!p || p.status !== "active") throw new UserError("This product is not available.");
   return p;
@@ -61,7 +62,7 @@ async function touch(db: Db, cartId: string) {
 /** Adds to a line (creating it), checking stock against the new total. */
 export async function addItem(db: Db, cartId: string, productId: number, quantity: number): Promise<void> {
   const qty = quantitySchema.parse(quantity);
-  const p = await sellable(db, productIdSchema.parse(productId));
+  const p = await activeProduct(db, productIdSchema.parse(productId));
   const [line] = await db
     .select({ q: cartLines.quantity })
     .from(cartLines)
@@ -85,7 +86,7 @@ export async function setItemQuantity(db: Db, cartId: string, productId: number,
     .parse(quantity);
   const id = productIdSchema.parse(productId);
   if (qty === 0) return removeItem(db, cartId, id);
-  checkStock(await sellable(db, id), qty);
+  checkStock(await activeProduct(db, id), qty);
   const updated = await db
     .update(cartLines)
     .set({ quantity: qty })
@@ -119,7 +120,7 @@ export async function mergeCarts(db: Db, guestCartId: string, userId: number): P
       insert into cart_lines (cart_id, product_id, quantity, added_at)
       select ${target}::uuid, g.product_id, least(g.quantity, greatest(p.stock, 0), ${MAX_LINE_QTY}), g.added_at
         from cart_lines g join products p on p.id = g.product_id
-       where g.cart_id = ${guestCartId}::uuid and p.status = 'active' and p.stock > 0
+       where g.cart_id = ${guestCartId}::uuid and ${sellable("p")}
       on conflict (cart_id, product_id) do update
         set quantity = least(greatest(cart_lines.quantity, excluded.quantity), ${MAX_LINE_QTY})`);
     await tx.delete(cartLines).where(eq(cartLines.cartId, guestCartId));

@@ -3,6 +3,7 @@ import { categories, productImages, products } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { textArray } from "@/lib/db/arrays";
 import { PER_PAGE, type ListingParams } from "./params";
+import { sellable } from "./sql";
 
 /** What a product card needs; plain JSON so it can be cached. */
 export type ProductCard = {
@@ -145,7 +146,7 @@ export async function findBestsellers(db: Db, limit: number): Promise<ProductCar
     .select(cardColumns)
     .from(products)
     .innerJoin(categories, eq(categories.id, products.categoryId))
-    .where(and(eq(products.status, "active"), sql`${products.stock} > 0`))
+    .where(sellable())
     .orderBy(desc(products.unitsSold), asc(products.id))
     .limit(limit);
 }
@@ -155,7 +156,7 @@ export async function findNewIn(db: Db, limit: number): Promise<ProductCard[]> {
     .select(cardColumns)
     .from(products)
     .innerJoin(categories, eq(categories.id, products.categoryId))
-    .where(and(eq(products.status, "active"), sql`${products.stock} > 0`))
+    .where(sellable())
     .orderBy(desc(products.launchedAt), asc(products.id))
     .limit(limit);
 }

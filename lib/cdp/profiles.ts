@@ -3,6 +3,7 @@ import { cdpProfiles } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { intArray } from "@/lib/db/arrays";
 import { env } from "@/lib/env";
+import { saleOrder } from "@/lib/orders/sql";
 
 /** Lifecycle windows in days (README "Segments"). */
 export const LIFECYCLE = { newDays: 30, activeDays: 90, atRiskDays: 180 } as const;
@@ -54,7 +55,7 @@ export async function recomputeProfiles(db: Db, opts: { userIds?: number[]; asOf
       join order_lines l on l.order_id = o.id and l.kind = 'product'
       join products p on p.id = l.product_id
       join categories c on c.id = p.category_id
-      where o.kind = 'sale' and o.status <> 'cancelled' and o.placed_at <= ${t}::timestamptz
+      where ${saleOrder("o")} and o.placed_at <= ${t}::timestamptz
       group by o.user_id, c.slug, c.name
     ),
     fav as (

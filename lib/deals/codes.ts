@@ -7,6 +7,7 @@ import { SHOP_TIME_ZONE } from "@/lib/time";
 import { UserError } from "@/lib/result";
 import { aimedAt, eligibleDeals } from "./eligibility";
 import { bestDeals, discountOf, type Basket, type DealDiscount } from "./pricing";
+import { saleOrder } from "@/lib/orders/sql";
 
 /** Who is buying: a customer, or a guest known (at checkout) by email. */
 export type Shopper = { userId: number | null; email?: string | null };
@@ -57,7 +58,7 @@ async function isFor(db: Db, deal: Deal, who: Shopper): Promise<boolean> {
     const [r] = await db
       .select({ n: count() })
       .from(orders)
-      .where(and(sql`lower(${orders.email}) = ${who.email.toLowerCase()}`, eq(orders.kind, "sale"), sql`${orders.status} <> 'cancelled'`));
+      .where(and(sql`lower(${orders.email}) = ${who.email.toLowerCase()}`, saleOrder()));
     return (r?.n ?? 0) === 0;
   }
   return true;

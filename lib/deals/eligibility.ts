@@ -1,6 +1,7 @@
 import { asc, desc, sql, type SQL } from "drizzle-orm";
 import { deals, type Deal } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db";
+import { saleOrder } from "@/lib/orders/sql";
 
 /**
  * Whether a deal's targeting (a jsonb value) takes in the customer `userId` (an int expression):
@@ -18,7 +19,7 @@ export function aimedAt(t: SQL, userId: SQL): SQL {
     or exists (select 1 from cdp_profiles p where p.user_id = ${userId} and (${t}->'lifecycle') ? p.lifecycle)
   )
   and (coalesce((${t}->>'firstOrderOnly')::boolean, false) = false
-    or not exists (select 1 from orders o where o.user_id = ${userId} and o.kind = 'sale' and o.status <> 'cancelled'))`;
+    or not exists (select 1 from orders o where o.user_id = ${userId} and ${saleOrder("o")}))`;
 }
 
 /**

@@ -5,6 +5,7 @@ import { holdoutBucketSql, holdoutShare } from "@/lib/recs/holdout";
 import { SHOP_TIME_ZONE } from "@/lib/time";
 import { intArray, textArray } from "@/lib/db/arrays";
 import { applySegmentChanges, refreshMonths, refreshRollup, ROLLUPS, type RollupName, type Tx } from "./rollups";
+import { saleOrder } from "@/lib/orders/sql";
 
 /**
  * Keeps the KPI fact tables (db/schema/kpi.ts) up to date, incrementally: only orders whose order,
@@ -144,7 +145,7 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
       insert into kpi_orders (order_id, user_id, placed_at, day, month, sale, refund, device, country, total_pence,
         ship_method, co2_grams, delivered_day, on_time, delivery_hours, csat_rating, csat_day, deal_redemptions, deal_discount_pence, rec_revenue_pence)
       select o.id, o.user_id, o.placed_at, (o.placed_at at time zone ${tz})::date, date_trunc('month', o.placed_at at time zone ${tz})::date,
-        o.kind = 'sale' and o.status <> 'cancelled', o.kind = 'refund' and o.status <> 'cancelled', o.device_type, o.country, o.total_pence,
+        ${saleOrder("o")}, o.kind = 'refund' and o.status <> 'cancelled', o.device_type, o.country, o.total_pence,
         s.method::text, s.co2_grams, (s.delivered_at at time zone ${tz})::date, s.on_time,
         extract(epoch from (s.delivered_at - o.placed_at)) / 3600,
         c.order_rating, (c.created_at at time zone ${tz})::date,
@@ -196,10 +197,10 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
     const customers = await tx.execute(sql`
       with f as (
         select o.user_id, min(o.placed_at) as first_any,
-          min(o.placed_at) filter (where o.kind = 'sale' and o.status <> 'cancelled') as first_sale,
-          (array_agg(o.placed_at order by o.placed_at) filter (where o.kind = 'sale' and o.status <> 'cancelled'))[2] as second_sale,
-          coalesce(array_agg(distinct ${monthIndexSql(sql`o.placed_at`)}) filter (where o.kind = 'sale' and o.status <> 'cancelled'), '{}') as months,
-          coalesce(range_agg(${dayRangeSql(sql`o.placed_at`)}) filter (where o.kind = 'sale' and o.status <> 'cancelled'), '{}') as days
+          min(o.placed_at) filter (where ${saleOrder("o")}) as first_sale,
+          (array_agg(o.placed_at order by o.placed_at) filter (where ${saleOrder("o")}))[2] as second_sale,
+          coalesce(array_agg(distinct ${monthIndexSql(sql`o.placed_at`)}) filter (where ${saleOrder("o")}), '{}') as months,
+          coalesce(range_agg(${dayRangeSql(sql`o.placed_at`)}) filter (where ${saleOrder("o")}), '{}') as days
         from orders o where o.user_id in (select id from kpi_who) group by o.user_id
       )
       insert into kpi_customers (user_id, known_at, first_sale_at, first_sale_month, second_sale_at, active_months, sale_days, bucket, segments)
@@ -221,7 +222,7 @@ export async function refreshKpiFacts(db: Db, opts: { full?: boolean } = {}): Pr
           min(o.placed_at) as first_at, (array_agg(o.placed_at order by o.placed_at))[2] as second_at,
           array_agg(distinct ${monthIndexSql(sql`o.placed_at`)}) as months, range_agg(${dayRangeSql(sql`o.placed_at`)}) as days
         from (select user_id, placed_at, coalesce(device_type, '') as device, coalesce(country, '') as country from orders
-          where kind = 'sale' and status <> 'cancelled' and user_id in (select id from kpi_who)) o
+          where ${saleOrder()} and user_id in (select id from kpi_who)) o
         group by grouping sets ((o.user_id, o.device), (o.user_id, o.country), (o.user_id, o.device, o.country))
       ) d join kpi_customers c on c.user_id = d.user_id where d.device <> '' and d.country <> ''
       order by 2, 3, 1`); // a filter's rows together on disk (after a rebuild), so it reads fewer pages

@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { intArray, textArray } from "@/lib/db/arrays";
 import type { ProductCard } from "@/lib/catalog/listing";
+import { saleOrder } from "@/lib/orders/sql";
+import { sellable } from "@/lib/catalog/sql";
 
 /** Categories whose products get used up: bought ones may be recommended again. */
 export const CONSUMABLE_CATEGORIES = ["candles-fragrance", "gifts-wrap"];
@@ -13,7 +15,7 @@ const CARD = sql`p.id, p.sku, p.slug, p.title, p.price_pence as "pricePence", p.
 
 /** The customer's bought lines (product_id, placed_at) from orders that were not cancelled, as a subquery to alias. */
 const linesBoughtBy = (userId: number) => sql`(select l.product_id, o.placed_at from orders o join order_lines l on l.order_id = o.id
-  where o.user_id = ${userId} and o.kind = 'sale' and o.status <> 'cancelled')`;
+  where o.user_id = ${userId} and ${saleOrder("o")})`;
 
 /** Products `p` (joined with its category `c`) the customer may be shown: consumables, or not bought before. */
 const notBoughtBy = (userId: number) => sql`(c.slug = any(${textArray(CONSUMABLE_CATEGORIES)}) or not exists (
@@ -67,7 +69,7 @@ export async function forYou(db: Db, userId: number, sessionProductIds: number[]
     join products p on p.id = r.product_id
     join categories c on c.id = p.category_id
     left join products b on b.id = r.because
-    where p.status = 'active' and p.stock > 0 and p.id <> all(${session})
+    where ${sellable("p")} and p.id <> all(${session})
       and ${notBoughtBy(userId)}
     order by r.total desc, p.id
     limit ${k}`);
@@ -95,7 +97,7 @@ export async function neighboursOf(db: Db, productId: number, kind: "also_bought
   const { rows } = await db.execute<ProductCard>(sql`
     select ${CARD} from recs_neighbours n
     join products p on p.id = n.neighbour_id join categories c on c.id = p.category_id
-    where n.product_id = ${productId} and n.kind = ${kind} and p.status = 'active' and p.stock > 0 and p.id <> all(${intArray(exclude)})
+    where n.product_id = ${productId} and n.kind = ${kind} and ${sellable("p")} and p.id <> all(${intArray(exclude)})
     order by n.rank limit ${k}`);
   return rows;
 }
@@ -109,7 +111,7 @@ export async function completeTheLook(db: Db, cartProductIds: number[], k = 8): 
       select n.neighbour_id, sum(13 - n.rank) as s from recs_neighbours n
       where n.kind = 'goes_with' and n.product_id = any(${cart}) group by n.neighbour_id
     ) x join products p on p.id = x.neighbour_id join categories c on c.id = p.category_id
-    where p.status = 'active' and p.stock > 0 and p.id <> all(${cart})
+    where ${sellable("p")} and p.id <> all(${cart})
     order by x.s desc, p.id limit ${k}`);
   return rows;
 }
@@ -134,12 +136,12 @@ export async function trending(db: Db, k = 10, days = 30): Promise<ProductCard[]
       group by 1
     ),
     -- All-time bestsellers fill the list when the window is quiet (a new shop, a slow month).
-    best as (select id as product_id, units_sold::float8 / 1e9 as s from products where status = 'active' and stock > 0 order by units_sold desc, id limit ${k}),
+    best as (select id as product_id, units_sold::float8 / 1e9 as s from products where ${sellable()} order by units_sold desc, id limit ${k}),
     -- Materialized: planned inline, PostgreSQL misjudges the union's size and nests a loop over products.
     x as materialized (select product_id, sum(s) as s from (select * from sold union all select * from seen union all select * from best) u group by product_id)
     select ${CARD} from x
     join products p on p.id = x.product_id join categories c on c.id = p.category_id
-    where p.status = 'active' and p.stock > 0
+    where ${sellable("p")}
     order by x.s desc, p.id limit ${k}`);
   return rows;
 }

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { recsForUser, recsNeighbours, recsRuns } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { buildDataset, runStepsAsync, topIndices, trainEaseSteps, trainItemKnnSteps, type Interaction } from "./model";
+import { saleOrder } from "@/lib/orders/sql";
 
 export const TRAIN_DEFAULTS = {
   /** Products kept in the model (most bought first): EASE inverts an n×n matrix, n³ work. */
@@ -20,7 +21,7 @@ export async function loadInteractions(db: Db, halfLifeDays = TRAIN_DEFAULTS.hal
     with src as (
       select o.user_id, l.product_id, 3.0::float8 as w, o.placed_at as at
       from orders o join order_lines l on l.order_id = o.id
-      where o.kind = 'sale' and o.status <> 'cancelled' and l.kind = 'product' and l.product_id is not null and o.user_id is not null
+      where ${saleOrder("o")} and l.kind = 'product' and l.product_id is not null and o.user_id is not null
       union all
       select c.user_id, cl.product_id, 2.0, cl.added_at from carts c join cart_lines cl on cl.cart_id = c.id where c.user_id is not null
       union all
