@@ -3,7 +3,7 @@ import { categories, productImages, products } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { textArray } from "@/lib/db/arrays";
 import { PER_PAGE, type ListingParams } from "./params";
-import { sellable } from "./sql";
+import { cardColumns, sellable } from "./sql";
 
 /** What a product card needs; plain JSON so it can be cached. */
 export type ProductCard = {
@@ -19,20 +19,6 @@ export type ProductCard = {
   colors: string[];
   /** 0: generated art; else the uploaded pictures' version (in their URLs). */
   imageVersion: number;
-};
-
-export const cardColumns = {
-  id: products.id,
-  sku: products.sku,
-  slug: products.slug,
-  title: products.title,
-  pricePence: products.pricePence,
-  compareAtPence: products.compareAtPence,
-  stock: products.stock,
-  lowStockThreshold: products.lowStockThreshold,
-  categorySlug: categories.slug,
-  colors: products.colors,
-  imageVersion: products.imageVersion,
 };
 
 const ORDER_BY: Record<ListingParams["sort"], SQL[]> = {

@@ -1,7 +1,8 @@
 import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import { categories, products } from "@/db/schema";
 import type { Db, DbOrTx } from "@/lib/db";
-import { cardColumns, type ProductCard } from "./listing";
+import type { ProductCard } from "./listing";
+import { cardColumns } from "./sql";
 import { PER_PAGE } from "./params";
 
 export type SearchResult = {

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { products } from "@/db/schema";
+import { categories, products } from "@/db/schema";
 import { aliased } from "@/lib/db/columns";
 
 /**
@@ -9,4 +9,30 @@ import { aliased } from "@/lib/db/columns";
  */
 export function sellable(alias?: string): SQL {
   return sql`(${aliased(alias, products.status)} = 'active' and ${aliased(alias, products.stock)} > 0)`;
+}
+
+/** The columns a product card (ProductCard) is read from, in Drizzle's select. */
+export const cardColumns = {
+  id: products.id,
+  sku: products.sku,
+  slug: products.slug,
+  title: products.title,
+  pricePence: products.pricePence,
+  compareAtPence: products.compareAtPence,
+  stock: products.stock,
+  lowStockThreshold: products.lowStockThreshold,
+  categorySlug: categories.slug,
+  colors: products.colors,
+  imageVersion: products.imageVersion,
+};
+
+/**
+ * The same card columns in a raw query, through its aliases of products (`p`) and their category
+ * (`c`), named as ProductCard names them.
+ */
+export function cardSql(p = "p", c = "c"): SQL {
+  return sql.join(
+    Object.entries(cardColumns).map(([key, column]) => sql`${aliased(column.table === categories ? c : p, column)} as ${sql.identifier(key)}`),
+    sql`, `,
+  );
 }

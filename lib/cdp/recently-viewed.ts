@@ -1,6 +1,6 @@
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import { categories, products, recentlyViewed } from "@/db/schema";
-import { cardColumns } from "@/lib/catalog/listing";
+import { cardColumns } from "@/lib/catalog/sql";
 import type { Db } from "@/lib/db";
 import { anonSubject, userSubject } from "./consent";
 import { trimRecentlyViewed } from "./identity";

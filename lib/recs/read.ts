@@ -3,15 +3,14 @@ import type { Db } from "@/lib/db";
 import { intArray, textArray } from "@/lib/db/arrays";
 import type { ProductCard } from "@/lib/catalog/listing";
 import { saleOrder } from "@/lib/orders/sql";
-import { sellable } from "@/lib/catalog/sql";
+import { cardSql, sellable } from "@/lib/catalog/sql";
 
 /** Categories whose products get used up: bought ones may be recommended again. */
 export const CONSUMABLE_CATEGORIES = ["candles-fragrance", "gifts-wrap"];
 
 export type Recommendation = ProductCard & { reason: string | null };
 
-const CARD = sql`p.id, p.sku, p.slug, p.title, p.price_pence as "pricePence", p.compare_at_pence as "compareAtPence", p.stock,
-  p.low_stock_threshold as "lowStockThreshold", c.slug as "categorySlug", p.colors, p.image_version as "imageVersion"`;
+const CARD = cardSql();
 
 /** The customer's bought lines (product_id, placed_at) from orders that were not cancelled, as a subquery to alias. */
 const linesBoughtBy = (userId: number) => sql`(select l.product_id, o.placed_at from orders o join order_lines l on l.order_id = o.id
