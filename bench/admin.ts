@@ -5,7 +5,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { products } from "@/db/schema";
-import { listAdminProducts } from "@/lib/catalog/admin-list";
+import { listAdminProducts } from "@/lib/catalog/admin";
 import { generateProduct } from "@/lib/catalog/generate";
 import { ensureCategories } from "@/lib/catalog/maintenance";
 import { searchCustomers } from "@/lib/customers/admin";

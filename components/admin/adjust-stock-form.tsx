@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { adjustStockAction } from "@/lib/inventory/actions";
+import { adjustStockAction } from "@/lib/inventory/admin-actions";
 import { STOCK_REASONS } from "@/lib/inventory/reasons";
 
 /** One stock change with its reason: "+12", "-3", or "=40" for a counted level. */

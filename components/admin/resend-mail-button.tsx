@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { resendMailAction } from "@/lib/mail/actions";
+import { resendMailAction } from "@/lib/mail/admin-actions";
 
 export function ResendMailButton({ id }: { id: number }) {
   const [state, action, pending] = useActionState(resendMailAction, null);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { setStaffRoleAction } from "@/lib/staff/actions";
+import { setStaffRoleAction } from "@/lib/staff/admin-actions";
 import { Field, FormAlert, SubmitButton } from "@/components/ui/form";
 
 const ROLE_LABEL = { merchandiser: "Merchandiser (runs the shop)", admin: "Admin (also manages staff)", customer: "No staff access" };

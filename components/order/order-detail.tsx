@@ -4,7 +4,7 @@ import { OrderActions } from "@/components/order/order-actions";
 import { OrderReturns } from "@/components/order/order-returns";
 import { ReturnRequestForm } from "@/components/order/return-request-form";
 import { StatusTimeline, statusLabel } from "@/components/order/status-timeline";
-import { RETURN_REASONS } from "@/lib/returns/manage";
+import { RETURN_REASONS } from "@/lib/returns/request";
 import { formatCo2, formatDay, formatPrice } from "@/lib/format";
 import type { OrderDetail } from "@/lib/orders/read";
 import { trackingToken } from "@/lib/orders/tracking-link";

@@ -1,5 +1,5 @@
 import { formatPrice } from "@/lib/format";
-import type { OrderReturn } from "@/lib/returns/manage";
+import type { OrderReturn } from "@/lib/returns/request";
 
 const LABEL: Record<string, string> = {
   requested: "Asked for, waiting for us",

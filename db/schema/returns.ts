@@ -7,9 +7,10 @@ import { users } from "./users";
 export const returnStatus = pgEnum("return_status", ["requested", "approved", "refused", "received", "refunded"]);
 
 /**
- * A customer's request to send lines of a delivered order back (lib/returns/manage.ts): staff
- * approve or refuse it, mark the parcel received (stock goes back) and refund it; the refund is an
- * order of kind "refund" (refund_order_id) with negative lines, as the importer stores refunds.
+ * A customer's request to send lines of a delivered order back (lib/returns/request.ts): staff
+ * approve or refuse it, mark the parcel received (stock goes back) and refund it
+ * (lib/returns/admin.ts); the refund is an order of kind "refund" (refund_order_id) with negative
+ * lines, as the importer stores refunds.
  */
 export const returns = pgTable(
   "returns",

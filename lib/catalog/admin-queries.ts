@@ -1,6 +1,6 @@
 import "server-only";
 import { staffRead } from "@/lib/admin/action";
-import { getAdminProduct, listAdminProducts, listCategoryOptions } from "./admin-list";
+import { getAdminProduct, listAdminProducts, listCategoryOptions } from "./admin";
 import { exportProductsCsv } from "./csv";
 import { listImages } from "./images";
 

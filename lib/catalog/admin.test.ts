@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db";
 import { insertProducts } from "@/lib/testing/catalog";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
 import { formData, signInAs } from "@/lib/testing/session";
-import { listAdminProducts } from "./admin-list";
+import { listAdminProducts } from "./admin";
 import { findProductBySlug } from "./listing";
 import { searchProducts } from "./search";
 
@@ -19,7 +19,7 @@ vi.mock("next/navigation", () => ({
     throw new Error("NEXT_NOT_FOUND");
   },
 }));
-const { bulkEditAction, createProductAction, duplicateProductAction, setProductStatusAction, updateProductAction } = await import("./actions");
+const { bulkEditAction, createProductAction, duplicateProductAction, setProductStatusAction, updateProductAction } = await import("./admin-actions");
 
 let db: Db;
 let lighting = 0,

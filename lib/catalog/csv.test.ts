@@ -11,7 +11,7 @@ import { csvField, exportProductsCsv } from "./csv";
 vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/session"));
 vi.mock("next/cache", () => ({ updateTag: () => {} }));
 vi.mock("next/navigation", () => ({ redirect: () => {} }));
-const { importProductsAction } = await import("./actions");
+const { importProductsAction } = await import("./admin-actions");
 
 let db: Db;
 const importCsv = (text: string) => importProductsAction(null, formData({ file: new File([text], "products.csv", { type: "text/csv" }) }));

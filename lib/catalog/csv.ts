@@ -4,7 +4,7 @@ import { categories, products } from "@/db/schema";
 import type { AdminContext } from "@/lib/admin/action";
 import type { Db } from "@/lib/db";
 import { fieldErrorsOf, UserError } from "@/lib/result";
-import { createProduct, updateProduct } from "./admin-write";
+import { createProduct, updateProduct } from "./admin";
 import { productSchema, type ProductInput } from "./product-form";
 import { penceToPounds } from "@/lib/format";
 

@@ -5,12 +5,12 @@ import type { Db } from "@/lib/db";
 import { insertProducts } from "@/lib/testing/catalog";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
 import { formData, signInAs } from "@/lib/testing/session";
-import { listLowStock } from "./manage";
+import { listLowStock } from "./admin";
 
 /** Stock adjustments through the server action (session stand-in, real database). */
 vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/session"));
 vi.mock("next/cache", () => ({ updateTag: () => {} }));
-const { adjustStockAction } = await import("./actions");
+const { adjustStockAction } = await import("./admin-actions");
 
 let db: Db;
 let lamp = 0,

@@ -7,7 +7,7 @@ import { currentCartId } from "@/lib/cart/session";
 import { EVENTS } from "@/lib/cdp/events";
 import { trackServer } from "@/lib/cdp/server";
 import { customerAction } from "@/lib/shop/action";
-import { cancelOrder, reorder } from "./manage";
+import { cancelOrder, reorder } from "./self-service";
 import { ORDER_NUMBER } from "./number";
 
 const orderForm = z.object({ number: z.string().regex(ORDER_NUMBER, "Order not found.") });

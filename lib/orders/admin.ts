@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db";
 import { NEXT, setShipmentStatus, type ShipmentStatus } from "@/lib/delivery/status";
 import { UserError } from "@/lib/result";
 import { SHOP_TIME_ZONE } from "@/lib/time";
-import { cancelWithStockBack } from "./manage";
+import { cancelWithStockBack } from "./self-service";
 
 export const ORDERS_PAGE = 50;
 const SHIPMENT_STATUSES = ["placed", "packed", "dispatched", "out_for_delivery", "failed_attempt", "delivered", "cancelled"] as const;

@@ -9,7 +9,7 @@ import { simulateTick } from "@/lib/delivery/simulate";
 import { NOTIFY_CHANNEL, setShipmentStatus } from "@/lib/delivery/status";
 import { insertProducts } from "@/lib/testing/catalog";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
-import { cancelOrder, reorder } from "./manage";
+import { cancelOrder, reorder } from "./self-service";
 import { listOrdersForUser, orderByNumber } from "./read";
 
 let db: Db;

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { csatResponses, orderLines, orders, products, shipmentEvents, shipments } from "@/db/schema";
 import type { Db } from "@/lib/db";
-import { returnableLines, returnBlocker, returnsOfOrder } from "@/lib/returns/manage";
+import { returnableLines, returnBlocker, returnsOfOrder } from "@/lib/returns/request";
 
 export const ORDERS_PER_PAGE = 20;
 

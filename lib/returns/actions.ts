@@ -8,7 +8,7 @@ import { ORDER_NUMBER } from "@/lib/orders/number";
 import { verifyOrderToken } from "@/lib/orders/tracking-link";
 import { UserError } from "@/lib/result";
 import { publicAction } from "@/lib/shop/action";
-import { requestReturn, returnRequestSchema } from "./manage";
+import { requestReturn, returnRequestSchema } from "./request";
 
 /**
  * "Return items" on an order page: the signed-in owner, or whoever holds the signed order link (a

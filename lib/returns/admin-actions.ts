@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { adminAction } from "@/lib/admin/action";
 import { formatPrice } from "@/lib/format";
-import { decideReturn, decideSchema, receiveReturn, refundReturn, refundSchema } from "./manage";
+import { decideReturn, decideSchema, receiveReturn, refundReturn, refundSchema } from "./admin";
 
 const done = () => {
   revalidatePath("/admin/returns");

@@ -1,5 +1,5 @@
 import "server-only";
 import { staffRead } from "@/lib/admin/action";
-import { listReturns } from "./manage";
+import { listReturns } from "./admin";
 
 export const getAdminReturns = staffRead(listReturns);

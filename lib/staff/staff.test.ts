@@ -8,7 +8,7 @@ import { formData, signInAs } from "@/lib/testing/session";
 /** Staff roles through the admin action wrapper: rules, audit entries, rollback. Only the session is a stand-in. */
 vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-const { setStaffRoleAction } = await import("./actions");
+const { setStaffRoleAction } = await import("./admin-actions");
 
 let db: Db;
 let admin = 0;

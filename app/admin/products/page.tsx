@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { BulkEditForm } from "@/components/admin/products/bulk-edit-form";
 import { ImportProductsForm } from "@/components/admin/products/import-products-form";
-import { adminListSchema } from "@/lib/catalog/admin-list";
+import { adminListSchema } from "@/lib/catalog/admin";
 import { getAdminProducts, getCategoryOptions } from "@/lib/catalog/admin-queries";
 import { stockState } from "@/lib/catalog/stock";
 import { formatPrice } from "@/lib/format";

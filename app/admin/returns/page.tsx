@@ -2,7 +2,8 @@ import Link from "next/link";
 import { ReturnSteps } from "@/components/admin/returns/return-steps";
 import { formatDateTime, formatPrice } from "@/lib/format";
 import { getAdminReturns } from "@/lib/returns/admin-queries";
-import { RETURN_REASONS, returnsListSchema } from "@/lib/returns/manage";
+import { RETURN_REASONS } from "@/lib/returns/request";
+import { returnsListSchema } from "@/lib/returns/admin";
 import { staffMetadata } from "@/lib/admin/action";
 
 export const generateMetadata = staffMetadata("Returns");

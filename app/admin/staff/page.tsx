@@ -1,6 +1,6 @@
 import { StaffRoleForm } from "@/components/admin/staff-role-form";
 import { requireStaff, staffMetadata } from "@/lib/admin/action";
-import { getStaff } from "@/lib/staff/queries";
+import { getStaff } from "@/lib/staff/admin-queries";
 
 export const generateMetadata = staffMetadata("Staff", ["admin"]);
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { bulkEditAction } from "@/lib/catalog/actions";
+import { bulkEditAction } from "@/lib/catalog/admin-actions";
 import { FormAlert } from "@/components/ui/form";
 
 /** Wraps the product table: the rows' checkboxes and one change to apply to all selected. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { importProductsAction } from "@/lib/catalog/actions";
+import { importProductsAction } from "@/lib/catalog/admin-actions";
 import type { CsvRowError } from "@/lib/catalog/csv";
 import { FormAlert, SubmitButton } from "@/components/ui/form";
 

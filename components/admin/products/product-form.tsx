@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { createProductAction, updateProductAction } from "@/lib/catalog/actions";
+import { createProductAction, updateProductAction } from "@/lib/catalog/admin-actions";
 import { Field, FormAlert, SubmitButton } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/result";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { duplicateProductAction, setProductStatusAction } from "@/lib/catalog/actions";
+import { duplicateProductAction, setProductStatusAction } from "@/lib/catalog/admin-actions";
 import { FormAlert } from "@/components/ui/form";
 
 /** Archive / restore and duplicate, beside the edit form. */

@@ -3,7 +3,7 @@
 import { updateTag } from "next/cache";
 import { adminAction } from "@/lib/admin/action";
 import { CATALOG_TAGS } from "@/lib/cache/tags";
-import { adjustSchema, adjustStock } from "./manage";
+import { adjustSchema, adjustStock } from "./admin";
 
 export const adjustStockAction = adminAction(
   { name: "stock.adjust", schema: adjustSchema },

@@ -4,7 +4,7 @@ import { updateTag } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { adminAction } from "@/lib/admin/action";
-import { bulkEdit, bulkSchema, createProduct, duplicateProduct, updateProduct } from "./admin-write";
+import { bulkEdit, bulkSchema, createProduct, duplicateProduct, updateProduct } from "./admin";
 import { newProductSchema, productSchema } from "./product-form";
 import { CATALOG_TAGS } from "@/lib/cache/tags";
 import { importProducts, MAX_CSV_BYTES, parseProductsCsv } from "./csv";

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/admin/action";
-import { setRole, staffSchema } from "./manage";
+import { setRole, staffSchema } from "./admin";
 
 const roleName = { customer: "a customer (no staff access)", merchandiser: "a merchandiser", admin: "an admin" };
 

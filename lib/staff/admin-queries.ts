@@ -1,5 +1,5 @@
 import "server-only";
 import { staffRead } from "@/lib/admin/action";
-import { listStaff } from "./manage";
+import { listStaff } from "./admin";
 
 export const getStaff = staffRead(listStaff, ["admin"]);
