@@ -217,14 +217,6 @@ export const segmentSizes = pgTable(
   (t) => [primaryKey({ columns: [t.segmentId, t.at] })],
 );
 
-/** Scheduled jobs shared by every instance: whoever claims a due row runs it. */
-export const jobRuns = pgTable("job_runs", {
-  name: text("name").primaryKey(),
-  lastStartedAt: timestamp("last_started_at", { withTimezone: true, mode: "date" }),
-  lastFinishedAt: timestamp("last_finished_at", { withTimezone: true, mode: "date" }),
-  lastResult: jsonb("last_result").$type<Record<string, unknown>>(),
-});
-
 /**
  * Events the writer could not store (the database refused them one by one), kept as JSON text with
  * the error so nothing is dropped silently; shown on /admin/sources. Customer data: exported and

@@ -1,7 +1,6 @@
 import { boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, serial, smallint, text, timestamp } from "drizzle-orm/pg-core";
 import { timestamps } from "./columns";
 import { orders } from "./orders";
-import { users } from "./users";
 
 export const deliveryMethod = pgEnum("delivery_method", ["standard", "express", "bike", "ev"]);
 export const shipmentStatus = pgEnum("shipment_status", ["placed", "packed", "dispatched", "out_for_delivery", "delivered", "failed_attempt", "cancelled"]);
@@ -46,22 +45,6 @@ export const shipmentEvents = pgTable(
     at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [index("shipment_events_shipment_idx").on(t.shipmentId, t.at), index("shipment_events_at_idx").on(t.at)],
-);
-
-/** Customer satisfaction after delivery: one answer per order, editable for 7 days. */
-export const csatResponses = pgTable(
-  "csat_responses",
-  {
-    orderId: integer("order_id")
-      .primaryKey()
-      .references(() => orders.id, { onDelete: "cascade" }),
-    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
-    orderRating: smallint("order_rating").notNull(),
-    deliveryRating: smallint("delivery_rating").notNull(),
-    comment: text("comment").notNull().default(""),
-    ...timestamps,
-  },
-  (t) => [index("csat_responses_updated_idx").on(t.updatedAt)],
 );
 
 export type Shipment = typeof shipments.$inferSelect;

@@ -11,3 +11,6 @@ export * from "./security";
 export * from "./users";
 export * from "./kpi";
 export * from "./returns";
+export * from "./jobs";
+export * from "./mail";
+export * from "./csat";
