@@ -1,6 +1,7 @@
 /**
  * Server start-up (Node only): the environment is validated before anything is served (a bad value
- * stops the server with its name), then the shared job scheduler and the outbox worker start.
+ * stops the server with its name), then the shared job scheduler, with every area's jobs, and the
+ * outbox worker start.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -12,7 +13,16 @@ export async function register() {
     console.error(`hearth: ${err.message}`);
     process.exit(1);
   }
-  const [{ startJobRunner }, { startOutboxWorker }] = await Promise.all([import("@/lib/jobs/runner"), import("@/lib/mail/worker")]);
-  startJobRunner();
+  const [{ startJobRunner }, { startOutboxWorker }, { CDP_JOBS }, { RECS_JOBS }, { KPI_JOBS }, { SECURITY_JOBS }] = await Promise.all([
+    import("@/lib/jobs/runner"),
+    import("@/lib/mail/worker"),
+    import("@/lib/cdp/jobs"),
+    import("@/lib/recs/jobs"),
+    import("@/lib/kpi/jobs"),
+    import("@/lib/security/jobs"),
+  ]);
+  // The store's scheduled jobs: profiles and segments, retention, the recommender's retrain, the
+  // KPI facts, expired rate-limit counters.
+  startJobRunner([...CDP_JOBS, ...RECS_JOBS, ...KPI_JOBS, ...SECURITY_JOBS]);
   startOutboxWorker();
 }
