@@ -16,7 +16,7 @@ export async function register() {
   const [{ startJobRunner }, { startOutboxWorker }, { CDP_JOBS }, { RECS_JOBS }, { KPI_JOBS }, { SECURITY_JOBS }] = await Promise.all([
     import("@/lib/jobs/runner"),
     import("@/lib/mail/worker"),
-    import("@/lib/cdp/jobs"),
+    import("@/lib/cdp/audience/jobs"),
     import("@/lib/recs/jobs"),
     import("@/lib/kpi/jobs"),
     import("@/lib/security/jobs"),

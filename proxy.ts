@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { ANON_COOKIE, ANON_COOKIE_OPTIONS, ANON_ID, newAnonymousId } from "@/lib/cdp/cookies";
+import { ANON_COOKIE, ANON_COOKIE_OPTIONS, ANON_ID, newAnonymousId } from "@/lib/cdp/identity/cookies";
 import { env } from "@/lib/env";
 import { requestIsHttps } from "@/lib/security/request";
 

@@ -7,9 +7,9 @@
 import { DEMO_HISTORY_FILE } from "@/lib/import/read";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { serverEvent } from "@/lib/cdp/capture";
-import { recomputeAll, refreshCustomers } from "@/lib/cdp/refresh";
-import { writeEvents } from "@/lib/cdp/write";
+import { serverEvent } from "@/lib/cdp/track/capture";
+import { recomputeAll, refreshCustomers } from "@/lib/cdp/audience/refresh";
+import { writeEvents } from "@/lib/cdp/collect/write";
 import { fmt, freshDatabase, importHistory, ratio, timeMany } from "./util";
 
 const FILE = path.resolve(process.argv[2] ?? DEMO_HISTORY_FILE);

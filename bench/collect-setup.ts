@@ -2,8 +2,8 @@
  * For the collect benchmark (run while the store is stopped): a trusted source, its write key on
  * stdout, and analytics consent for the anonymous ids the load uses.
  */
-import { saveConsent } from "@/lib/cdp/consent";
-import { createSource } from "@/lib/cdp/sources";
+import { saveConsent } from "@/lib/cdp/identity/consent";
+import { createSource } from "@/lib/cdp/collect/sources";
 import { getDb } from "@/lib/db";
 import { runCli } from "../scripts/cli";
 

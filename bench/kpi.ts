@@ -9,7 +9,7 @@
 import { DEMO_HISTORY_FILE } from "@/lib/import/read";
 import { sql } from "drizzle-orm";
 import { getDb, closeDb, type Db } from "@/lib/db";
-import { recomputeAll } from "@/lib/cdp/refresh";
+import { recomputeAll } from "@/lib/cdp/audience/refresh";
 import { ensureDemoDeals } from "@/lib/deals/demo";
 import { addDays, localBucket, shiftMonth, type KpiFilters } from "@/lib/kpi/filters";
 import { generateData } from "@/lib/kpi/generate";

@@ -10,7 +10,7 @@ import { eq, sql } from "drizzle-orm";
 import { products } from "@/db/schema";
 import { ensureDemoDeals } from "@/lib/deals/demo";
 import { eligibleDeals } from "@/lib/deals/eligibility";
-import { recomputeAll } from "@/lib/cdp/refresh";
+import { recomputeAll } from "@/lib/cdp/audience/refresh";
 import { completeTheLook, forYou, neighboursOf, trending } from "@/lib/recs/read";
 import { loadInteractions, trainAndStore } from "@/lib/recs/train";
 import { fmt, freshDatabase, importHistory, ratio, timeMany } from "./util";

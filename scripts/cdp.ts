@@ -1,8 +1,8 @@
 import { getDb } from "@/lib/db";
 import { runMigrations } from "@/lib/db/migrate";
-import { anonRetentionDays } from "@/lib/cdp/jobs";
-import { recomputeAll } from "@/lib/cdp/refresh";
-import { purgeAnonymousEvents } from "@/lib/cdp/write";
+import { anonRetentionDays } from "@/lib/cdp/audience/jobs";
+import { recomputeAll } from "@/lib/cdp/audience/refresh";
+import { purgeAnonymousEvents } from "@/lib/cdp/collect/write";
 import { runCli, UsageError } from "./cli";
 
 const USAGE = `usage:

@@ -1,5 +1,5 @@
 import nextEnv from "@next/env";
-import { flushEvents } from "@/lib/cdp/buffer";
+import { flushEvents } from "@/lib/cdp/collect/buffer";
 import { closeDb } from "@/lib/db";
 import { validateEnv } from "@/lib/env";
 

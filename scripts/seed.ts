@@ -5,7 +5,7 @@ import { runMigrations } from "@/lib/db/migrate";
 import { ensureFirstAdmin, firstAdminNotice } from "@/lib/auth/accounts";
 import { readOrderHistory, DEMO_HISTORY_FILE } from "@/lib/import/read";
 import { writeImport } from "@/lib/import/write";
-import { recomputeAll } from "@/lib/cdp/refresh";
+import { recomputeAll } from "@/lib/cdp/audience/refresh";
 import { trainAndStore } from "@/lib/recs/train";
 import { ensureDemoDeals } from "@/lib/deals/demo";
 import { refreshKpiFacts } from "@/lib/kpi/facts";

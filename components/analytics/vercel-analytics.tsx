@@ -1,5 +1,5 @@
 import { LazyVercelAnalytics } from "@/components/layout/after-paint";
-import { currentConsent } from "@/lib/cdp/server";
+import { currentConsent } from "@/lib/cdp/track/request";
 import { env } from "@/lib/env";
 
 /** Vercel's analytics: only when deployed there (elsewhere the script would 404) and only with analytics consent. */

@@ -1,7 +1,7 @@
 import { Suspense } from "react";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getCartCount } from "@/lib/cart/queries";
-import { currentConsent } from "@/lib/cdp/server";
+import { currentConsent } from "@/lib/cdp/track/request";
 import { CartSync } from "@/components/cart/cart-sync";
 import { env } from "@/lib/env";
 import { viewerKey } from "@/lib/offline/policy";

@@ -1,8 +1,8 @@
 import type { ProductCard as Card } from "@/lib/catalog/listing";
 import { cardData } from "@/components/product/product-card";
 import { ProductRailView } from "@/components/product/product-rail-view";
-import { EVENTS } from "@/lib/cdp/events";
-import { trackServer } from "@/lib/cdp/server";
+import { EVENTS } from "@/lib/cdp/track/events";
+import { trackServer } from "@/lib/cdp/track/request";
 
 /** A titled row of recommended products, recorded as shown (Product List Viewed). */
 export async function RecommendationRail({ id, title, surface, products }: { id: string; title: string; surface: string; products: (Card & { reason?: string | null })[] }) {

@@ -182,7 +182,7 @@ export const segments = pgTable("segments", {
   name: text("name").notNull(),
   description: text("description").notNull().default(""),
   kind: segmentKind("kind").notNull(),
-  /** Rule tree (see lib/cdp/segment-rules.ts); built-ins keep theirs in code. */
+  /** Rule tree (see lib/cdp/audience/rules.ts); built-ins keep theirs in code. */
   rules: jsonb("rules").$type<unknown>(),
   size: integer("size").notNull().default(0),
   computedAt: timestamp("computed_at", { withTimezone: true, mode: "date" }),
@@ -220,7 +220,7 @@ export const segmentSizes = pgTable(
 /**
  * Events the writer could not store (the database refused them one by one), kept as JSON text with
  * the error so nothing is dropped silently; shown on /admin/sources. Customer data: exported and
- * erased with the customer (lib/cdp/privacy.ts).
+ * erased with the customer (lib/cdp/privacy/privacy.ts).
  */
 export const cdpDeadLetters = pgTable(
   "cdp_dead_letters",

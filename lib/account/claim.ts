@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { cdpEvents, csatResponses, dealRedemptions, emailTokens, orders, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { stitchAnonymous } from "@/lib/cdp/identity";
+import { stitchAnonymous } from "@/lib/cdp/identity/identity";
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { queueMail, withinMailLimit } from "@/lib/mail";

@@ -6,7 +6,7 @@ import { cookies, headers } from "next/headers";
 import { getDb } from "@/lib/db";
 import { clientIp } from "@/lib/security/rate-limit";
 import { mergeGuestCartOnSignIn } from "@/lib/cart/merge-on-sign-in";
-import { onSignedIn } from "@/lib/cdp/sign-in";
+import { onSignedIn } from "@/lib/cdp/identity/sign-in";
 import { adoptOnSignIn } from "@/lib/account/claim";
 import { recordSignIn, upsertOAuthUser } from "./accounts";
 import { authConfig } from "./auth.config";

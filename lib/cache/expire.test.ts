@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { refreshCustomers } from "@/lib/cdp/refresh";
+import { refreshCustomers } from "@/lib/cdp/audience/refresh";
 import { insertCustomers } from "@/lib/testing/customers";
 import { createTestDb, driverUnderTest, dropTestDb } from "@/lib/testing/db";
 import { CACHE_TAGS_CHANNEL } from "./channel.mjs";

@@ -4,12 +4,12 @@ import { auditLog, orders, segmentMemberships, segments, users } from "@/db/sche
 import type { Db } from "@/lib/db";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
 import { formData, signInAs } from "@/lib/testing/session";
-import { recomputeAll } from "./refresh";
+import { recomputeAll } from "@/lib/cdp/audience/refresh";
 
 /** The segment builder's action (session stand-in, real database). */
 vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-const { createSegmentAction } = await import("./admin-actions");
+const { createSegmentAction } = await import("@/lib/cdp/admin-actions");
 
 let db: Db;
 let big = 0;

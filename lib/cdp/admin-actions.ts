@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { adminAction } from "@/lib/admin/action";
 import { textInput } from "@/lib/input";
-import { recomputeAll } from "./refresh";
-import { createSegment, recomputeSegments } from "./segments";
-import { createSource, revokeSource } from "./sources";
+import { recomputeAll } from "@/lib/cdp/audience/refresh";
+import { createSegment, recomputeSegments } from "@/lib/cdp/audience/segments";
+import { createSource, revokeSource } from "@/lib/cdp/collect/sources";
 
 const checkbox = z.preprocess((v) => v === "on" || v === "1" || v === "true", z.boolean());
 const sourceSchema = z.object({

@@ -1,8 +1,8 @@
 import "server-only";
 import { staffRead } from "@/lib/admin/action";
-import { listSegmentsWithTrend, previewRule } from "./segments";
-import { listRejections, listSources } from "./sources";
-import { listDeadLetters } from "./write";
+import { listSegmentsWithTrend, previewRule } from "@/lib/cdp/audience/segments";
+import { listRejections, listSources } from "@/lib/cdp/collect/sources";
+import { listDeadLetters } from "@/lib/cdp/collect/write";
 
 export const getSources = staffRead(listSources, ["admin"]);
 export const getSegmentsOverview = staffRead(listSegmentsWithTrend);

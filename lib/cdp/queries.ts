@@ -3,12 +3,12 @@ import { desc, eq, sql } from "drizzle-orm";
 import { cdpEvents } from "@/db/schema";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
-import { profileOf } from "./profiles";
-import { refreshCustomers } from "./refresh";
+import { profileOf } from "@/lib/cdp/audience/profiles";
+import { refreshCustomers } from "@/lib/cdp/audience/refresh";
 import { getPersonalHome } from "@/lib/recs/queries";
-import { listRecentlyViewed } from "./recently-viewed";
-import { segmentsOfUser } from "./segments";
-import { currentAnonymousId, currentConsent } from "./server";
+import { listRecentlyViewed } from "@/lib/cdp/track/recently-viewed";
+import { segmentsOfUser } from "@/lib/cdp/audience/segments";
+import { currentAnonymousId, currentConsent } from "@/lib/cdp/track/request";
 
 /** Everything the "Your data" page shows, for the signed-in customer only. */
 export async function getYourData(userId: number) {

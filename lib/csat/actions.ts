@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { EVENTS } from "@/lib/cdp/events";
-import { trackServer } from "@/lib/cdp/server";
+import { EVENTS } from "@/lib/cdp/track/events";
+import { trackServer } from "@/lib/cdp/track/request";
 import { ORDER_NUMBER } from "@/lib/orders/number";
 import { customerAction } from "@/lib/shop/action";
 import { submitCsat } from "./store";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csatResponses, orders, users } from "@/db/schema";
-import { recomputeAll } from "@/lib/cdp/refresh";
+import { recomputeAll } from "@/lib/cdp/audience/refresh";
 import type { Db } from "@/lib/db";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
 import { customer360, searchCustomers } from "./admin";

@@ -1,7 +1,7 @@
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { cdpEvents, cdpProfiles, csatResponses, dealRedemptions, deals, orders, shipments, users } from "@/db/schema";
-import { consentOfUser } from "@/lib/cdp/consent";
-import { segmentsOfUser } from "@/lib/cdp/segments";
+import { consentOfUser } from "@/lib/cdp/identity/consent";
+import { segmentsOfUser } from "@/lib/cdp/audience/segments";
 import type { Db } from "@/lib/db";
 import { escapeLike } from "@/lib/db/like";
 

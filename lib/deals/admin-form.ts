@@ -24,7 +24,7 @@ export const DEAL_TYPES = {
   free_eco_delivery: "Free eco delivery (bike/EV)",
   bundle_price: "Bundle price (N for £X)",
 } as const;
-/** The CDP's lifecycle stages (lib/cdp/profiles.ts), with how merchandisers read them. */
+/** The CDP's lifecycle stages (lib/cdp/audience/profiles.ts), with how merchandisers read them. */
 export const LIFECYCLE_LABELS = {
   prospect: "Prospects (no order yet)",
   new: "New",

@@ -3,7 +3,7 @@ import { eq, inArray } from "drizzle-orm";
 import { deals, products } from "@/db/schema";
 import { staffRead } from "@/lib/admin/action";
 import { listCategoryOptions } from "@/lib/catalog/admin";
-import { listSegments } from "@/lib/cdp/segments";
+import { listSegments } from "@/lib/cdp/audience/segments";
 import type { DealTargeting } from "@/db/schema";
 import { dealReach, dealRedemptionList, dealScopePreview, listDealsWithStats, productsByCode } from "./admin";
 

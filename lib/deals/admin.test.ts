@@ -1,7 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, categories, deals, orders, users } from "@/db/schema";
-import { recomputeAll } from "@/lib/cdp/refresh";
+import { recomputeAll } from "@/lib/cdp/audience/refresh";
 import type { Db } from "@/lib/db";
 import { insertProducts } from "@/lib/testing/catalog";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { EVENTS } from "@/lib/cdp/events";
-import { trackServer } from "@/lib/cdp/server";
+import { EVENTS } from "@/lib/cdp/track/events";
+import { trackServer } from "@/lib/cdp/track/request";
 import { personalizedStore } from "@/lib/recs/personalized";
 import { getPersonalHome } from "@/lib/recs/queries";
 import { getDb } from "@/lib/db";

@@ -1,5 +1,5 @@
-import { capture } from "@/lib/cdp/capture";
-import { EVENTS } from "@/lib/cdp/events";
+import { capture } from "@/lib/cdp/track/capture";
+import { EVENTS } from "@/lib/cdp/track/events";
 import { eq, sql } from "drizzle-orm";
 import { orders, shipmentEvents, shipments } from "@/db/schema";
 import type { Db, DbOrTx, Tx } from "@/lib/db";

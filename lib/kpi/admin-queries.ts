@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { staffRead } from "@/lib/admin/action";
 import type { Db } from "@/lib/db";
-import { listSegments } from "@/lib/cdp/segments";
+import { listSegments } from "@/lib/cdp/audience/segments";
 import { addDays, localBucket, shiftMonth, type KpiFilters } from "./filters";
 import { findChart } from "./charts";
 import { kpiReport, kpiReportParts, type KpiPart, type KpiReport } from "./queries";

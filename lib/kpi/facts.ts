@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { EVENTS } from "@/lib/cdp/events";
+import { EVENTS } from "@/lib/cdp/track/events";
 import { holdoutBucketSql, holdoutShare } from "@/lib/recs/holdout";
 import { SHOP_TIME_ZONE } from "@/lib/time";
 import { intArray, textArray } from "@/lib/db/arrays";

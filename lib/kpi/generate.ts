@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { EVENTS } from "@/lib/cdp/events";
+import { EVENTS } from "@/lib/cdp/track/events";
 import { prng } from "@/lib/catalog/generate";
 import { holdoutBucket, holdoutShare } from "@/lib/recs/holdout";
 import { refreshKpiFacts } from "./facts";

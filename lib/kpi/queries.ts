@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { holdoutShare } from "@/lib/recs/holdout";
-import { EVENTS } from "@/lib/cdp/events";
+import { EVENTS } from "@/lib/cdp/track/events";
 import { addDays, grainOf, isWholeMonths, monthIndex, previousPeriod, resolveRange, shiftMonth, type KpiFilters } from "./filters";
 import { refreshKpiFacts } from "./facts";
 import { inSegment, rollupSource, rollupWhere, ROLLUPS } from "./rollups";

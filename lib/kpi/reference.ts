@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { cdpEvents, csatResponses, dealRedemptions, deals as dealsTable, orderLines, orders, segmentMemberships, segments, shipments, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
-import { EVENTS } from "@/lib/cdp/events";
+import { EVENTS } from "@/lib/cdp/track/events";
 import { inControlGroup } from "@/lib/recs/holdout";
 import { addDays, daysBetween, localBucket, previousPeriod, type KpiFilters } from "./filters";
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deals } from "@/db/schema";
-import { recordView } from "@/lib/cdp/recently-viewed";
+import { recordView } from "@/lib/cdp/track/recently-viewed";
 import type { Db } from "@/lib/db";
 import { insertProducts } from "@/lib/testing/catalog";
 import { insertCustomers, insertSale } from "@/lib/testing/customers";

@@ -1,6 +1,6 @@
 import type { Deal } from "@/db/schema";
 import type { ProductCard } from "@/lib/catalog/listing";
-import { listRecentlyViewed } from "@/lib/cdp/recently-viewed";
+import { listRecentlyViewed } from "@/lib/cdp/track/recently-viewed";
 import type { Db } from "@/lib/db";
 import { eligibleDeals } from "@/lib/deals/eligibility";
 import { forYou, type Recommendation } from "./read";

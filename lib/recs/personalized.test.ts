@@ -14,7 +14,7 @@ import { trainAndStore } from "./train";
  */
 const session = vi.hoisted(() => ({ personalization: true }));
 vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/session"));
-vi.mock("@/lib/cdp/server", () => ({
+vi.mock("@/lib/cdp/track/request", () => ({
   personalizationAllowed: async () => session.personalization,
   currentAnonymousId: async () => null,
   trackServer: async () => true,

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { personalizationAllowed } from "@/lib/cdp/server";
+import { personalizationAllowed } from "@/lib/cdp/track/request";
 import { inControlGroup } from "./holdout";
 
 /**

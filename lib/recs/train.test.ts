@@ -1,8 +1,8 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recsForUser, recsNeighbours, recsRuns } from "@/db/schema";
-import { serverEvent } from "@/lib/cdp/capture";
-import { writeEvents } from "@/lib/cdp/write";
+import { serverEvent } from "@/lib/cdp/track/capture";
+import { writeEvents } from "@/lib/cdp/collect/write";
 import type { Db } from "@/lib/db";
 import { insertProducts } from "@/lib/testing/catalog";
 import { insertCustomers, insertSale } from "@/lib/testing/customers";

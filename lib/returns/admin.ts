@@ -3,7 +3,7 @@ import { z } from "zod";
 import { textInput } from "@/lib/input";
 import { orderLines, orders, products, returnLines, returns, stockAdjustments } from "@/db/schema";
 import type { AdminContext } from "@/lib/admin/action";
-import { EVENTS } from "@/lib/cdp/events";
+import { EVENTS } from "@/lib/cdp/track/events";
 import { vatIncluded } from "@/lib/checkout/place-order";
 import type { Db } from "@/lib/db";
 import { formatPrice } from "@/lib/format";

@@ -2,8 +2,8 @@ import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { textInput } from "@/lib/input";
 import { orderLines, orders, returnLines, returns, shipments, type Order } from "@/db/schema";
-import { capture } from "@/lib/cdp/capture";
-import { EVENTS } from "@/lib/cdp/events";
+import { capture } from "@/lib/cdp/track/capture";
+import { EVENTS } from "@/lib/cdp/track/events";
 import type { Db } from "@/lib/db";
 import { UserError } from "@/lib/result";
 

@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
 import { users } from "@/db/schema";
-import { flushEvents } from "@/lib/cdp/buffer";
+import { flushEvents } from "@/lib/cdp/collect/buffer";
 import type { Db } from "@/lib/db";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
 import { signInAs } from "@/lib/testing/session";

@@ -1,5 +1,5 @@
 import { inject } from "vitest";
-import { flushEvents } from "@/lib/cdp/buffer";
+import { flushEvents } from "@/lib/cdp/collect/buffer";
 import { closeDb, getDb, type Db } from "@/lib/db";
 import { runMigrations } from "@/lib/db/migrate";
 import { createScratchPgDatabase } from "./scratch-pg";

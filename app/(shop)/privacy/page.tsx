@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ConsentForm } from "@/components/privacy/consent-form";
-import { currentConsent } from "@/lib/cdp/server";
+import { currentConsent } from "@/lib/cdp/track/request";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Privacy choices" };

@@ -6,8 +6,8 @@ import { ProductRail } from "@/components/product/product-rail";
 import { getBestsellers, getCategories, search } from "@/lib/catalog/queries";
 import { parseSearchParams } from "@/lib/catalog/params";
 import { MATCH_CAP } from "@/lib/catalog/search";
-import { EVENTS } from "@/lib/cdp/events";
-import { trackServer } from "@/lib/cdp/server";
+import { EVENTS } from "@/lib/cdp/track/events";
+import { trackServer } from "@/lib/cdp/track/request";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

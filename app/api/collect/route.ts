@@ -1,4 +1,4 @@
-import { handleBeacon } from "@/lib/cdp/http";
+import { handleBeacon } from "@/lib/cdp/collect/http";
 
 export async function POST(request: Request) {
   return handleBeacon(request);

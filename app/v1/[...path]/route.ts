@@ -1,4 +1,4 @@
-import { handleSegmentApi } from "@/lib/cdp/http";
+import { handleSegmentApi } from "@/lib/cdp/collect/http";
 
 /**
  * Segment's HTTP Tracking API: /v1/batch, /track, /identify, /page, /screen, /group, /alias; also

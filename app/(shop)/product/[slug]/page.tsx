@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { RecentlyViewedRail } from "@/components/product/recently-viewed-rail";
 import { ProductRecs } from "@/components/recs/product-recs";
 import { DealPrice } from "@/components/deals/deal-price";
-import { noteProductView } from "@/lib/cdp/product-view";
+import { noteProductView } from "@/lib/cdp/track/product-view";
 import { Breadcrumbs } from "@/components/catalog/breadcrumbs";
 import { AddToCartButton } from "@/components/product/add-to-cart-button";
 import { Price } from "@/components/product/price";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SegmentBuilder } from "@/components/admin/segments/segment-builder";
 import { requireStaff, staffMetadata } from "@/lib/admin/action";
-import { SEGMENT_FIELDS, SEGMENT_OPS } from "@/lib/cdp/segment-rules";
+import { SEGMENT_FIELDS, SEGMENT_OPS } from "@/lib/cdp/audience/rules";
 
 export const generateMetadata = staffMetadata("New segment");
 

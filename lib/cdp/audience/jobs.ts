@@ -1,7 +1,7 @@
 import type { Job } from "@/lib/jobs/schedule";
 import { env } from "@/lib/env";
-import { recomputeAll } from "./refresh";
-import { purgeAnonymousEvents } from "./write";
+import { recomputeAll } from "@/lib/cdp/audience/refresh";
+import { purgeAnonymousEvents } from "@/lib/cdp/collect/write";
 
 /** Days anonymous (never signed-in) events and recently-viewed lists are kept. */
 export const anonRetentionDays = () => env().CDP_ANON_RETENTION_DAYS;

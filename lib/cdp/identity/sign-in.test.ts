@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
-import { decodeConsent, saveConsent } from "./consent";
-import { CONSENT_COOKIE } from "./cookies";
-import { refreshCustomers } from "./refresh";
-import { onSignedIn } from "./sign-in";
+import { decodeConsent, saveConsent } from "@/lib/cdp/identity/consent";
+import { CONSENT_COOKIE } from "@/lib/cdp/identity/cookies";
+import { refreshCustomers } from "@/lib/cdp/audience/refresh";
+import { onSignedIn } from "@/lib/cdp/identity/sign-in";
 
 let db: Db;
 const jar = () => {

@@ -2,8 +2,8 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { orderLines, orders } from "@/db/schema";
 import type { Db } from "@/lib/db";
-import { EVENTS } from "./events";
-import { trackServer } from "./server";
+import { EVENTS } from "@/lib/cdp/track/events";
+import { trackServer } from "@/lib/cdp/track/request";
 
 const pounds = (p: number) => Math.round(p) / 100;
 

@@ -1,14 +1,14 @@
 import { describe, expect, it, vi } from "vitest";
-import type { StoredEvent } from "./events";
+import type { StoredEvent } from "@/lib/cdp/track/events";
 
 // A database that is away for one batch's writes and fine for another's cannot be staged with a real
 // one, so here (only) the writer is a stand-in: it fails every write that holds a "Flaky" event.
 const written: string[] = [];
 const attempts = new Map<string, number>();
 vi.mock("@/lib/db", () => ({ getDb: async () => ({}) }));
-vi.mock("./refresh", () => ({ refreshCustomers: async () => {} }));
+vi.mock("@/lib/cdp/audience/refresh", () => ({ refreshCustomers: async () => {} }));
 vi.mock("@/lib/log", () => ({ log: { error: () => {}, warn: () => {}, info: () => {} } })); // the failures are the point here
-vi.mock("./write", () => ({
+vi.mock("@/lib/cdp/collect/write", () => ({
   writeEventsRobustly: async (_db: unknown, events: StoredEvent[]) => {
     for (const e of events) attempts.set(e.event!, (attempts.get(e.event!) ?? 0) + 1);
     if (events.some((e) => e.event === "Flaky")) throw new Error("connection refused");
@@ -33,7 +33,7 @@ const event = (name: string): StoredEvent => ({
 
 describe("event buffer retries", () => {
   it("counts failures per batch: another batch's success neither resets nor drops a failing one", async () => {
-    const { enqueueEvents, flushEvents, queuedEvents } = await import("./buffer");
+    const { enqueueEvents, flushEvents, queuedEvents } = await import("@/lib/cdp/collect/buffer");
     enqueueEvents([event("Flaky")]);
     await flushEvents(); // attempt 1 fails
     for (let i = 0; i < 6; i++) {

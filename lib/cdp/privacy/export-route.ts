@@ -1,7 +1,7 @@
 import "server-only";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
-import { exportCustomerData } from "./privacy";
+import { exportCustomerData } from "@/lib/cdp/privacy/privacy";
 
 export async function exportForCurrentUser(): Promise<Response> {
   const user = await getCurrentUser();

@@ -2,7 +2,7 @@ import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { segmentMemberships, segments, segmentSizes, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { UserError } from "@/lib/result";
-import { compileRule, ruleSchema, type Rule } from "./segment-rules";
+import { compileRule, ruleSchema, type Rule } from "@/lib/cdp/audience/rules";
 
 /** Built-in segments: lifecycle stages and RFM groups, expressed in the same rule language as custom ones. */
 export const BUILT_IN_SEGMENTS: { slug: string; name: string; kind: "lifecycle" | "rfm"; description: string; rule: Rule }[] = [

@@ -4,12 +4,12 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { clientIp, hitRateLimit, peekRateLimit } from "@/lib/security/rate-limit";
-import { enqueueEvents } from "./buffer";
-import { contextFromHeaders } from "./context";
-import { collect, COLLECT_METHODS, type CollectMethod, type Sender } from "./ingest";
-import { LIMITS } from "./message";
-import { currentAnonymousId, currentConsent } from "./server";
-import { recordRejections, sourceForKey, writeKeyOf } from "./sources";
+import { enqueueEvents } from "@/lib/cdp/collect/buffer";
+import { contextFromHeaders } from "@/lib/cdp/identity/context";
+import { collect, COLLECT_METHODS, type CollectMethod, type Sender } from "@/lib/cdp/collect/ingest";
+import { LIMITS } from "@/lib/cdp/collect/message";
+import { currentAnonymousId, currentConsent } from "@/lib/cdp/track/request";
+import { recordRejections, sourceForKey, writeKeyOf } from "@/lib/cdp/collect/sources";
 import { log } from "@/lib/log";
 
 const BEACON_LIMIT = { limit: env().RATE_LIMIT_COLLECT_PER_IP, windowSeconds: 60 };

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
-import { enqueueEvents } from "./buffer";
-import type { Consent } from "./consent";
-import { categoryOf, type DeviceType, type EventName, type EventType, type StoredEvent } from "./events";
+import { enqueueEvents } from "@/lib/cdp/collect/buffer";
+import type { Consent } from "@/lib/cdp/identity/consent";
+import { categoryOf, type DeviceType, type EventName, type EventType, type StoredEvent } from "@/lib/cdp/track/events";
 
 export type ServerEventInput = {
   event: EventName | string;

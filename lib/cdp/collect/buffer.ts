@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db";
-import type { StoredEvent } from "./events";
-import { refreshCustomers } from "./refresh";
-import { writeEventsRobustly } from "./write";
+import type { StoredEvent } from "@/lib/cdp/track/events";
+import { refreshCustomers } from "@/lib/cdp/audience/refresh";
+import { writeEventsRobustly } from "@/lib/cdp/collect/write";
 import { log } from "@/lib/log";
 
 /**

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { cdpIdentities, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
-import type { UserIdScheme } from "./sources";
+import type { UserIdScheme } from "@/lib/cdp/collect/sources";
 
 /**
  * The identity mapping for trusted sources (README "Identity"): a source's `userId` names a customer

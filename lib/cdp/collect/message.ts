@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { MessageType } from "./events";
+import type { MessageType } from "@/lib/cdp/track/events";
 
 /** Limits of the collect API (Segment's own: 32 KB per message, 500 KB per batch). */
 export const LIMITS = {

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { cdpConsents, cdpEvents, cdpIdentities } from "@/db/schema";
 import type { Db, DbOrTx } from "@/lib/db";
-import { anonSubject, userSubject } from "./consent";
+import { anonSubject, userSubject } from "@/lib/cdp/identity/consent";
 
 export const RECENTLY_VIEWED_KEEP = 20;
 

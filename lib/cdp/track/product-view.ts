@@ -2,9 +2,9 @@ import "server-only";
 import { after } from "next/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
-import { EVENTS } from "./events";
-import { recordView } from "./recently-viewed";
-import { currentAnonymousId, currentConsent, trackServer } from "./server";
+import { EVENTS } from "@/lib/cdp/track/events";
+import { recordView } from "@/lib/cdp/track/recently-viewed";
+import { currentAnonymousId, currentConsent, trackServer } from "@/lib/cdp/track/request";
 import { log } from "@/lib/log";
 import { expirePersonal } from "@/lib/cache/expire";
 

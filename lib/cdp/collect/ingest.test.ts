@@ -6,15 +6,15 @@ import { addItem, cartIdForUser, createCart, mergeCarts } from "@/lib/cart/store
 import type { Db } from "@/lib/db";
 import { insertProducts } from "@/lib/testing/catalog";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
-import { serverEvent } from "./capture";
-import { saveConsent } from "./consent";
-import type { StoredEvent } from "./events";
-import { stitchAnonymous } from "./identity";
-import { collect, type Sender } from "./ingest";
-import { recomputeProfiles } from "./profiles";
-import { listRecentlyViewed, recordView } from "./recently-viewed";
-import { createSource, listSources, revokeSource, sourceForKey, writeKeyFromAuthorization } from "./sources";
-import { purgeAnonymousEvents, writeEvents } from "./write";
+import { serverEvent } from "@/lib/cdp/track/capture";
+import { saveConsent } from "@/lib/cdp/identity/consent";
+import type { StoredEvent } from "@/lib/cdp/track/events";
+import { stitchAnonymous } from "@/lib/cdp/identity/identity";
+import { collect, type Sender } from "@/lib/cdp/collect/ingest";
+import { recomputeProfiles } from "@/lib/cdp/audience/profiles";
+import { listRecentlyViewed, recordView } from "@/lib/cdp/track/recently-viewed";
+import { createSource, listSources, revokeSource, sourceForKey, writeKeyFromAuthorization } from "@/lib/cdp/collect/sources";
+import { purgeAnonymousEvents, writeEvents } from "@/lib/cdp/collect/write";
 
 let db: Db;
 let ann: number, bob: number;
@@ -126,7 +126,7 @@ describe("consent", () => {
     );
     expect(r).toMatchObject({ status: 200, body: { accepted: 0, dropped: 2 } });
     // Server-side: a product view is analytics, an order is necessary.
-    const { capture } = await import("./capture");
+    const { capture } = await import("@/lib/cdp/track/capture");
     expect(capture({ event: "Product Viewed", userId: bob }, no)).toBe(false);
     await writeEvents(db, [serverEvent({ event: "Order Completed", userId: bob, properties: { order_id: "H000001" } })]);
     expect(await countAll()).toBe(before + 1);
@@ -376,8 +376,8 @@ describe("poison events", () => {
   });
 
   it("a batch with an event the database refuses still stores every other event; the bad one is a dead letter", async () => {
-    const { enqueueEvents, flushEvents } = await import("./buffer");
-    const { listDeadLetters } = await import("./write");
+    const { enqueueEvents, flushEvents } = await import("@/lib/cdp/collect/buffer");
+    const { listDeadLetters } = await import("@/lib/cdp/collect/write");
     // Past validation (a future bug, a server-side property): the database is the last judge.
     const poison = serverEvent({ event: "Product Viewed", anonymousId: "anon-poison-000002", properties: { bad: "x\u0000y" }, messageId: "poison-server-1" });
     const theirs = Array.from({ length: 7 }, (_, i) =>

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
 import { env } from "@/lib/env";
-import { handleSegmentApi } from "./http";
-import { createSource } from "./sources";
+import { handleSegmentApi } from "@/lib/cdp/collect/http";
+import { createSource } from "@/lib/cdp/collect/sources";
 
 vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, set: () => {} }) }));
 

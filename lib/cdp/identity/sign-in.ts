@@ -2,12 +2,12 @@ import { expirePersonal } from "@/lib/cache/expire";
 import "server-only";
 import { after } from "next/server";
 import { getDb } from "@/lib/db";
-import { capture } from "./capture";
-import { consentOfUser, decodeConsent, encodeConsent, NO_CONSENT, saveConsent } from "./consent";
-import { ANON_COOKIE, ANON_COOKIE_OPTIONS, ANON_ID, CONSENT_COOKIE, CONSENT_COOKIE_OPTIONS, newAnonymousId } from "./cookies";
-import { EVENTS } from "./events";
-import { stitchAnonymous } from "./identity";
-import { refreshCustomers } from "./refresh";
+import { capture } from "@/lib/cdp/track/capture";
+import { consentOfUser, decodeConsent, encodeConsent, NO_CONSENT, saveConsent } from "@/lib/cdp/identity/consent";
+import { ANON_COOKIE, ANON_COOKIE_OPTIONS, ANON_ID, CONSENT_COOKIE, CONSENT_COOKIE_OPTIONS, newAnonymousId } from "@/lib/cdp/identity/cookies";
+import { EVENTS } from "@/lib/cdp/track/events";
+import { stitchAnonymous } from "@/lib/cdp/identity/identity";
+import { refreshCustomers } from "@/lib/cdp/audience/refresh";
 import { log } from "@/lib/log";
 
 type CookieJar = {

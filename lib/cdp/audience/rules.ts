@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { textInput } from "@/lib/input";
 import { z } from "zod";
 import { textArray } from "@/lib/db/arrays";
-import { LIFECYCLE_STAGES } from "./profiles";
+import { LIFECYCLE_STAGES } from "@/lib/cdp/audience/profiles";
 
 /**
  * Custom segment rules: a small tree of conditions over profile fields, stored as JSON and

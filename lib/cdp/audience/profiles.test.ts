@@ -4,12 +4,12 @@ import { cdpProfiles, csatResponses, orderLines, orders, segments, segmentSizes,
 import type { Db } from "@/lib/db";
 import { insertProducts } from "@/lib/testing/catalog";
 import { createTestDb, dropTestDb } from "@/lib/testing/db";
-import { serverEvent } from "./capture";
-import { saveConsent } from "./consent";
-import { recomputeProfiles } from "./profiles";
-import { recomputeAll, refreshCustomers } from "./refresh";
-import { createSegment, isInSegment, membersOf, previewRule, recomputeSegments, segmentsOfUser } from "./segments";
-import { writeEvents } from "./write";
+import { serverEvent } from "@/lib/cdp/track/capture";
+import { saveConsent } from "@/lib/cdp/identity/consent";
+import { recomputeProfiles } from "@/lib/cdp/audience/profiles";
+import { recomputeAll, refreshCustomers } from "@/lib/cdp/audience/refresh";
+import { createSegment, isInSegment, membersOf, previewRule, recomputeSegments, segmentsOfUser } from "@/lib/cdp/audience/segments";
+import { writeEvents } from "@/lib/cdp/collect/write";
 
 /**
  * A hand-computed fixture, as of 2026-06-30:

@@ -1,7 +1,7 @@
 import { inArray, sql } from "drizzle-orm";
 import { cdpDeadLetters, cdpEvents, cdpIdentities } from "@/db/schema";
 import type { Db } from "@/lib/db";
-import { PROFILE_EVENTS, type StoredEvent } from "./events";
+import { PROFILE_EVENTS, type StoredEvent } from "@/lib/cdp/track/events";
 
 const CHUNK = 1000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { campaignFrom, deviceType, localeFrom } from "./context";
+import { campaignFrom, deviceType, localeFrom } from "@/lib/cdp/identity/context";
 
 const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1";
 const PIXEL = "Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36";

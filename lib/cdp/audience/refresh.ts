@@ -1,7 +1,7 @@
 import { expirePersonal } from "@/lib/cache/expire";
 import type { Db } from "@/lib/db";
-import { recomputeProfiles } from "./profiles";
-import { recomputeSegments } from "./segments";
+import { recomputeProfiles } from "@/lib/cdp/audience/profiles";
+import { recomputeSegments } from "@/lib/cdp/audience/segments";
 
 /**
  * After a customer's relevant events: their profile, then their segment memberships; and since

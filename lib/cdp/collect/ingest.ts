@@ -2,13 +2,13 @@ import crypto from "node:crypto";
 import { inArray, sql } from "drizzle-orm";
 import { cdpIdentities } from "@/db/schema";
 import type { Db } from "@/lib/db";
-import { anonSubject, consentsFor, userSubject, type Consent } from "./consent";
-import { deviceType as deviceFromUa } from "./context";
-import { categoryOf, SERVER_ONLY_EVENTS, type DeviceType, type MessageType, type StoredEvent } from "./events";
-import { emailOfTraits, EXTERNAL_PREFIX, externalProfileId, resolveSourceUsers, type Resolution } from "./external-ids";
-import { stitchAnonymous } from "./identity";
-import type { UserIdScheme } from "./sources";
-import { batchSchema, eventTime, LIMITS, parseMessage, type Message } from "./message";
+import { anonSubject, consentsFor, userSubject, type Consent } from "@/lib/cdp/identity/consent";
+import { deviceType as deviceFromUa } from "@/lib/cdp/identity/context";
+import { categoryOf, SERVER_ONLY_EVENTS, type DeviceType, type MessageType, type StoredEvent } from "@/lib/cdp/track/events";
+import { emailOfTraits, EXTERNAL_PREFIX, externalProfileId, resolveSourceUsers, type Resolution } from "@/lib/cdp/collect/external-ids";
+import { stitchAnonymous } from "@/lib/cdp/identity/identity";
+import type { UserIdScheme } from "@/lib/cdp/collect/sources";
+import { batchSchema, eventTime, LIMITS, parseMessage, type Message } from "@/lib/cdp/collect/message";
 
 /**
  * Who is sending: the shop's own pages (the beacon: identity and consent come from the request's

@@ -1,4 +1,4 @@
-import type { DeviceType } from "./events";
+import type { DeviceType } from "@/lib/cdp/track/events";
 
 const TABLET = /iPad|Tablet|PlayBook|Silk|Kindle|Nexus (7|9|10)|SM-T\d/i;
 const MOBILE = /Mobi|iPhone|iPod|Android.+Mobile|Windows Phone|BlackBerry|Opera Mini/i;

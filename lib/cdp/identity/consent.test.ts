@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { consentFrom, decodeConsent, encodeConsent } from "./consent";
+import { consentFrom, decodeConsent, encodeConsent } from "@/lib/cdp/identity/consent";
 
 describe("consent cookie", () => {
   it("round-trips a choice with its time", () => {

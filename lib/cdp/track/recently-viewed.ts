@@ -2,8 +2,8 @@ import { and, desc, eq, ne, sql } from "drizzle-orm";
 import { categories, products, recentlyViewed } from "@/db/schema";
 import { cardColumns } from "@/lib/catalog/sql";
 import type { Db } from "@/lib/db";
-import { anonSubject, userSubject } from "./consent";
-import { trimRecentlyViewed } from "./identity";
+import { anonSubject, userSubject } from "@/lib/cdp/identity/consent";
+import { trimRecentlyViewed } from "@/lib/cdp/identity/identity";
 
 export type Viewer = { userId: number | null; anonymousId: string | null };
 

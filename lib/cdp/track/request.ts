@@ -2,10 +2,10 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { capture, type ServerEventInput } from "./capture";
-import { consentFrom, type ConsentState } from "./consent";
-import { contextFromHeaders } from "./context";
-import { ANON_COOKIE, ANON_ID, CONSENT_COOKIE } from "./cookies";
+import { capture, type ServerEventInput } from "@/lib/cdp/track/capture";
+import { consentFrom, type ConsentState } from "@/lib/cdp/identity/consent";
+import { contextFromHeaders } from "@/lib/cdp/identity/context";
+import { ANON_COOKIE, ANON_ID, CONSENT_COOKIE } from "@/lib/cdp/identity/cookies";
 import { log } from "@/lib/log";
 
 /** This request's anonymous id (set by proxy.ts on the first visit), if it looks like one of ours. */
