@@ -2,6 +2,7 @@
 
 import { usePathname, useSearchParams } from "next/navigation";
 import { useEffect } from "react";
+import { EVENTS } from "@/lib/cdp/track/events";
 
 /**
  * The client beacon: page views (and client-only events via `trackClient`) are queued and sent in
@@ -80,7 +81,7 @@ export function PageBeacon() {
       const item = (e.target as Element | null)?.closest?.("[data-rec-surface]");
       if (!item || !(e.target as Element).closest("a[href^='/product/']")) return;
       const d = (item as HTMLElement).dataset;
-      trackClient("Product Clicked", { surface: d.recSurface, rank: Number(d.recRank), product_id: Number(d.recProduct) });
+      trackClient(EVENTS.productClicked, { surface: d.recSurface, rank: Number(d.recRank), product_id: Number(d.recProduct) });
       flush();
     };
     document.addEventListener("click", click, true);

@@ -15,7 +15,7 @@ import { saleOrder } from "@/lib/orders/sql";
  * a little (OVERLAP) for transactions that committed late, and lets several instances run it.
  * The dashboard, `npm run kpi`, the seed and the generator call it before reading.
  */
-export const REC_CLICK = "Product Clicked";
+export const REC_CLICK = EVENTS.productClicked;
 export const ATTRIBUTION_DAYS = 7;
 // Writes here are short transactions: one that commits this long after its rows' timestamps is
 // far-fetched, and each second of look-back is re-read on every refresh.

@@ -155,6 +155,8 @@ describe("collect API", () => {
           { type: "identify", traits: { a: 1 } },
           { type: "track", event: "Filter Used", properties: "nope" },
           { type: "track", event: "Share Clicked", timestamp: "2026-01-01T00:00:00Z" },
+          // One of the store's events a browser may send (BROWSER_EVENTS): a recommendation clicked.
+          { type: "track", event: "Product Clicked", properties: { surface: "for_you", rank: 1, product_id: 1 } },
         ],
       }),
       "batch",
@@ -162,7 +164,7 @@ describe("collect API", () => {
       sink,
     );
     expect(r.status).toBe(400);
-    expect(r.body.accepted).toBe(2);
+    expect(r.body.accepted).toBe(3);
     expect(r.body.errors!.map((e) => e.index)).toEqual([1, 2, 3, 4]);
     expect(r.body.errors![1]!.messages[0]).toMatch(/recorded by the server/);
   });

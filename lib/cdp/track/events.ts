@@ -8,6 +8,8 @@ export const EVENTS = {
   productsSearched: "Products Searched",
   /** A recommendation rail was shown (the denominator of recommendation click-through). */
   productListViewed: "Product List Viewed",
+  /** A product in a recommendation rail was clicked (the browser sends it: lib/cdp/track/events BROWSER_EVENTS). */
+  productClicked: "Product Clicked",
   productAdded: "Product Added",
   productRemoved: "Product Removed",
   checkoutStarted: "Checkout Started",
@@ -52,8 +54,14 @@ const NECESSARY = new Set<string>([
   EVENTS.consentUpdated,
 ]);
 
-/** Events only the server may record: a browser cannot claim an order or a delivery. */
-export const SERVER_ONLY_EVENTS = new Set<string>(Object.values(EVENTS));
+/** The store's events a browser (the page beacon, a source's SDK) may send: what only it can see. */
+export const BROWSER_EVENTS = new Set<string>([EVENTS.productClicked]);
+
+/**
+ * The store's events only the server records: a browser cannot claim an order, a delivery or a
+ * product view. Names outside EVENTS (a source's own events) are the sender's to use.
+ */
+export const SERVER_ONLY_EVENTS = new Set<string>(Object.values(EVENTS).filter((e) => !BROWSER_EVENTS.has(e)));
 
 export function categoryOf(type: EventType, event?: string | null): EventCategory {
   return type === "track" && event && NECESSARY.has(event) ? "necessary" : "analytics";
