@@ -8,13 +8,17 @@ const skipped = ["node_modules", "e2e", ".next", "data"];
 /** A test file opens a database if it uses the test-database helpers (lib/testing/). */
 const opensDatabase = (file: string) => /@\/lib\/testing\/(db|catalog|customers)\b|createTestDb|createScratchPgDatabase/.test(fs.readFileSync(path.join(root, file), "utf8"));
 
-/** Every test file that never opens a database: `npm test -- fast` runs these, in seconds. */
-function databaseFreeTests(): string[] {
-  return (fs.readdirSync(root, { recursive: true }) as string[])
-    .filter((f) => f.endsWith(".test.ts") && !skipped.includes(f.split(path.sep)[0]!))
-    .filter((f) => !opensDatabase(f))
-    .map((f) => f.split(path.sep).join("/"));
+/** The repository's test files, without walking node_modules, .next or the other skipped folders. */
+function testFiles(dir = ""): string[] {
+  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => {
+    const rel = dir ? `${dir}/${e.name}` : e.name;
+    if (e.isDirectory()) return skipped.includes(rel) || e.name.startsWith(".") ? [] : testFiles(rel);
+    return e.name.endsWith(".test.ts") ? [rel] : [];
+  });
 }
+
+/** Every test file that never opens a database: `npm test -- fast` runs these, in seconds. */
+const databaseFreeTests = () => testFiles().filter((f) => !opensDatabase(f));
 
 const fast = process.env.HEARTH_TEST_LANE === "fast";
 
