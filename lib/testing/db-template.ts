@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { migrationsFolder } from "@/lib/db/migrate";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -31,7 +32,7 @@ async function pgliteTemplate(project: TestProject) {
   ]);
   const client = await PGlite.create({ extensions: { pg_trgm } });
   try {
-    await migrate(drizzle(client), { migrationsFolder: migrationsFolder() });
+    await migrate(drizzle(client), { migrationsFolder });
     const dump = await client.dumpDataDir("none");
     const file = path.join(os.tmpdir(), `hearth-pglite-template-${process.pid}-${crypto.randomBytes(4).toString("hex")}.tar`);
     fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
@@ -53,12 +54,10 @@ async function pgTemplate(project: TestProject, admin: string) {
   // A template must have no open connection while it is copied: migrate, then close.
   const pool = new pg.Pool({ connectionString: template.url, max: 1 });
   try {
-    await migrate(drizzle(pool), { migrationsFolder: migrationsFolder() });
+    await migrate(drizzle(pool), { migrationsFolder });
   } finally {
     await pool.end();
   }
   project.provide("pgTemplate", template.name);
   return () => template.drop();
 }
-
-const migrationsFolder = () => path.join(process.cwd(), "db", "migrations");
